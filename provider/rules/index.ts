@@ -1,0 +1,152 @@
+/**
+ * Offline validation of resource inputs (everything lineworks-api.md lets us
+ * check without calling the API). Used by the resources' `check` and by the
+ * desired-state loader, which maps each issue's path to a file position.
+ */
+import type { z } from "zod";
+import { fromZodIssues, type RuleIssue } from "./issues";
+import * as L from "./limits";
+import {
+  companyContactTagSchema,
+  contactCustomPropertySchema,
+  contactSchema,
+  customValueSchemas,
+  userContactTagSchema,
+} from "./schemas";
+
+export type { RuleIssue } from "./issues";
+export * as limits from "./limits";
+export { isCalendarDate } from "./schemas";
+
+export interface CustomPropertyShape {
+  propertyType: "STRING" | "LINK";
+  multiValued: boolean;
+}
+
+export interface ContactCheckContext {
+  /** The domain's custom properties by propertyName; when given, values must match them. */
+  customPropertyTypes?: Record<string, CustomPropertyShape>;
+}
+
+function parse(schema: z.ZodType, inputs: unknown): RuleIssue[] {
+  const result = schema.safeParse(inputs, { reportInput: true });
+  return result.success ? [] : fromZodIssues(result.error.issues);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hasText(value: unknown): boolean {
+  return typeof value === "string" && value.trim().length > 0;
+}
+
+export function checkCompanyContactTag(inputs: unknown): RuleIssue[] {
+  return parse(companyContactTagSchema, inputs);
+}
+
+export function checkUserContactTag(inputs: unknown): RuleIssue[] {
+  return parse(userContactTagSchema, inputs);
+}
+
+export function checkContactCustomProperty(inputs: unknown): RuleIssue[] {
+  const issues = parse(contactCustomPropertySchema, inputs);
+  if (isRecord(inputs) && Array.isArray(inputs.i18nDisplayNames)) {
+    const seen = new Set<unknown>();
+    inputs.i18nDisplayNames.forEach((entry, i) => {
+      if (!isRecord(entry)) return;
+      if (seen.has(entry.language)) {
+        issues.push({ path: ["i18nDisplayNames", i, "language"], message: `language ${String(entry.language)} is listed twice` });
+      }
+      seen.add(entry.language);
+    });
+  }
+  return issues;
+}
+
+export function checkContact(inputs: unknown, context: ContactCheckContext = {}): RuleIssue[] {
+  const issues = parse(contactSchema, inputs);
+  if (!isRecord(inputs)) return issues;
+
+  const name = inputs.contactName;
+  if (isRecord(name) && !hasText(name.lastName) && !hasText(name.firstName)) {
+    issues.push({ path: ["contactName"], message: "needs lastName or firstName" });
+  }
+
+  const emails = Array.isArray(inputs.emails) ? inputs.emails : [];
+  const telephones = Array.isArray(inputs.telephones) ? inputs.telephones : [];
+  if (emails.length === 0 && telephones.length === 0) {
+    issues.push({ path: ["emails"], message: "a contact needs at least one email or telephone" });
+  }
+
+  const permission = inputs.permission;
+  if (isRecord(permission) && permission.accessibleRange === "MEMBER" && permission.accessibleMembers === undefined) {
+    issues.push({ path: ["permission", "accessibleMembers"], message: "is required when accessibleRange is MEMBER" });
+  }
+
+  if (Array.isArray(inputs.contactTagIds)) {
+    const seen = new Set<unknown>();
+    inputs.contactTagIds.forEach((id, i) => {
+      if (seen.has(id)) issues.push({ path: ["contactTagIds", i], message: `tag ${String(id)} is listed twice` });
+      seen.add(id);
+    });
+  }
+
+  if (isRecord(inputs.customProperties)) {
+    for (const [propertyName, value] of Object.entries(inputs.customProperties)) {
+      issues.push(...checkCustomPropertyValue(propertyName, value, context.customPropertyTypes));
+    }
+  }
+  return issues;
+}
+
+/** The property type a value's fields point to: `link` means LINK, `content` means STRING. */
+function claimedType(value: unknown): CustomPropertyShape["propertyType"] | undefined {
+  const sample: unknown = Array.isArray(value) ? value[0] : value;
+  if (!isRecord(sample)) return undefined;
+  if ("link" in sample) return "LINK";
+  if ("content" in sample) return "STRING";
+  return undefined;
+}
+
+/** Infers which of the four value shapes a value claims to be, if any. */
+export function customValueShape(value: unknown): CustomPropertyShape | undefined {
+  if (Array.isArray(value)) return { propertyType: claimedType(value) ?? "STRING", multiValued: true };
+  const propertyType = claimedType(value);
+  return propertyType ? { propertyType, multiValued: false } : undefined;
+}
+
+function describeShape(shape: CustomPropertyShape): string {
+  if (shape.propertyType === "STRING") return shape.multiValued ? "a list of {content, represent}" : "{content}";
+  return shape.multiValued ? "a list of {text, link, represent}" : "{text, link}";
+}
+
+function checkCustomPropertyValue(
+  propertyName: string,
+  value: unknown,
+  known: Record<string, CustomPropertyShape> | undefined,
+): RuleIssue[] {
+  const path = ["customProperties", propertyName];
+  if (!L.PROPERTY_NAME_PATTERN.test(propertyName) || propertyName.length > L.PROPERTY_NAME_MAX) {
+    return [{ path, message: `"${propertyName}" is not a valid propertyName` }];
+  }
+  let shape: CustomPropertyShape | undefined;
+  if (known) {
+    shape = known[propertyName];
+    if (!shape) return [{ path, message: `no custom property "${propertyName}" is defined` }];
+    const claimed = claimedType(value);
+    const kind = `${shape.propertyType}${shape.multiValued ? " multi-valued" : " single-valued"}`;
+    if (Array.isArray(value) !== shape.multiValued || (claimed !== undefined && claimed !== shape.propertyType)) {
+      return [{ path, message: `"${propertyName}" is a ${kind} property: its value must be ${describeShape(shape)}` }];
+    }
+  } else {
+    shape = customValueShape(value);
+  }
+  if (!shape) {
+    return [{ path, message: "must be {content}, {text, link}, or a list of {content, represent} or {text, link, represent}" }];
+  }
+  const variant = customValueSchemas[shape.propertyType];
+  const schema = shape.multiValued ? variant.multi : variant.single;
+  const result = schema.safeParse(value, { reportInput: true });
+  return result.success ? [] : fromZodIssues(result.error.issues, path);
+}

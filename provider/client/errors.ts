@@ -1,0 +1,128 @@
+/**
+ * The one error type of the client. It carries what a user needs to act
+ * (status, API code, description, method, path, a hint) and never a token or a
+ * secret: every text that goes into it is redacted.
+ */
+import { processRedactor } from "./redact";
+import { CONFLICT_STATUS, READ_ONLY_SCOPE } from "./assumptions";
+
+/** Status 0 is used for failures without an HTTP answer (connection, timeout, bad response). */
+export const NO_HTTP_STATUS = 0;
+
+export interface LineWorksApiErrorDetails {
+  status: number;
+  code: string;
+  description: string;
+  method: string;
+  /** The request path without the query string (ids included, never secrets). */
+  path: string;
+  /** What to do about it; appended to the message. */
+  hint?: string;
+  /** How many attempts were made before giving up. */
+  attempts?: number;
+}
+
+export class LineWorksApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly description: string;
+  readonly method: string;
+  readonly path: string;
+  readonly hint: string | undefined;
+  readonly attempts: number;
+
+  constructor(details: LineWorksApiErrorDetails) {
+    const clean = (text: string) => processRedactor.redact(text);
+    const description = clean(details.description);
+    const hint = details.hint === undefined ? undefined : clean(details.hint);
+    const path = clean(details.path);
+    const statusText = details.status === NO_HTTP_STATUS ? "no response" : String(details.status);
+    const attempts = details.attempts ?? 1;
+    const tried = attempts > 1 ? ` after ${attempts} attempts` : "";
+    super(
+      `LINE WORKS API ${details.method} ${path} failed${tried}: ${statusText} ${details.code}` +
+        (description ? `: ${description}` : "") +
+        (hint ? `. ${hint}` : ""),
+    );
+    this.name = "LineWorksApiError";
+    this.status = details.status;
+    this.code = details.code;
+    this.description = description;
+    this.method = details.method;
+    this.path = path;
+    this.hint = hint;
+    this.attempts = attempts;
+  }
+
+  /** True when the API says the object does not exist. */
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+
+  get isConflict(): boolean {
+    return this.status === CONFLICT_STATUS;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      description: this.description,
+      method: this.method,
+      path: this.path,
+      attempts: this.attempts,
+    };
+  }
+}
+
+export type AuthMode = "jwt" | "accessToken";
+
+export interface HintContext {
+  method: string;
+  status: number;
+  authMode: AuthMode;
+  /** The scope the token was granted, when the token endpoint told us. */
+  grantedScope?: string | undefined;
+  /** Describes the natural key a create/rename conflicts on, e.g. `contact tag name "VIP"`. */
+  naturalKey?: string | undefined;
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** A sentence telling the user what to do about an API error. */
+export function hintFor(context: HintContext): string | undefined {
+  const { status, method, authMode } = context;
+  if (status === 401) {
+    return authMode === "jwt"
+      ? "The API rejected the access token even after a fresh one was issued; check lineworks:clientId, " +
+          "lineworks:serviceAccount and lineworks:privateKey (and that the app may use this service account)"
+      : "The access token is invalid or expired; set a fresh lineworks:accessToken (LINEWORKS_ACCESS_TOKEN) " +
+          "or configure the JWT credentials (clientId, clientSecret, serviceAccount, privateKey) instead";
+  }
+  if (status === 403) {
+    if (!WRITE_METHODS.has(method)) {
+      return "The token may not read contacts; the app needs the scope contact (or contact.read) and the domain must allow the Contact API";
+    }
+    const scope = context.grantedScope;
+    if (scope !== undefined && !scope.split(/[ ,]+/).includes("contact")) {
+      return `The token has scope ${scope || "(none)"}; the provider needs contact`;
+    }
+    if (scope === undefined) {
+      return `The token may have only scope ${READ_ONLY_SCOPE}; the provider needs contact (read and write)`;
+    }
+    return "The token has scope contact but the API refused the write; check the service account's permissions on contacts";
+  }
+  if (status === CONFLICT_STATUS) {
+    return context.naturalKey
+      ? `An object with the same ${context.naturalKey} already exists; use adopt: true to take it over, or choose another name`
+      : "The object conflicts with an existing one";
+  }
+  if (status === 404) return "The object does not exist (it may have been deleted outside Pulumi)";
+  if (status === 429) {
+    return "The API kept answering 429 (rate limit); lower lineworks:requestsPerMinute or run fewer operations in parallel";
+  }
+  if (status >= 500) return "The LINE WORKS API failed; try again later";
+  return undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * The LINE WORKS Contact API client: `createContactApiClient(config)` gives a
+ * ContactApi that handles auth, rate limits, retries and pagination.
+ */
+import type { Dispatcher } from "undici";
+import { CONTACT_LISTING_CAP, MAX_DATE_WINDOW_MS } from "./assumptions";
+import { tokenSourceFor } from "./auth";
+import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
+import type { ClientConfig } from "./config";
+import { HttpContactApi } from "./contact-api-client";
+import { processDispatcher } from "./http";
+import { processLimiters, type LimiterRegistry } from "./rate-limiter";
+import { StatsCounter } from "./stats";
+import { Transport } from "./transport";
+
+export interface ContactApiClientOptions {
+  /** Overrides config.requestsPerMinute (client-side limit per API operation; 0 = off). */
+  requestsPerMinute?: number;
+  /** Timeout of every single request, ms (default 30 s). */
+  timeoutMs?: number;
+  /** Retries after 5xx / connection failures / ambiguous creates (default 5). */
+  maxRetries?: number;
+  /** Retries after 429 answers (default 30). */
+  maxRateLimitRetries?: number;
+  /** Longest wait honoured for one 429, ms (default 65 s). */
+  maxRateLimitWaitMs?: number;
+  backoff?: Partial<BackoffPolicy>;
+  /** Contacts reachable through one filter before a date window is split (default 50,000). */
+  contactListingCap?: number;
+  /** Longest date window of one contact listing request, ms (default 7 days). */
+  maxDateWindowMs?: number;
+  /** Token scope (default "contact"). */
+  scope?: string;
+  /** Receives one line per retry or wait (already free of secrets). */
+  log?: (message: string) => void;
+  /** Defaults to one keep-alive pool per process. */
+  dispatcher?: Dispatcher;
+  /** Defaults to the process-wide limiters (one quota per API, identity and operation). */
+  limiters?: LimiterRegistry;
+}
+
+/** A ContactApi plus request counters. */
+export type ContactApiClient = HttpContactApi;
+
+const USER_AGENT = "lineworks-contacts-pulumi";
+
+export function createContactApiClient(config: ClientConfig, options: ContactApiClientOptions = {}): ContactApiClient {
+  const dispatcher = options.dispatcher ?? processDispatcher();
+  const backoff: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxRetries = options.maxRetries ?? 5;
+  const tokens = tokenSourceFor(config, {
+    dispatcher,
+    timeoutMs,
+    maxRetries,
+    backoff,
+    ...(options.scope !== undefined && { scope: options.scope }),
+  });
+  const stats = new StatsCounter();
+  const transport = new Transport({
+    apiBaseUrl: config.apiBaseUrl,
+    tokens,
+    dispatcher,
+    limiters: options.limiters ?? processLimiters,
+    limiterScope: `${config.apiBaseUrl}|${config.domainId ?? config.clientId ?? "token"}`,
+    requestsPerMinute: options.requestsPerMinute ?? config.requestsPerMinute,
+    stats,
+    userAgent: USER_AGENT,
+    maxRetries,
+    maxRateLimitRetries: options.maxRateLimitRetries ?? 30,
+    backoff,
+    rateLimit: { ...backoff, maxWaitMs: options.maxRateLimitWaitMs ?? 65_000 },
+    timeoutMs,
+    ...(options.log !== undefined && { log: options.log }),
+  });
+  return new HttpContactApi({
+    transport,
+    stats,
+    tokenRequests: () => tokens.tokenRequests(),
+    domainId: config.domainId,
+    listing: {
+      cap: options.contactListingCap ?? CONTACT_LISTING_CAP,
+      maxWindowMs: options.maxDateWindowMs ?? MAX_DATE_WINDOW_MS,
+      now: () => Date.now(),
+    },
+  });
+}
+
+export type * from "./contact-api";
+export { HttpContactApi } from "./contact-api-client";
+export {
+  ClientConfigError,
+  ClientSecrets,
+  DEFAULT_API_BASE_URL,
+  DEFAULT_AUTH_URL,
+  DEFAULT_REQUESTS_PER_MINUTE,
+  makeClientConfig,
+  resolveClientConfig,
+  type ClientConfig,
+  type ClientConfigInput,
+  type ConfigSource,
+} from "./config";
+export { LineWorksApiError, NO_HTTP_STATUS } from "./errors";
+export type { ClientStats } from "./stats";
+export { LimiterRegistry, RollingWindowLimiter } from "./rate-limiter";

@@ -1,10 +1,49 @@
-import type { Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { formatProblem, loadDesiredState } from "../../provider/desired-state";
+
+/** Collects repeated `--var NAME=VALUE` options. */
+export function parseVarOption(text: string, previous: Record<string, string> = {}): Record<string, string> {
+  const equals = text.indexOf("=");
+  const name = equals < 0 ? "" : text.slice(0, equals);
+  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
+    throw new InvalidArgumentError(`expected NAME=VALUE, got "${text}"`);
+  }
+  return { ...previous, [name]: text.slice(equals + 1) };
+}
 
 export function registerValidateCommand(program: Command): void {
   program
     .command("validate")
-    .description("not implemented yet")
-    .action(() => {
-      throw new Error("validate: not implemented yet");
+    .description("validate desired-state files offline (later files overlay earlier ones)")
+    .argument("<FILE...>", "desired-state YAML files, in overlay order")
+    .addOption(
+      new Option("--var <NAME=VALUE>", "value for ${vars.NAME} (repeatable); a variable used but not set is an error")
+        .argParser(parseVarOption)
+        .default({}, "none"),
+    )
+    .addHelpText(
+      "after",
+      "\nPrints FILE:LINE:COL: message for every problem and exits 1, or exits 0 when the files are valid.\n" +
+        "No API is called. Variables that a file uses but no --var sets are reported as problems.",
+    )
+    .action((files: string[], options: { var: Record<string, string> }) => {
+      const result = loadDesiredState(files, options.var);
+      if (!result.ok) {
+        for (const problem of result.problems) process.stdout.write(`${formatProblem(problem)}\n`);
+        const count = result.problems.length;
+        process.stderr.write(`validate: ${count} problem${count === 1 ? "" : "s"} in ${files.join(", ")}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const { state } = result;
+      process.stdout.write(
+        `valid: ${files.join(", ")} (${plural(state.tags, "tag")}, ${plural(state.userTags, "user tag")}, ` +
+          `${plural(state.customProperties, "custom property", "custom properties")}, ${plural(state.contacts, "contact")})\n`,
+      );
     });
+}
+
+function plural(entries: object, one: string, many = `${one}s`): string {
+  const count = Object.keys(entries).length;
+  return `${count} ${count === 1 ? one : many}`;
 }

@@ -1,0 +1,9 @@
+/**
+ * Desired state in YAML (CONTRACT §7): loading, overlays, variables, validation, and the
+ * component that turns a loaded state into resources. The root program (index.ts beside
+ * Pulumi.yaml) and TypeScript users share this one implementation.
+ */
+export { loadDesiredState, loadDesiredStateOrThrow, type LoadOptions, type LoadResult } from "./load";
+export { DesiredStateError, formatProblem, type Problem } from "./problems";
+export { normalizeVars } from "./variables";
+export type { ContactEntry, CustomPropertyEntry, DesiredState, EntryOptions, TagEntry, UserTagEntry } from "./model";

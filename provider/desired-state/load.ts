@@ -1,0 +1,88 @@
+import * as path from "node:path";
+import { checkAcrossEntries } from "./cross-checks";
+import { contactEntry, customPropertyEntry, tagEntry, userTagEntry, type EntryContext } from "./entries";
+import type { CustomPropertyEntry, DesiredState } from "./model";
+import { mergeSources } from "./overlay";
+import { ProblemSink } from "./paths";
+import { DesiredStateError, formatProblem, sortProblems, type Problem } from "./problems";
+import { readSourceFile } from "./source";
+
+export interface LoadOptions {
+  /** Directory that relative file names are resolved against; default the working directory. */
+  baseDir?: string;
+  /** Check that photo files exist and fit the API's size limit; default true. */
+  checkPhotoFiles?: boolean;
+}
+
+export type LoadResult = { ok: true; state: DesiredState } | { ok: false; problems: Problem[] };
+
+/**
+ * Reads desired-state files (later ones overlay earlier ones), substitutes `${vars.NAME}`,
+ * checks the format and the API's rules, and resolves references. Pure: no API calls.
+ * Either the whole state is valid, or every problem is returned, in file/line/column order.
+ */
+export function loadDesiredState(files: readonly string[], vars: Readonly<Record<string, string>>, options: LoadOptions = {}): LoadResult {
+  const baseDir = options.baseDir ?? process.cwd();
+  const problems: Problem[] = [];
+  const absoluteOf = new Map<string, string>();
+  const sources = files.map((file) => {
+    const absolute = path.resolve(baseDir, file);
+    absoluteOf.set(file, absolute);
+    return readSourceFile(file, absolute, vars, problems);
+  });
+  const merged = mergeSources(sources, problems);
+  const sink = new ProblemSink(merged.root, problems);
+  checkAcrossEntries(merged, sink);
+
+  const context: EntryContext = {
+    sink,
+    adopt: merged.adopt ?? false,
+    absolutePathOf: (file) => absoluteOf.get(file) ?? path.resolve(baseDir, file),
+    checkPhotoFiles: options.checkPhotoFiles ?? true,
+  };
+  const state: DesiredState = { tags: {}, userTags: {}, customProperties: {}, contacts: {} };
+  const { sections } = merged;
+  for (const [key, entry] of Object.entries(sections.tags)) {
+    const typed = tagEntry(context, key, entry);
+    if (typed) state.tags[key] = typed;
+  }
+  for (const [key, entry] of Object.entries(sections.userTags)) {
+    const typed = userTagEntry(context, key, entry);
+    if (typed) state.userTags[key] = typed;
+  }
+  const invalidCustomPropertyKeys = new Set<string>();
+  for (const [key, entry] of Object.entries(sections.customProperties)) {
+    const typed: CustomPropertyEntry | undefined = customPropertyEntry(context, key, entry);
+    if (typed) state.customProperties[key] = typed;
+    else invalidCustomPropertyKeys.add(key);
+  }
+  const references = {
+    tagKeys: new Set([...Object.keys(sections.tags), ...Object.keys(sections.userTags)]),
+    customProperties: state.customProperties,
+    invalidCustomPropertyKeys,
+  };
+  for (const [key, entry] of Object.entries(sections.contacts)) {
+    const typed = contactEntry(context, key, entry, references);
+    if (typed) state.contacts[key] = typed;
+  }
+
+  if (problems.length > 0) return { ok: false, problems: sortProblems(dedupe(problems), [...files]) };
+  return { ok: true, state };
+}
+
+/** Like loadDesiredState, but throws a DesiredStateError listing every problem. */
+export function loadDesiredStateOrThrow(files: readonly string[], vars: Readonly<Record<string, string>>, options: LoadOptions = {}): DesiredState {
+  const result = loadDesiredState(files, vars, options);
+  if (!result.ok) throw new DesiredStateError(result.problems);
+  return result.state;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const text = formatProblem(problem);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}

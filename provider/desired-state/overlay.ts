@@ -1,0 +1,131 @@
+/**
+ * Combines desired-state files: later files overlay earlier ones by key. A later entry's
+ * fields replace the earlier entry's fields (a field set to null removes it); an entry set
+ * to null removes the entry. Positions follow every field to the file that set it.
+ */
+import { defineField, isPlainObject, locate, setLocated, type ChildSpot, type Located } from "./located";
+import type { Position, Problem } from "./problems";
+import { FORMAT_VERSION, SECTION_NAMES, TOP_LEVEL_KEYS, type SectionName } from "./schema";
+import type { SourceFile } from "./source";
+
+export interface MergedState {
+  /** Plain values with locations: `{ adopt?, tags: {...}, userTags, customProperties, contacts }`. */
+  root: Record<string, unknown>;
+  sections: Record<SectionName, Record<string, Record<string, unknown>>>;
+  adopt: boolean | undefined;
+}
+
+export function mergeSources(sources: SourceFile[], problems: Problem[]): MergedState {
+  const sections = Object.fromEntries(SECTION_NAMES.map((name) => [name, {}])) as MergedState["sections"];
+  const sectionSpots = Object.fromEntries(SECTION_NAMES.map((name) => [name, new Map<string, ChildSpot>()])) as Record<
+    SectionName,
+    Map<string, ChildSpot>
+  >;
+  const rootChildren = new Map<string, ChildSpot>();
+  let adopt: boolean | undefined;
+
+  for (const source of sources) {
+    const root = source.root;
+    if (root === undefined) continue; // unreadable or a syntax error, already reported
+    if (root === null) {
+      problems.push({ ...source.start, message: `empty file: a desired-state file starts with \`version: ${FORMAT_VERSION}\`` });
+      continue;
+    }
+    const rootLocated = isPlainObject(root) ? locate(root) : undefined;
+    if (!isPlainObject(root) || !rootLocated) {
+      problems.push({ ...source.start, message: "the top level must be a map with `version`, `adopt`, `tags`, `userTags`, `customProperties`, `contacts`" });
+      continue;
+    }
+    const spot = (key: string): ChildSpot => rootLocated.children.get(key)!;
+
+    for (const key of Object.keys(root)) {
+      if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
+        problems.push({ ...(spot(key).key ?? spot(key).value), message: `unknown key "${key}" at the top level (expected one of ${TOP_LEVEL_KEYS.join(", ")})` });
+      }
+    }
+    if (!("version" in root)) {
+      problems.push({ ...rootLocated.at, message: `missing \`version: ${FORMAT_VERSION}\`` });
+    } else if (root.version !== FORMAT_VERSION) {
+      problems.push({ ...spot("version").value, message: `unsupported version ${JSON.stringify(root.version)}: this tool reads version ${FORMAT_VERSION}` });
+    }
+    if ("adopt" in root) {
+      if (typeof root.adopt === "boolean") {
+        adopt = root.adopt;
+        rootChildren.set("adopt", spot("adopt"));
+      } else if (root.adopt !== null) {
+        problems.push({ ...spot("adopt").value, message: `adopt: expected true or false, got ${describe(root.adopt)}` });
+      }
+    }
+
+    for (const name of SECTION_NAMES) {
+      if (!(name in root) || root[name] === null) continue;
+      const section = root[name];
+      const located = isPlainObject(section) ? locate(section) : undefined;
+      if (!isPlainObject(section) || !located) {
+        problems.push({ ...spot(name).value, message: `${name}: expected a map of key to entry, got ${describe(section)}` });
+        continue;
+      }
+      rootChildren.set(name, spot(name));
+      for (const [key, entry] of Object.entries(section)) {
+        const entrySpot = located.children.get(key)!;
+        const where = entrySpot.key ?? entrySpot.value;
+        const existing = sections[name][key];
+        if (entry === null) {
+          if (existing) {
+            delete sections[name][key];
+            sectionSpots[name].delete(key);
+          } else {
+            problems.push({ ...where, message: `${name}.${key}: null removes an entry, but no earlier file defines ${name}.${key}` });
+          }
+          continue;
+        }
+        if (!isPlainObject(entry)) {
+          problems.push({ ...entrySpot.value, message: `${name}.${key}: expected a map of fields (or null to remove the entry), got ${describe(entry)}` });
+          continue;
+        }
+        sections[name][key] = existing ? overlayEntry(existing, entry) : entry;
+        sectionSpots[name].set(key, entrySpot);
+      }
+    }
+  }
+
+  const first: Position = sources[0]?.start ?? { file: "<none>", line: 1, col: 1 };
+  const root: Record<string, unknown> = {};
+  if (adopt !== undefined) root.adopt = adopt;
+  for (const name of SECTION_NAMES) {
+    const section = sections[name];
+    setLocated(section, { at: rootChildren.get(name)?.value ?? first, children: sectionSpots[name] });
+    root[name] = section;
+  }
+  setLocated(root, { at: first, children: rootChildren });
+  return { root, sections, adopt };
+}
+
+/** A later entry over an earlier one: the later fields win, a null field removes it. */
+function overlayEntry(earlier: Record<string, unknown>, later: Record<string, unknown>): Record<string, unknown> {
+  const earlierLocated = locate(earlier)!;
+  const laterLocated = locate(later)!;
+  const merged: Record<string, unknown> = {};
+  const children = new Map<string | number, ChildSpot>();
+  for (const [field, value] of Object.entries(earlier)) {
+    if (field in later) continue;
+    defineField(merged, field, value);
+    children.set(field, earlierLocated.children.get(field)!);
+  }
+  for (const [field, value] of Object.entries(later)) {
+    if (value === null) continue;
+    defineField(merged, field, value);
+    children.set(field, laterLocated.children.get(field)!);
+  }
+  const located: Located = { at: laterLocated.at, children };
+  setLocated(merged, located);
+  return merged;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  return `${typeof value === "number" ? "the number" : "the boolean"} ${String(value)}`;
+}

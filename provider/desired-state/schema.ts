@@ -1,0 +1,23 @@
+/**
+ * The version-1 desired-state format (CONTRACT §7). An entry is its resource's inputs
+ * (checked by provider/rules, which knows the API's fields, types and limits) plus the
+ * fields only the YAML has, listed here.
+ */
+export const FORMAT_VERSION = 1;
+
+export const SECTION_NAMES = ["tags", "userTags", "customProperties", "contacts"] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+export const TOP_LEVEL_KEYS = ["version", "adopt", ...SECTION_NAMES] as const;
+
+/** Fields of any entry that are not resource inputs. */
+export const PREVIOUS_KEYS = "previousKeys";
+
+/**
+ * Contact fields whose YAML form differs from the API's: `tags` holds keys of
+ * tags/userTags (sent as contactTagIds); `customProperties` is keyed by keys of the
+ * customProperties section (sent under each property's propertyName).
+ */
+export const CONTACT_TAGS = "tags";
+export const CONTACT_CUSTOM_PROPERTIES = "customProperties";
+/** contactTagIds come from `tags`; writing them directly would bypass key resolution. */
+export const CONTACT_FORBIDDEN_FIELDS = ["contactTagIds"] as const;

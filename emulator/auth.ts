@@ -1,0 +1,217 @@
+/**
+ * The token endpoint's grants (JWT bearer verified with jose, refresh_token) and
+ * bearer-token verification of API calls. Tokens are opaque random strings; the
+ * store keeps only their SHA-256 hashes, with domain, scopes and expiry.
+ */
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  ASSERTION_CLOCK_SKEW_SECONDS,
+  EXPIRES_IN_AS_STRING,
+  GRANTABLE_SCOPES,
+  LIMITS,
+  REFRESH_ROTATES_REFRESH_TOKEN,
+} from "./assumptions";
+import { ApiError, OAuthError } from "./errors";
+import { loadJose, type JoseKey } from "./jose";
+import type { Domain, EmulatorStore, TokenRecord } from "./store";
+
+export const JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+export interface TokenResponse {
+  access_token: string;
+  refresh_token: string;
+  scope: string;
+  token_type: "Bearer";
+  expires_in: string | number;
+}
+
+export interface Caller {
+  domain: Domain;
+  scopes: ReadonlySet<string>;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+function secretsEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class TokenService {
+  private readonly publicKeys = new Map<number, Promise<JoseKey>>();
+
+  constructor(
+    private readonly store: EmulatorStore,
+    private readonly accessTokenTtlSeconds: number = LIMITS.accessTokenTtlSecondsDefault,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Handles a form-encoded token request. */
+  async grant(form: Record<string, unknown>): Promise<TokenResponse> {
+    const grantType = stringParam(form, "grant_type");
+    if (grantType === JWT_BEARER_GRANT) return this.grantJwtBearer(form);
+    if (grantType === "refresh_token") return this.grantRefresh(form);
+    throw new OAuthError("unsupported_grant_type", `grant_type ${JSON.stringify(grantType)} is not supported`);
+  }
+
+  private authenticateClient(form: Record<string, unknown>): Domain[] {
+    const clientId = stringParam(form, "client_id");
+    const clientSecret = stringParam(form, "client_secret");
+    const domains = this.store.domains().filter((domain) => domain.definition.credentials.clientId === clientId);
+    if (domains.length === 0 || !domains.some((d) => secretsEqual(clientSecret, d.definition.credentials.clientSecret))) {
+      throw new OAuthError("invalid_client", "client authentication failed");
+    }
+    return domains.filter((d) => secretsEqual(clientSecret, d.definition.credentials.clientSecret));
+  }
+
+  private async grantJwtBearer(form: Record<string, unknown>): Promise<TokenResponse> {
+    const assertion = stringParam(form, "assertion");
+    const scopes = parseScopes(stringParam(form, "scope"));
+    const candidates = this.authenticateClient(form);
+    const jose = await loadJose();
+    try {
+      const header = jose.decodeProtectedHeader(assertion);
+      if (header.alg !== "RS256") throw new OAuthError("invalid_grant", "assertion must be signed with RS256");
+    } catch (err) {
+      if (err instanceof OAuthError) throw err;
+      throw new OAuthError("invalid_grant", "assertion is not a JWT");
+    }
+    let lastError: OAuthError | undefined;
+    for (const domain of candidates) {
+      try {
+        await this.verifyAssertion(assertion, domain);
+        return this.issue(domain.domainId, scopes);
+      } catch (err) {
+        if (!(err instanceof OAuthError)) throw err;
+        lastError = err;
+      }
+    }
+    throw lastError ?? new OAuthError("invalid_grant", "assertion rejected");
+  }
+
+  private async verifyAssertion(assertion: string, domain: Domain): Promise<void> {
+    const { clientId, serviceAccount } = domain.definition.credentials;
+    const nowSeconds = Math.floor(this.now() / 1000);
+    const jose = await loadJose();
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jose.jwtVerify(assertion, await this.publicKey(domain), {
+        algorithms: ["RS256"],
+        currentDate: new Date(this.now()),
+      }));
+    } catch (err) {
+      if (err instanceof jose.errors.JWTExpired) throw new OAuthError("invalid_grant", "assertion has expired");
+      throw new OAuthError("invalid_grant", "assertion signature or format is invalid");
+    }
+    if (payload.iss !== clientId) throw new OAuthError("invalid_grant", "assertion iss must be the client id");
+    if (payload.sub !== serviceAccount) throw new OAuthError("invalid_grant", "assertion sub must be the service account");
+    const { iat, exp } = payload;
+    if (typeof iat !== "number" || typeof exp !== "number") {
+      throw new OAuthError("invalid_grant", "assertion needs numeric iat and exp");
+    }
+    if (exp - iat > LIMITS.assertionLifetimeSeconds) {
+      throw new OAuthError("invalid_grant", "assertion exp must be at most 60 minutes after iat");
+    }
+    if (exp <= iat) throw new OAuthError("invalid_grant", "assertion exp must be after iat");
+    if (iat > nowSeconds + ASSERTION_CLOCK_SKEW_SECONDS) throw new OAuthError("invalid_grant", "assertion iat is in the future");
+  }
+
+  private publicKey(domain: Domain): Promise<JoseKey> {
+    let key = this.publicKeys.get(domain.domainId);
+    if (!key) {
+      key = loadJose().then((jose) => jose.importSPKI(domain.definition.credentials.publicKeyPem, "RS256"));
+      this.publicKeys.set(domain.domainId, key);
+    }
+    return key;
+  }
+
+  private grantRefresh(form: Record<string, unknown>): TokenResponse {
+    const refreshToken = stringParam(form, "refresh_token");
+    const candidates = this.authenticateClient(form);
+    const hash = hashToken(refreshToken);
+    const record = this.store.tokens.get(hash);
+    if (!record || record.kind !== "refresh" || record.expiresAt <= this.now()) {
+      throw new OAuthError("invalid_grant", "refresh token is invalid or expired");
+    }
+    if (!candidates.some((domain) => domain.domainId === record.domainId)) {
+      throw new OAuthError("invalid_grant", "refresh token was not issued to this client");
+    }
+    const requested = typeof form.scope === "string" && form.scope.trim() !== "" ? parseScopes(form.scope) : record.scopes;
+    if (requested.some((scope) => !record.scopes.includes(scope))) {
+      throw new OAuthError("invalid_scope", "a refresh cannot widen the granted scopes");
+    }
+    const response = this.issue(record.domainId, requested);
+    if (!REFRESH_ROTATES_REFRESH_TOKEN) response.refresh_token = refreshToken;
+    return response;
+  }
+
+  private issue(domainId: number, scopes: string[]): TokenResponse {
+    const now = this.now();
+    this.pruneExpired(now);
+    const accessToken = randomBytes(32).toString("base64url");
+    const refreshToken = randomBytes(32).toString("base64url");
+    const access: TokenRecord = { kind: "access", domainId, scopes, expiresAt: now + this.accessTokenTtlSeconds * 1000 };
+    const refresh: TokenRecord = { kind: "refresh", domainId, scopes, expiresAt: now + LIMITS.refreshTokenTtlSeconds * 1000 };
+    this.store.tokens.set(hashToken(accessToken), access);
+    this.store.tokens.set(hashToken(refreshToken), refresh);
+    this.store.changed();
+    return {
+      access_token: accessToken,
+      refresh_token: refreshToken,
+      scope: scopes.join(","),
+      token_type: "Bearer",
+      expires_in: EXPIRES_IN_AS_STRING ? String(this.accessTokenTtlSeconds) : this.accessTokenTtlSeconds,
+    };
+  }
+
+  private pruneExpired(now: number): void {
+    for (const [hash, token] of this.store.tokens) if (token.expiresAt <= now) this.store.tokens.delete(hash);
+  }
+
+  /** Verifies `Authorization: Bearer TOKEN` of an API call; 401 otherwise. */
+  authenticate(authorization: string | undefined): Caller {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+    if (!match) throw new ApiError(401, "missing bearer token");
+    const record = this.store.tokens.get(hashToken(match[1]!));
+    if (!record || record.kind !== "access") throw new ApiError(401, "invalid access token");
+    if (record.expiresAt <= this.now()) throw new ApiError(401, "access token has expired");
+    const domain = this.store.domain(record.domainId);
+    if (!domain) throw new ApiError(401, "invalid access token");
+    return { domain, scopes: new Set(record.scopes) };
+  }
+
+  /** Test hook: every issued access token expires now; refresh tokens keep working. */
+  expireAccessTokens(): number {
+    const now = this.now();
+    let count = 0;
+    for (const token of this.store.tokens.values()) {
+      if (token.kind === "access" && token.expiresAt > now) {
+        token.expiresAt = now;
+        count += 1;
+      }
+    }
+    this.store.changed();
+    return count;
+  }
+}
+
+function stringParam(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  if (typeof value !== "string" || value === "") throw new OAuthError("invalid_request", `${name} is required`);
+  return value;
+}
+
+/** Scopes are comma-separated (documented); spaces are accepted too. */
+export function parseScopes(text: string): string[] {
+  const scopes = [...new Set(text.split(/[,\s]+/).filter((scope) => scope !== ""))];
+  if (scopes.length === 0) throw new OAuthError("invalid_request", "scope is required");
+  const unknown = scopes.filter((scope) => !(GRANTABLE_SCOPES as readonly string[]).includes(scope));
+  if (unknown.length > 0) throw new OAuthError("invalid_scope", `scope ${unknown.join(",")} is not granted to this app`);
+  return scopes;
+}
+
+/** `contact` reads and writes; `contact.read` only reads. */
+export function canAccess(scopes: ReadonlySet<string>, access: "read" | "write"): boolean {
+  return scopes.has("contact") || (access === "read" && scopes.has("contact.read"));
+}

@@ -1,0 +1,39 @@
+/** The log of API and token requests served since the last clear (`/_emulator/requests`). */
+
+export interface RequestLogEntry {
+  /** "api" for /v1.0 calls, "token" for the token endpoint. */
+  kind: "api" | "token";
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  status: number;
+  time: string;
+  /** Method and route pattern, e.g. `PATCH /v1.0/contact-tags/:contactTagId`. */
+  route: string;
+  /** The domain of the caller, when authenticated. */
+  domainId?: number;
+  /** Set when a fault was injected: "status500" | "status429" | "drop". */
+  fault?: string;
+  /** True when the connection was destroyed after the request was applied. */
+  dropped?: boolean;
+}
+
+/** Oldest entries are discarded beyond this many, so long benchmarks stay bounded. */
+const MAX_ENTRIES = 100_000;
+
+export class RequestLog {
+  private entries: RequestLogEntry[] = [];
+
+  add(entry: RequestLogEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+  }
+
+  list(): RequestLogEntry[] {
+    return this.entries;
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

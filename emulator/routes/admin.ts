@@ -1,0 +1,89 @@
+/**
+ * Endpoints for tests and demos (not part of the real API), CONTRACT §8:
+ *   GET /_emulator/health, GET /_emulator/credentials, POST /_emulator/reset,
+ *   GET /_emulator/state, GET|DELETE /_emulator/requests, PUT /_emulator/faults.
+ * Extras for tests:
+ *   GET /_emulator/credentials?domainId=N  credentials of another seeded domain
+ *   POST /_emulator/expire-tokens          every issued access token expires now
+ *                                          (API calls get 401); refresh tokens still work
+ *   GET /_emulator/faults                  the current fault settings
+ * These are not logged, rate limited nor subject to faults.
+ */
+import type { FastifyInstance } from "fastify";
+import type { EmulatorContext } from "../context";
+import { describeIssue } from "../validation";
+import { faultsSchema } from "../faults";
+import { renderContact } from "../contact-model";
+import type { Domain } from "../store";
+import { renderTag } from "./tags";
+
+export const ADMIN_PREFIX = "/_emulator";
+
+function credentialsOf(domain: Domain) {
+  const { clientId, clientSecret, serviceAccount, privateKeyPem } = domain.definition.credentials;
+  return { clientId, clientSecret, serviceAccount, domainId: domain.domainId, privateKey: privateKeyPem };
+}
+
+/** Everything stored, without secrets (client secrets, keys and tokens are not state). */
+function stateOf(domain: Domain) {
+  const data = domain.data;
+  const bySeq = <T extends { seq: number }>(items: Iterable<T>) => [...items].sort((a, b) => a.seq - b.seq);
+  return {
+    domainId: domain.domainId,
+    ...(domain.definition.name ? { name: domain.definition.name } : {}),
+    clientId: domain.definition.credentials.clientId,
+    serviceAccount: domain.definition.credentials.serviceAccount,
+    members: domain.definition.members,
+    contactTags: bySeq(data.tags.values()).map(renderTag),
+    customProperties: bySeq(data.customProperties.values()).map(({ seq: _seq, ...property }) => ({ domainId: domain.domainId, ...property })),
+    contacts: bySeq([...data.contacts.values()].filter((c) => !c.trashed)).map(renderContact),
+    trashedContacts: bySeq([...data.contacts.values()].filter((c) => c.trashed)).map(renderContact),
+    photos: [...data.photos.entries()].map(([contactId, photo]) => ({
+      contactId,
+      fileName: photo.fileName,
+      contentType: photo.contentType,
+      size: photo.bytes.length,
+    })),
+  };
+}
+
+export function registerAdminRoutes(app: FastifyInstance, context: EmulatorContext): void {
+  const { store } = context;
+
+  app.get(`${ADMIN_PREFIX}/health`, async () => ({ status: "ok" }));
+
+  app.get(`${ADMIN_PREFIX}/credentials`, async (request, reply) => {
+    const { domainId } = request.query as { domainId?: string };
+    if (domainId === undefined) return credentialsOf(store.defaultDomain);
+    const domain = /^\d+$/.test(domainId) ? store.domain(Number(domainId)) : undefined;
+    if (!domain) return reply.code(404).send({ code: "NOT_FOUND", description: `domain ${domainId} is not seeded` });
+    return credentialsOf(domain);
+  });
+
+  app.post(`${ADMIN_PREFIX}/reset`, async (_request, reply) => {
+    store.reset();
+    context.rateLimiter.reset();
+    context.faults.configure({});
+    return reply.code(204).send();
+  });
+
+  app.get(`${ADMIN_PREFIX}/state`, async () => ({ domains: store.domains().map(stateOf) }));
+
+  app.get(`${ADMIN_PREFIX}/requests`, async () => context.log.list());
+  app.delete(`${ADMIN_PREFIX}/requests`, async (_request, reply) => {
+    context.log.clear();
+    return reply.code(204).send();
+  });
+
+  app.get(`${ADMIN_PREFIX}/faults`, async () => context.faults.current());
+  app.put(`${ADMIN_PREFIX}/faults`, async (request, reply) => {
+    const parsed = faultsSchema.safeParse(request.body ?? {});
+    if (!parsed.success) {
+      return reply.code(400).send({ code: "INVALID_PARAMETER", description: describeIssue(parsed.error.issues[0]) });
+    }
+    context.faults.configure(parsed.data);
+    return parsed.data;
+  });
+
+  app.post(`${ADMIN_PREFIX}/expire-tokens`, async () => ({ expiredAccessTokens: context.tokens.expireAccessTokens() }));
+}

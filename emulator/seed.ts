@@ -1,0 +1,167 @@
+/**
+ * Domains, members and credentials the emulator serves: the default seed of the
+ * contract, or a `--seed FILE` YAML:
+ *
+ * ```yaml
+ * domains:                      # the first domain is the default one
+ *   - domainId: 10000001
+ *     name: dev                 # optional label
+ *     clientId: dev-client
+ *     clientSecret: dev-secret
+ *     serviceAccount: dev.serviceaccount@example.com
+ *     privateKey: |             # optional PEM (PKCS#8 or PKCS#1); generated when absent
+ *       -----BEGIN PRIVATE KEY-----
+ *     members:                  # emails, or {email, userId}
+ *       - admin@example.com
+ *       - { email: sales@example.com, userId: user0001-0000-0000-0000-000000000001 }
+ * ```
+ */
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import type { DomainDefinition, Member } from "./store";
+
+export interface SeedDomain {
+  domainId: number;
+  name?: string;
+  clientId: string;
+  clientSecret: string;
+  serviceAccount: string;
+  privateKeyPem?: string;
+  members: Member[];
+}
+
+export const DEFAULT_SEED: SeedDomain[] = [
+  {
+    domainId: 10000001,
+    clientId: "emulator-client",
+    clientSecret: "emulator-secret",
+    serviceAccount: "emulator.serviceaccount@example.com",
+    members: ["admin@example.com", "sales@example.com", "support@example.com"].map((email) =>
+      stableMember(10000001, email),
+    ),
+  },
+];
+
+/** A member whose userId is derived from domain and email, so it is the same on every start. */
+function stableMember(domainId: number, email: string): Member {
+  const hex = createHash("sha256").update(`${domainId}:${email.toLowerCase()}`).digest("hex");
+  const userId = `user${hex.slice(4, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return { userId, email };
+}
+
+const memberSchema = z.union([
+  z.string().min(3).regex(/@/, "a member is an email"),
+  z.strictObject({ email: z.string().min(3).regex(/@/, "must be an email"), userId: z.string().min(1).optional() }),
+]);
+
+const seedSchema = z.strictObject({
+  domains: z
+    .array(
+      z.strictObject({
+        domainId: z.number().int().positive(),
+        name: z.string().min(1).optional(),
+        clientId: z.string().min(1),
+        clientSecret: z.string().min(1),
+        serviceAccount: z.string().min(1),
+        privateKey: z.string().min(1).optional(),
+        members: z.array(memberSchema).default([]),
+      }),
+    )
+    .min(1),
+});
+
+/** Reads and validates a seed YAML file; errors name the file, line and column. */
+export function loadSeedFile(file: string): SeedDomain[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new Error(`cannot read seed file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    const pos = first.linePos?.[0];
+    throw new Error(`${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: ${first.message.split("\n")[0]}`);
+  }
+  const parsed = seedSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const node = nodeAt(doc.contents, issue.path as Array<string | number>);
+    const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
+    const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    throw new Error(`${file}:${pos.line}:${pos.col}: ${where}${issue.message}`);
+  }
+  const seen = new Set<number>();
+  return parsed.data.domains.map((domain) => {
+    if (seen.has(domain.domainId)) throw new Error(`${file}: domain ${domain.domainId} is defined twice`);
+    seen.add(domain.domainId);
+    const members = domain.members.map((entry) => {
+      const member = typeof entry === "string" ? stableMember(domain.domainId, entry) : stableMember(domain.domainId, entry.email);
+      return typeof entry === "object" && entry.userId ? { ...member, userId: entry.userId } : member;
+    });
+    return {
+      domainId: domain.domainId,
+      ...(domain.name ? { name: domain.name } : {}),
+      clientId: domain.clientId,
+      clientSecret: domain.clientSecret,
+      serviceAccount: domain.serviceAccount,
+      ...(domain.privateKey ? { privateKeyPem: domain.privateKey } : {}),
+      members,
+    };
+  });
+}
+
+/** The YAML node at a path, for error positions (the deepest node that exists). */
+function nodeAt(root: unknown, path: Array<string | number>): { range?: [number, number, number] | null } | undefined {
+  let node: unknown = root;
+  let found: unknown = root;
+  for (const key of path) {
+    if (isMap(node)) node = node.items.find((pair) => (pair.key as { value?: unknown } | null)?.value === key)?.value;
+    else if (isSeq(node)) node = typeof key === "number" ? node.items[key] : undefined;
+    else node = undefined;
+    if (!node) break;
+    found = node;
+  }
+  const withRange = found as { range?: [number, number, number] | null } | undefined;
+  return withRange?.range ? withRange : undefined;
+}
+
+/**
+ * Turns seed domains into full definitions: a missing private key comes from the
+ * previous run (the --data file, same domainId and clientId) or is generated.
+ */
+export function materializeDomains(seed: SeedDomain[], previous: DomainDefinition[] = []): DomainDefinition[] {
+  return seed.map((domain) => {
+    const earlier = previous.find(
+      (definition) => definition.domainId === domain.domainId && definition.credentials.clientId === domain.clientId,
+    );
+    const privateKeyPem = domain.privateKeyPem ?? earlier?.credentials.privateKeyPem ?? generatePrivateKeyPem();
+    let publicKeyPem: string;
+    try {
+      publicKeyPem = createPublicKey(createPrivateKey(privateKeyPem)).export({ type: "spki", format: "pem" }).toString();
+    } catch {
+      throw new Error(`domain ${domain.domainId}: privateKey is not a valid PEM private key`);
+    }
+    return {
+      domainId: domain.domainId,
+      ...(domain.name ? { name: domain.name } : {}),
+      credentials: {
+        clientId: domain.clientId,
+        clientSecret: domain.clientSecret,
+        serviceAccount: domain.serviceAccount,
+        privateKeyPem,
+        publicKeyPem,
+      },
+      members: domain.members,
+    };
+  });
+}
+
+function generatePrivateKeyPem(): string {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  return privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+}

@@ -1,0 +1,234 @@
+/**
+ * The emulator's in-memory state: domains (credentials and members) and, per
+ * domain, tags, custom properties, contacts, photos and pending photo uploads;
+ * plus the issued tokens (as hashes). Everything can be snapshotted to plain JSON
+ * and restored from it (persistence).
+ */
+
+export interface Member {
+  userId: string;
+  email: string;
+}
+
+export interface DomainCredentials {
+  clientId: string;
+  clientSecret: string;
+  serviceAccount: string;
+  privateKeyPem: string;
+  publicKeyPem: string;
+}
+
+export interface DomainDefinition {
+  domainId: number;
+  name?: string;
+  credentials: DomainCredentials;
+  members: Member[];
+}
+
+export interface TagRecord {
+  contactTagId: string;
+  contactTagName: string;
+  type: "COMPANY" | "USER";
+  /** The owner's canonical userId (USER tags). */
+  ownerUserId?: string;
+  /** The owner reference as the client sent it (returned as `userId`). */
+  userIdAsSent?: string;
+  seq: number;
+}
+
+export interface CustomPropertyRecord {
+  customPropertyId: string;
+  propertyName: string;
+  displayName: string;
+  i18nDisplayNames: Array<{ language: string; name: string }>;
+  propertyType: "STRING" | "LINK";
+  displayOrder: number | null;
+  multiValued: boolean;
+  seq: number;
+}
+
+/** A contact's writable fields as validated and stored (sub-objects keep unknown fields). */
+export type ContactFields = Record<string, unknown>;
+
+export interface ContactRecord {
+  contactId: string;
+  fields: ContactFields;
+  createdAt: number;
+  modifiedAt: number;
+  trashed: boolean;
+  seq: number;
+}
+
+export interface PhotoRecord {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+  uploadedAt: number;
+}
+
+export interface PendingUpload {
+  uploadId: string;
+  contactId: string;
+  fileName: string;
+  fileSize: number;
+  expiresAt: number;
+}
+
+export interface DomainData {
+  tags: Map<string, TagRecord>;
+  customProperties: Map<string, CustomPropertyRecord>;
+  contacts: Map<string, ContactRecord>;
+  photos: Map<string, PhotoRecord>;
+  uploads: Map<string, PendingUpload>;
+}
+
+export interface TokenRecord {
+  kind: "access" | "refresh";
+  domainId: number;
+  scopes: string[];
+  expiresAt: number;
+}
+
+export class Domain {
+  readonly data: DomainData = emptyData();
+  private readonly membersByRef = new Map<string, Member>();
+
+  constructor(readonly definition: DomainDefinition) {
+    for (const member of definition.members) {
+      this.membersByRef.set(member.userId, member);
+      this.membersByRef.set(member.email.toLowerCase(), member);
+    }
+  }
+
+  get domainId(): number {
+    return this.definition.domainId;
+  }
+
+  /** Resolves a member by userId or email (emails case-insensitively). */
+  member(reference: string): Member | undefined {
+    return this.membersByRef.get(reference) ?? this.membersByRef.get(reference.toLowerCase());
+  }
+}
+
+function emptyData(): DomainData {
+  return { tags: new Map(), customProperties: new Map(), contacts: new Map(), photos: new Map(), uploads: new Map() };
+}
+
+/** The JSON form of the whole store, written by persistence. Holds secrets: never served. */
+export interface StoreSnapshot {
+  version: 1;
+  seq: number;
+  domains: Array<{
+    definition: DomainDefinition;
+    tags: TagRecord[];
+    customProperties: CustomPropertyRecord[];
+    contacts: ContactRecord[];
+    photos: Array<Omit<PhotoRecord, "bytes"> & { contactId: string; base64: string }>;
+    uploads: PendingUpload[];
+  }>;
+  tokens: Array<TokenRecord & { hash: string }>;
+}
+
+export class EmulatorStore {
+  private readonly domainsById = new Map<number, Domain>();
+  readonly tokens = new Map<string, TokenRecord>();
+  private seq = 0;
+  private readonly changeListeners: Array<() => void> = [];
+
+  constructor(definitions: DomainDefinition[]) {
+    if (definitions.length === 0) throw new Error("at least one domain is needed");
+    for (const definition of definitions) {
+      if (this.domainsById.has(definition.domainId)) throw new Error(`domain ${definition.domainId} is defined twice`);
+      this.domainsById.set(definition.domainId, new Domain(definition));
+    }
+  }
+
+  /** The first domain of the seed: the one `/_emulator/credentials` describes by default. */
+  get defaultDomain(): Domain {
+    return this.domainsById.values().next().value as Domain;
+  }
+
+  domain(domainId: number): Domain | undefined {
+    return this.domainsById.get(domainId);
+  }
+
+  domains(): Domain[] {
+    return [...this.domainsById.values()];
+  }
+
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  onChange(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Every mutation calls this, so persistence can schedule a write. */
+  changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** Empties tags, properties, contacts and photos; keeps domains, members, credentials and tokens. */
+  reset(): void {
+    for (const domain of this.domainsById.values()) {
+      domain.data.tags.clear();
+      domain.data.customProperties.clear();
+      domain.data.contacts.clear();
+      domain.data.photos.clear();
+      domain.data.uploads.clear();
+    }
+    this.changed();
+  }
+
+  snapshot(): StoreSnapshot {
+    return {
+      version: 1,
+      seq: this.seq,
+      domains: this.domains().map((domain) => ({
+        definition: domain.definition,
+        tags: [...domain.data.tags.values()],
+        customProperties: [...domain.data.customProperties.values()],
+        contacts: [...domain.data.contacts.values()],
+        photos: [...domain.data.photos.entries()].map(([contactId, photo]) => ({
+          contactId,
+          fileName: photo.fileName,
+          contentType: photo.contentType,
+          uploadedAt: photo.uploadedAt,
+          base64: photo.bytes.toString("base64"),
+        })),
+        uploads: [...domain.data.uploads.values()],
+      })),
+      tokens: [...this.tokens.entries()].map(([hash, token]) => ({ hash, ...token })),
+    };
+  }
+
+  /**
+   * Restores objects and tokens of the domains this store defines; data of domains
+   * no longer in the seed is dropped.
+   */
+  restore(snapshot: StoreSnapshot): void {
+    this.seq = Math.max(this.seq, snapshot.seq);
+    for (const saved of snapshot.domains) {
+      const domain = this.domainsById.get(saved.definition.domainId);
+      if (!domain) continue;
+      const data = domain.data;
+      for (const tag of saved.tags) data.tags.set(tag.contactTagId, tag);
+      for (const property of saved.customProperties) data.customProperties.set(property.customPropertyId, property);
+      for (const contact of saved.contacts) data.contacts.set(contact.contactId, contact);
+      for (const photo of saved.photos) {
+        data.photos.set(photo.contactId, {
+          fileName: photo.fileName,
+          contentType: photo.contentType,
+          uploadedAt: photo.uploadedAt,
+          bytes: Buffer.from(photo.base64, "base64"),
+        });
+      }
+      for (const upload of saved.uploads) data.uploads.set(upload.uploadId, upload);
+    }
+    for (const { hash, ...token } of snapshot.tokens) {
+      if (this.domainsById.has(token.domainId)) this.tokens.set(hash, token);
+    }
+  }
+}

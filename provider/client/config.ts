@@ -184,7 +184,7 @@ function readPrivateKeyFile(path: string | undefined): string | undefined {
 /** Keys pasted into env vars or CI secrets often carry literal "\n" instead of newlines. */
 function normalizePem(pem: string | undefined): string | undefined {
   if (pem === undefined) return undefined;
-  return !pem.includes("\n") && pem.includes("\\n") ? pem.replace(/\\n/g, "\n") : pem;
+  return (!pem.includes("\n") && pem.includes("\\n") ? pem.replace(/\\n/g, "\n") : pem).trim();
 }
 
 function checkPrivateKey(pem: string): void {

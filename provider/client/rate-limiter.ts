@@ -29,9 +29,11 @@ export const unlimited: Limiter = {
 };
 
 export class RollingWindowLimiter implements Limiter {
-  /** Start times (past, or reserved in the future), non-decreasing. */
+  /** When granted requests started, oldest first. */
   private readonly starts: number[] = [];
+  private readonly waiting: Array<() => void> = [];
   private pausedUntil = 0;
+  private pumping = false;
 
   constructor(
     readonly limit: number,
@@ -41,41 +43,45 @@ export class RollingWindowLimiter implements Limiter {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
   }
 
-  async acquire(): Promise<void> {
-    for (;;) {
-      const slot = this.reserve();
-      const wait = slot - this.clock.now();
-      if (wait > 0) await this.clock.sleep(wait);
-      if (this.clock.now() >= this.pausedUntil) return;
-      // A pause arrived while we waited: give the slot back and queue again after it.
-      this.release(slot);
-    }
+  acquire(): Promise<void> {
+    return new Promise((grant) => {
+      this.waiting.push(grant);
+      void this.pump();
+    });
   }
 
   pauseUntil(time: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, time);
   }
 
-  /** Number of requests counted in the window ending now (for tests and stats). */
+  /** Requests granted in the window ending now (for tests and stats). */
   inWindow(): number {
     this.prune(this.clock.now());
-    return this.starts.filter((start) => start <= this.clock.now()).length;
+    return this.starts.length;
   }
 
-  private reserve(): number {
-    const now = this.clock.now();
-    this.prune(now);
-    const count = this.starts.length;
-    let slot = Math.max(now, this.pausedUntil);
-    if (count >= this.limit) slot = Math.max(slot, (this.starts[count - this.limit] as number) + this.windowMs);
-    if (count > 0) slot = Math.max(slot, this.starts[count - 1] as number);
-    this.starts.push(slot);
-    return slot;
-  }
-
-  private release(slot: number): void {
-    const index = this.starts.lastIndexOf(slot);
-    if (index >= 0) this.starts.splice(index, 1);
+  /** One loop at a time grants waiting requests in order, each only when the window has room at that moment. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiting.length > 0) {
+        const now = this.clock.now();
+        this.prune(now);
+        let wakeAt = this.pausedUntil;
+        if (this.starts.length >= this.limit) {
+          wakeAt = Math.max(wakeAt, (this.starts[this.starts.length - this.limit] as number) + this.windowMs);
+        }
+        if (wakeAt > now) {
+          await this.clock.sleep(wakeAt - now);
+          continue;
+        }
+        this.starts.push(now);
+        (this.waiting.shift() as () => void)();
+      }
+    } finally {
+      this.pumping = false;
+    }
   }
 
   private prune(now: number): void {

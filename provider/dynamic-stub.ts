@@ -1,0 +1,36 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** The package name our serialized providers load the implementation by. */
+export const PACKAGE_NAME = "lineworks-contacts-pulumi";
+
+/**
+ * The `__provider` text of a dynamic resource: Pulumi's dynamic-provider host evaluates it
+ * and calls `handler()` to get the provider. Instead of a serialized closure (kilobytes, and
+ * anything it captured), it is a fixed stub that loads the implementation by package name at
+ * run time, resolved from the program's folder: in a user project from node_modules, in this
+ * repository through the package's self-reference. The state holds no captured values, and
+ * upgrading the package upgrades the provider of existing resources.
+ */
+export function providerStub(subpath: string, exportName: string, key: string): string {
+  const specifier = JSON.stringify(`${PACKAGE_NAME}/${subpath}`);
+  return (
+    `exports.handler = () => require("module").createRequire(process.cwd() + "/index.js")(${specifier})` +
+    `.${exportName}(${JSON.stringify(key)});\n`
+  );
+}
+
+/**
+ * A dynamic resource (type `pulumi-nodejs:dynamic/lineworks:<Type>`) whose provider is the
+ * stub above. It is what `pulumi.dynamic.Resource` registers, minus closure serialization.
+ */
+export abstract class StubbedDynamicResource extends pulumi.CustomResource {
+  protected constructor(
+    type: string,
+    name: string,
+    stub: string,
+    props: pulumi.Inputs,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
+    super(`pulumi-nodejs:dynamic/lineworks:${type}`, name, { ...props, __provider: stub }, opts);
+  }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what a fresh clone is missing (node modules, the Pulumi CLI) and builds the
+# TypeScript. Sourced by test.sh, demo.sh and bench.sh; exports LINEWORKS_PULUMI_BIN and
+# puts it first on PATH.
+set -euo pipefail
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+if [[ ! -d node_modules/@pulumi/pulumi || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "bootstrap: installing node modules (npm ci)" >&2
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+
+LINEWORKS_PULUMI_BIN="$(bash scripts/ensure-pulumi.sh | tail -n1)"
+export LINEWORKS_PULUMI_BIN
+export PATH="$LINEWORKS_PULUMI_BIN:$PATH"
+
+echo "bootstrap: compiling TypeScript" >&2
+npx --no-install tsc -p tsconfig.json >&2

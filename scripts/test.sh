@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: bootstrap, then the whole suite (unit, emulator conformance, client, real
+# `pulumi` end-to-end runs). Extra arguments go to vitest, e.g. `npm test -- test/e2e`.
+set -euo pipefail
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$repo_root/scripts/bootstrap.sh"
+
+report="$(mktemp)"
+status=0
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
+# One closing line that CI can read whatever the runner: "N passed, N failed, N skipped".
+node -e '
+  const fs = require("fs");
+  let r = {};
+  try { r = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); } catch {}
+  const skipped = (r.numPendingTests || 0) + (r.numTodoTests || 0);
+  console.log(`tests: ${r.numPassedTests || 0} passed, ${r.numFailedTests || 0} failed, ${skipped} skipped`);
+' "$report"
+rm -f "$report"
+exit "$status"

@@ -273,8 +273,7 @@ export class Transport {
   /** The path shown in errors: the API path with its ids, without the query string or an upload URL's secrets. */
   private displayPath(call: ApiCall): string {
     if (call.url !== undefined) return call.template;
-    const full = new URL(this.apiUrl({ ...call, query: undefined }));
-    return full.pathname;
+    return this.apiUrl({ ...call, query: undefined }).slice(this.options.apiBaseUrl.length);
   }
 }
 

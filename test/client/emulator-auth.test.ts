@@ -1,0 +1,126 @@
+/** Auth against the emulator process: JWT grant, one token per process, refresh, errors without secrets. */
+import { generateKeyPairSync } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createContactApiClient, LineWorksApiError, makeClientConfig } from "../../provider/client";
+import { JwtTokenSource } from "../../provider/client/auth";
+import { processDispatcher } from "../../provider/client/http";
+import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { clientFor, FAST_RETRIES, inParallel, newContact } from "./support";
+
+let emulator: EmulatorProcess;
+let shortLived: EmulatorProcess;
+
+beforeAll(async () => {
+  [emulator, shortLived] = await Promise.all([
+    startEmulatorProcess(),
+    startEmulatorProcess({ accessTokenTtlSeconds: 2 }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([emulator?.stop(), shortLived?.stop()]);
+});
+
+const tokenCalls = async (process: EmulatorProcess) =>
+  (await process.requests()).filter((entry) => entry.kind === "token");
+
+describe("service-account JWT grant", () => {
+  it("gets one token for many parallel calls from several clients, and sends it as a bearer token", async () => {
+    await emulator.clearRequests();
+    const clients = await Promise.all([clientFor(emulator), clientFor(emulator), clientFor(emulator)]);
+    await inParallel(Array.from({ length: 45 }, (_, i) => i), 15, async (i) => {
+      const { api } = clients[i % 3]!;
+      expect(await api.getContactTag(`ctag-missing-${i}`)).toBeUndefined();
+    });
+    const log = await emulator.requests();
+    expect(log.filter((entry) => entry.kind === "token")).toHaveLength(1);
+    expect(log.filter((entry) => entry.kind === "api" && entry.status === 404)).toHaveLength(45);
+    expect(log.some((entry) => entry.status === 401)).toBe(false);
+    expect(clients[0]!.api.stats().tokenRequests).toBe(1);
+  });
+
+  it("renews the token once after a 401 and repeats the call", async () => {
+    const { api } = await clientFor(emulator);
+    const tag = await api.createCompanyTag("before-expiry");
+    await emulator.expireTokens();
+    await emulator.clearRequests();
+    expect(await api.getContactTag(tag.contactTagId)).toEqual(tag);
+    const log = await emulator.requests();
+    expect(log.map((entry) => `${entry.kind} ${entry.status}`)).toEqual(["api 401", "token 200", "api 200"]);
+  });
+
+  it("renews the token before it expires (expires_in arrives as a string)", async () => {
+    const { api } = await clientFor(shortLived);
+    await api.listCustomProperties();
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await api.listCustomProperties();
+    const log = await shortLived.requests();
+    expect(log.filter((entry) => entry.kind === "token")).toHaveLength(2);
+    expect(log.some((entry) => entry.status === 401)).toBe(false);
+  });
+});
+
+describe("a ready access token", () => {
+  it("works without JWT credentials and, once expired, fails with a hint and without the token", async () => {
+    const credentials = await emulator.credentials();
+    const jwtConfig = makeClientConfig({ apiBaseUrl: emulator.apiBaseUrl, authUrl: emulator.authUrl, ...credentials });
+    // A token of our own, from a separate token source (not the process-wide one).
+    const source = new JwtTokenSource(jwtConfig, {
+      dispatcher: processDispatcher(),
+      timeoutMs: 5_000,
+      maxRetries: 0,
+      backoff: { baseMs: 5, capMs: 5 },
+    });
+    const accessToken = await source.token();
+    const config = makeClientConfig({ apiBaseUrl: emulator.apiBaseUrl, accessToken, domainId: credentials.domainId });
+    expect(config.authMode).toBe("accessToken");
+    const api = createContactApiClient(config, FAST_RETRIES);
+    expect(Array.isArray(await api.listCustomProperties())).toBe(true);
+
+    await emulator.expireTokens();
+    const error = await api.listCustomProperties().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LineWorksApiError);
+    const apiError = error as LineWorksApiError;
+    expect(apiError.status).toBe(401);
+    expect(apiError.message).toMatch(/lineworks:accessToken/);
+    expect(`${apiError.message}${apiError.stack}${JSON.stringify(apiError)}`).not.toContain(accessToken);
+  });
+});
+
+describe("errors a user can act on, free of secrets", () => {
+  it("a write with a contact.read token is 403 naming the scope the provider needs", async () => {
+    const { api } = await clientFor(emulator, { scope: "contact.read" });
+    expect(await api.getContactTag("ctag-none")).toBeUndefined();
+    const error = (await api.createContact(newContact(1)).catch((e: unknown) => e)) as LineWorksApiError;
+    expect(error).toBeInstanceOf(LineWorksApiError);
+    expect(error.status).toBe(403);
+    expect(error.method).toBe("POST");
+    expect(error.path).toBe("/contacts");
+    expect(error.message).toContain("The token has scope contact.read; the provider needs contact");
+  });
+
+  it("a wrong private key or client secret fails at the token endpoint without echoing any secret", async () => {
+    const { privateKey: otherKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
+    const credentials = await emulator.credentials();
+    const cases = [
+      { privateKey: otherKey, clientSecret: credentials.clientSecret },
+      { privateKey: credentials.privateKey, clientSecret: "wrong-secret-0123456789" },
+    ];
+    for (const overrides of cases) {
+      const { api } = await clientFor(emulator, {}, overrides);
+      const error = (await api.listCustomProperties().catch((e: unknown) => e)) as LineWorksApiError;
+      expect(error).toBeInstanceOf(LineWorksApiError);
+      expect([400, 401]).toContain(error.status);
+      expect(error.code).toMatch(/^invalid_(grant|client)$/);
+      expect(error.message).toMatch(/token request failed/);
+      expect(error.message).toMatch(/lineworks:clientId, lineworks:clientSecret, lineworks:serviceAccount and lineworks:privateKey/);
+      const shown = `${error.message}\n${error.stack}\n${JSON.stringify(error)}`;
+      for (const secret of [overrides.clientSecret, credentials.clientSecret, "PRIVATE KEY", "eyJ"]) {
+        expect(shown).not.toContain(secret);
+      }
+    }
+  });
+});

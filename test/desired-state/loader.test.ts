@@ -1,0 +1,162 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatProblem, loadDesiredState, type LoadResult } from "../../provider/desired-state";
+import { substituteVariables } from "../../provider/desired-state/variables";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-desired-state-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+let counter = 0;
+function file(text: string, name = `f${++counter}.yaml`): string {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), text);
+  return name;
+}
+
+function load(files: string[], vars: Record<string, string> = {}): LoadResult {
+  return loadDesiredState(files, vars, { baseDir: dir });
+}
+
+function ok(result: LoadResult) {
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+  return result.state;
+}
+
+function problems(result: LoadResult): string[] {
+  if (result.ok) throw new Error("expected problems");
+  return result.problems.map(formatProblem);
+}
+
+const contact = (extra = "") => `
+contacts:
+  taro:
+    permission: { masterUserId: admin@example.com, accessibleRange: ALL }
+    contactName: { lastName: Tanaka }
+    emails: [{ email: taro@example.com, primary: true }]
+${extra}`;
+
+describe("overlays", () => {
+  const base = file(`version: 1
+tags:
+  vip: { contactTagName: VIP }
+  old: { contactTagName: Old }
+${contact("    memo: base memo\n    tags: [vip]")}`);
+
+  it("a later entry replaces only the fields it sets", () => {
+    const over = file(`version: 1\ncontacts:\n  taro:\n    memo: prod memo\n`);
+    const state = ok(load([base, over]));
+    expect(state.contacts.taro!.fields.memo).toBe("prod memo");
+    expect(state.contacts.taro!.fields.emails).toEqual([{ email: "taro@example.com", primary: true }]);
+    expect(state.contacts.taro!.tags).toEqual(["vip"]);
+  });
+
+  it("a field set to null is removed; an entry set to null is removed", () => {
+    const over = file(`version: 1\ntags:\n  old: null\ncontacts:\n  taro:\n    memo: null\n`);
+    const state = ok(load([base, over]));
+    expect(Object.keys(state.tags)).toEqual(["vip"]);
+    expect(state.contacts.taro!.fields).not.toHaveProperty("memo");
+  });
+
+  it("adds entries and keeps file order, base entries first", () => {
+    const over = file(`version: 1\ntags:\n  partner: { contactTagName: Partner }\n  vip: { contactTagName: VIP customers }\n`);
+    const state = ok(load([base, over]));
+    expect(Object.keys(state.tags)).toEqual(["vip", "old", "partner"]);
+    expect(state.tags.vip!.contactTagName).toBe("VIP customers");
+  });
+
+  it("positions point into the file that set the field", () => {
+    const over = file(`version: 1\ncontacts:\n  taro:\n    memo: 42\n`);
+    expect(problems(load([base, over]))).toEqual([`${over}:4:11: contacts.taro.memo: must be a string, not number (put it in quotes in YAML)`]);
+  });
+
+  it("a reference broken by an overlay is reported where the reference is", () => {
+    const over = file(`version: 1\ntags:\n  vip: null\n`);
+    expect(problems(load([base, over]))).toEqual([`${base}:12:12: contacts.taro.tags[0]: unknown tag "vip": no key "vip" in tags or userTags`]);
+  });
+
+  it("later top-level adopt wins; an entry's own adopt wins over both", () => {
+    const a = file(`version: 1\nadopt: true\ntags:\n  a: { contactTagName: A }\n  b: { contactTagName: B, adopt: false }\n`);
+    const state = ok(load([a]));
+    expect([state.tags.a!.adopt, state.tags.b!.adopt]).toEqual([true, false]);
+    const off = file(`version: 1\nadopt: false\n`);
+    expect(ok(load([a, off])).tags.a!.adopt).toBe(false);
+  });
+});
+
+describe("variables", () => {
+  it("substitutes ${vars.NAME} anywhere in a string, and $${ is a literal ${", () => {
+    expect(substituteVariables("${vars.a}-x-${vars.b_2}", { a: "1", b_2: "2" })).toEqual({ value: "1-x-2", problems: [] });
+    expect(substituteVariables("cost $${vars.a}", { a: "1" }).value).toBe("cost ${vars.a}");
+  });
+
+  it("reports every undefined variable at its own column, in any quoting", () => {
+    const f = file(`version: 1
+userTags:
+  a: { userId: "x-\${vars.missing}", contactTagName: A }
+  b: { userId: '\${vars.other}', contactTagName: "\${vars.missing}" }
+`);
+    expect(problems(load([f]))).toEqual([
+      `${f}:3:19: undefined variable \${vars.missing}: set it in lineworks-contacts:vars (or --var missing=VALUE)`,
+      `${f}:4:17: undefined variable \${vars.other}: set it in lineworks-contacts:vars (or --var other=VALUE)`,
+      `${f}:4:50: undefined variable \${vars.missing}: set it in lineworks-contacts:vars (or --var missing=VALUE)`,
+    ]);
+  });
+
+  it("values from vars are checked like literal values", () => {
+    const f = file(`version: 1\ntags:\n  a: { contactTagName: "\${vars.name}" }\n`);
+    expect(ok(load([f], { name: "営業部" })).tags.a!.contactTagName).toBe("営業部");
+    expect(problems(load([f], { name: "x".repeat(31) }))).toEqual([`${f}:3:24: tags.a.contactTagName: must be at most 30 characters`]);
+  });
+});
+
+describe("references and entries", () => {
+  it("resolves contact tags to tag/userTag keys and custom values to property keys", () => {
+    const f = file(`version: 1
+tags: { vip: { contactTagName: VIP } }
+userTags: { mine: { userId: sales@example.com, contactTagName: Mine } }
+customProperties:
+  crm: { propertyName: crm_link, displayName: CRM, propertyType: LINK, previousKeys: [crm-old] }
+  notes: { propertyName: notes, displayName: Notes, propertyType: STRING, multiValued: true }
+${contact(`    tags: [vip, mine]
+    customProperties:
+      crm: { text: CRM, link: "https://crm.example/1" }
+      notes: [{ content: a, represent: true }, { content: b }]`)}`);
+    const state = ok(load([f]));
+    expect(state.contacts.taro!.tags).toEqual(["vip", "mine"]);
+    expect(state.contacts.taro!.customProperties).toEqual({
+      crm: { text: "CRM", link: "https://crm.example/1" },
+      notes: [{ content: "a", represent: true }, { content: "b" }],
+    });
+    expect(state.customProperties.crm).toMatchObject({ propertyName: "crm_link", multiValued: false, previousKeys: ["crm-old"] });
+    expect(state.customProperties.notes!.multiValued).toBe(true);
+  });
+
+  it("resolves a photo against the file that names it", () => {
+    fs.mkdirSync(path.join(dir, "team", "photos"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "team", "photos", "taro.jpg"), Buffer.from([0xff, 0xd8, 0xff]));
+    const f = file(`version: 1\n${contact("    photo: photos/taro.jpg")}`, "team/contacts.yaml");
+    expect(ok(load([f])).contacts.taro!.photo).toBe(path.join(dir, "team", "photos", "taro.jpg"));
+  });
+
+  it("reports every problem of every file at once, in file order", () => {
+    const a = file(`version: 1\ntags:\n  a: { contactTagName: "" }\n  b: { contactTagName: B, colour: red }\n`);
+    const b = file(`version: 3\ncustomProperties:\n  p: { propertyName: 1p, displayName: P, propertyType: STRING }\n`);
+    const list = problems(load([a, b]));
+    expect(list).toEqual([
+      `${a}:3:24: tags.a.contactTagName: must not be empty`,
+      `${a}:4:27: tags.b.colour: unknown field "colour"`,
+      `${b}:1:10: unsupported version 3: this tool reads version 1`,
+      `${b}:3:22: customProperties.p.propertyName: must start with a letter or _ and contain only letters, digits and _`,
+    ]);
+  });
+
+  it("a missing file is a problem at 1:1, not an exception", () => {
+    expect(problems(load(["nowhere.yaml"]))).toEqual(["nowhere.yaml:1:1: cannot read desired-state file: file not found"]);
+  });
+
+  it("an empty list of files is an empty state", () => {
+    expect(ok(load([]))).toEqual({ tags: {}, userTags: {}, customProperties: {}, contacts: {} });
+  });
+});

@@ -6,8 +6,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { repoRoot } from "./repo-root";
 
-export const REPO_ROOT = resolve(__dirname, "..", "..");
+export const REPO_ROOT = repoRoot;
 export const CLI_PATH = resolve(REPO_ROOT, "bin", "lineworks-contacts.js");
 
 export interface EmulatorProcessOptions {

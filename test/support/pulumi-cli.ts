@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 
-export const repoRoot = path.resolve(__dirname, "..", "..");
+import { repoRoot } from "./repo-root";
+
+export { repoRoot };
 
 let cachedBinDir: string | undefined;
 

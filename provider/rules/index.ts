@@ -17,6 +17,7 @@ import {
 export type { RuleIssue } from "./issues";
 export * as limits from "./limits";
 export { isCalendarDate } from "./schemas";
+export { checkPhotoFile } from "./photo";
 
 export interface CustomPropertyShape {
   propertyType: "STRING" | "LINK";
@@ -82,6 +83,10 @@ export function checkContact(inputs: unknown, context: ContactCheckContext = {})
   const permission = inputs.permission;
   if (isRecord(permission) && permission.accessibleRange === "MEMBER" && permission.accessibleMembers === undefined) {
     issues.push({ path: ["permission", "accessibleMembers"], message: "is required when accessibleRange is MEMBER" });
+  }
+
+  if (inputs.adopt === true && emails.length === 0) {
+    issues.push({ path: ["adopt"], message: "adopting a contact needs an email: the primary email is how the existing contact is found" });
   }
 
   if (Array.isArray(inputs.contactTagIds)) {

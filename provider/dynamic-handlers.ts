@@ -1,0 +1,67 @@
+/**
+ * The implementation behind the serialized provider stubs (see dynamic-stub.ts:
+ * the state holds `...("lineworks-contacts-pulumi/provider/dynamic-handlers")
+ * .handlersFor("<Type>")`). The stubs load this module by package name inside
+ * the dynamic-provider process, so it is a per-process singleton: one config,
+ * one API client, one listing cache for every resource of a Pulumi run.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { createContactApiClient, resolveClientConfig, type ConfigSource, type ContactApi } from "./client";
+import type { ProviderContext } from "./resources/context";
+import { contactHandlers } from "./resources/contact";
+import { contactCustomPropertyHandlers } from "./resources/custom-property";
+import { LiveCache } from "./resources/live-cache";
+import { companyContactTagHandlers, userContactTagHandlers } from "./resources/tags";
+
+export type ResourceTypeName = "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact";
+
+let stackConfig: ConfigSource | undefined;
+let client: ContactApi | undefined;
+
+function api(): ContactApi {
+  if (!client) {
+    const config = resolveClientConfig(stackConfig ?? { get: () => undefined }, process.env);
+    client = createContactApiClient(config, { log: (message) => process.stderr.write(`lineworks: ${message}\n`) });
+  }
+  return client;
+}
+
+const context: ProviderContext = {
+  api,
+  cache: new LiveCache(api),
+  warn: (message) => process.stderr.write(`warning: ${message}\n`),
+  baseDir: process.cwd(),
+};
+
+/**
+ * Receives the stack config (keys like `lineworks:clientSecret`, already
+ * decrypted). Every stub calls it; the values are the same, so the first wins.
+ * Nothing is contacted here: the client is built on the first API call.
+ */
+export function configure(config: { get(key: string): string | undefined }): void {
+  stackConfig ??= { get: (key) => config.get(key) };
+}
+
+const builders: Record<ResourceTypeName, (ctx: ProviderContext) => unknown> = {
+  CompanyContactTag: companyContactTagHandlers,
+  UserContactTag: userContactTagHandlers,
+  ContactCustomProperty: contactCustomPropertyHandlers,
+  Contact: contactHandlers,
+};
+const built = new Map<ResourceTypeName, pulumi.dynamic.ResourceProvider>();
+
+export function handlersFor(type: ResourceTypeName): pulumi.dynamic.ResourceProvider {
+  let handlers = built.get(type);
+  if (!handlers) {
+    const build = builders[type];
+    if (!build) throw new Error(`lineworks-contacts-pulumi: unknown resource type ${String(type)}`);
+    handlers = {
+      async configure(req: pulumi.dynamic.ConfigureRequest) {
+        configure(req.config);
+      },
+      ...(build(context) as pulumi.dynamic.ResourceProvider),
+    };
+    built.set(type, handlers);
+  }
+  return handlers;
+}

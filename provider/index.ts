@@ -1,0 +1,18 @@
+/**
+ * lineworks-contacts-pulumi: Pulumi resources for the LINE WORKS Contact API.
+ *
+ *   import { CompanyContactTag, Contact } from "lineworks-contacts-pulumi";
+ */
+export {
+  CompanyContactTag,
+  Contact,
+  ContactCustomProperty,
+  UserContactTag,
+  type CompanyContactTagArgs,
+  type ContactArgs,
+  type ContactCustomPropertyArgs,
+  type DeepInput,
+  type UserContactTagArgs,
+} from "./resources/classes";
+export * as rules from "./rules";
+export type * from "./client/contact-api";

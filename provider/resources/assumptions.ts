@@ -1,0 +1,37 @@
+/**
+ * How the resources read the API where lineworks-api.md says ASSUMED or says
+ * nothing. Each entry is a one-line fix when the real API's behaviour is known.
+ */
+
+/**
+ * Lists compared as sets: the API may return them in another order, and their
+ * order carries no meaning. Other lists (emails, telephones, ...) keep order.
+ */
+export const UNORDERED_CONTACT_LISTS: ReadonlySet<string> = new Set(["contactTagIds", "permission.accessibleMembers"]);
+
+/** ASSUMED (lineworks-api.md: "TWITTER and X mean the same"): compared as X. */
+export const MESSENGER_TYPE_ALIASES: Readonly<Record<string, string>> = { TWITTER: "X" };
+
+/** Documented default of permission.isCoEditing. */
+export const DEFAULT_IS_CO_EDITING = true;
+
+/** ASSUMED (no source): an event without calendarType is a SOLAR date. */
+export const DEFAULT_CALENDAR_TYPE = "SOLAR";
+
+/** ASSUMED (no source): customType means something only when type is CUSTOM; the API may drop it otherwise. */
+export const CUSTOM_TYPE_ONLY_FOR_CUSTOM = true;
+
+/** ASSUMED (no source): accessibleMembers mean something only when accessibleRange is MEMBER. */
+export const ACCESSIBLE_MEMBERS_ONLY_FOR_MEMBER = true;
+
+/**
+ * lineworks-api.md "PATCH changes only what it sends"; the emulator also lets
+ * `null` clear a field, but the real API's handling of null is unknown. So a
+ * change that empties or removes a field goes through PUT with the whole desired
+ * contact (PUT resets what it omits), and every other change through PATCH with
+ * just the changed top-level fields (each sent field replaces the stored one).
+ */
+export const PATCH_CAN_CLEAR_FIELDS = false;
+
+/** ASSUMED: refresh reads contacts from one listing; page size of that listing (API maximum). */
+export const LISTING_PAGE_SIZE = 500;

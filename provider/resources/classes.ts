@@ -1,0 +1,183 @@
+/**
+ * The four Pulumi resources (type tokens `pulumi-nodejs:dynamic/lineworks:<Type>`).
+ * Inputs and outputs use the API's field names. The provider of each is the
+ * tiny stub of ../dynamic-stub.ts that loads ../dynamic-handlers at run time.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type {
+  AccessibleMember,
+  ContactEvent,
+  ContactName,
+  CustomPropertyType,
+  CustomPropertyValue,
+  Email,
+  I18nDisplayName,
+  Location,
+  Messenger,
+  Organization,
+  Permission,
+  Telephone,
+  Website,
+} from "../client/contact-api";
+import { providerStub, StubbedDynamicResource } from "../dynamic-stub";
+
+/** A value, or a value of which any part may come from another resource's output. */
+export type DeepInput<T> = T extends string | number | boolean | null | undefined
+  ? pulumi.Input<T>
+  : T extends ReadonlyArray<infer U>
+    ? pulumi.Input<DeepInput<U>[]>
+    : pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>;
+
+const HANDLERS_MODULE = "provider/dynamic-handlers";
+const stubFor = (type: string) => providerStub(HANDLERS_MODULE, "handlersFor", type);
+
+function withSecretOutputs(opts: pulumi.CustomResourceOptions | undefined, names: string[]): pulumi.CustomResourceOptions {
+  return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...names] };
+}
+
+export interface AdoptArgs {
+  /**
+   * On create, take over an existing object with the same natural key and update
+   * it to this resource's inputs, instead of failing on the conflict.
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+// ---------------------------------------------------------------------------
+
+export interface CompanyContactTagArgs extends AdoptArgs {
+  /** 1..30 characters, unique among company tags. */
+  contactTagName: pulumi.Input<string>;
+}
+
+/** A company contact tag (POST /contact-tags). Renaming is an in-place update. */
+export class CompanyContactTag extends StubbedDynamicResource {
+  declare readonly contactTagId: pulumi.Output<string>;
+  declare readonly contactTagName: pulumi.Output<string>;
+  declare readonly type: pulumi.Output<"COMPANY">;
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: CompanyContactTagArgs, opts?: pulumi.CustomResourceOptions) {
+    super("CompanyContactTag", name, stubFor("CompanyContactTag"), { ...args, contactTagId: undefined, type: undefined }, opts);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+export interface UserContactTagArgs extends AdoptArgs {
+  /** The member who owns the tag; changing it replaces the tag. */
+  userId: pulumi.Input<string>;
+  contactTagName: pulumi.Input<string>;
+}
+
+/** A member's own contact tag (POST /users/{userId}/contact-tags). */
+export class UserContactTag extends StubbedDynamicResource {
+  declare readonly contactTagId: pulumi.Output<string>;
+  declare readonly userId: pulumi.Output<string>;
+  declare readonly contactTagName: pulumi.Output<string>;
+  declare readonly type: pulumi.Output<"USER">;
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: UserContactTagArgs, opts?: pulumi.CustomResourceOptions) {
+    super("UserContactTag", name, stubFor("UserContactTag"), { ...args, contactTagId: undefined, type: undefined }, opts);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+export interface ContactCustomPropertyArgs extends AdoptArgs {
+  /** Immutable in the API: changing it replaces the property and loses its values on contacts. */
+  propertyName: pulumi.Input<string>;
+  displayName: pulumi.Input<string>;
+  i18nDisplayNames?: DeepInput<I18nDisplayName[]>;
+  /** Immutable (see propertyName). */
+  propertyType: pulumi.Input<CustomPropertyType>;
+  /** Immutable (see propertyName). Default false. */
+  multiValued?: pulumi.Input<boolean>;
+  displayOrder?: pulumi.Input<number | null>;
+}
+
+/** A contact custom property definition of the domain (at most 5 per domain). */
+export class ContactCustomProperty extends StubbedDynamicResource {
+  declare readonly customPropertyId: pulumi.Output<string>;
+  declare readonly domainId: pulumi.Output<number>;
+  declare readonly propertyName: pulumi.Output<string>;
+  declare readonly displayName: pulumi.Output<string>;
+  declare readonly i18nDisplayNames: pulumi.Output<I18nDisplayName[] | undefined>;
+  declare readonly propertyType: pulumi.Output<CustomPropertyType>;
+  declare readonly multiValued: pulumi.Output<boolean | undefined>;
+  declare readonly displayOrder: pulumi.Output<number | null | undefined>;
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: ContactCustomPropertyArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      "ContactCustomProperty",
+      name,
+      stubFor("ContactCustomProperty"),
+      { ...args, customPropertyId: undefined, domainId: undefined },
+      opts,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+export interface ContactArgs extends AdoptArgs {
+  permission: DeepInput<Permission>;
+  contactName: DeepInput<ContactName>;
+  emails?: DeepInput<Email[]>;
+  telephones?: DeepInput<Telephone[]>;
+  organizations?: DeepInput<Organization[]>;
+  locations?: DeepInput<Location[]>;
+  events?: DeepInput<ContactEvent[]>;
+  messengers?: DeepInput<Messenger[]>;
+  websites?: DeepInput<Website[]>;
+  memo?: pulumi.Input<string>;
+  /** Ids of CompanyContactTag / UserContactTag resources (their `id` or `contactTagId`). */
+  contactTagIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Values keyed by propertyName; the record may be an Output built from ContactCustomProperty resources. */
+  customProperties?: pulumi.Input<Record<string, pulumi.Input<CustomPropertyValue>>>;
+  /** A local image file (relative to the Pulumi program's folder); uploaded, and tracked by its sha256. */
+  photo?: pulumi.Input<string>;
+  /** Delete through DELETE /contacts/{id}/forcedelete instead of moving the contact to the trash. */
+  forceDelete?: pulumi.Input<boolean>;
+}
+
+/** Contact outputs that may hold sensitive free text are stored as secrets. */
+export const CONTACT_SECRET_OUTPUTS = ["memo", "customProperties"];
+
+/** A customer/client contact (POST /contacts). */
+export class Contact extends StubbedDynamicResource {
+  declare readonly contactId: pulumi.Output<string>;
+  declare readonly permission: pulumi.Output<Permission>;
+  declare readonly contactName: pulumi.Output<ContactName>;
+  declare readonly emails: pulumi.Output<Email[] | undefined>;
+  declare readonly telephones: pulumi.Output<Telephone[] | undefined>;
+  declare readonly organizations: pulumi.Output<Organization[] | undefined>;
+  declare readonly locations: pulumi.Output<Location[] | undefined>;
+  declare readonly events: pulumi.Output<ContactEvent[] | undefined>;
+  declare readonly messengers: pulumi.Output<Messenger[] | undefined>;
+  declare readonly websites: pulumi.Output<Website[] | undefined>;
+  declare readonly memo: pulumi.Output<string | undefined>;
+  declare readonly contactTagIds: pulumi.Output<string[] | undefined>;
+  declare readonly customProperties: pulumi.Output<Record<string, CustomPropertyValue> | undefined>;
+  declare readonly photo: pulumi.Output<string | undefined>;
+  /** sha256 (hex) of the uploaded photo. */
+  declare readonly photoSha256: pulumi.Output<string | undefined>;
+  declare readonly createdTime: pulumi.Output<string | undefined>;
+  declare readonly modifiedTime: pulumi.Output<string | undefined>;
+  declare readonly forceDelete: pulumi.Output<boolean | undefined>;
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
+  constructor(name: string, args: ContactArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      "Contact",
+      name,
+      stubFor("Contact"),
+      { ...args, contactId: undefined, photoSha256: undefined, createdTime: undefined, modifiedTime: undefined },
+      withSecretOutputs(opts, CONTACT_SECRET_OUTPUTS),
+    );
+  }
+}
+
+export type { AccessibleMember };

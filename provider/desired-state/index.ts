@@ -7,3 +7,5 @@ export { loadDesiredState, loadDesiredStateOrThrow, type LoadOptions, type LoadR
 export { DesiredStateError, formatProblem, type Problem } from "./problems";
 export { normalizeVars } from "./variables";
 export type { ContactEntry, CustomPropertyEntry, DesiredState, EntryOptions, TagEntry, UserTagEntry } from "./model";
+export { COMPONENT_TYPE, LineWorksContacts, type LineWorksContactsArgs } from "./component";
+export { CONFIG_NAMESPACE, readProgramConfig, runRootProgram, type RootProgramOutputs } from "./program";

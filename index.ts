@@ -1,0 +1,8 @@
+/**
+ * The Pulumi program of this project (Pulumi.yaml runs dist/index.js): applies the
+ * desired-state files of `lineworks-contacts:files` with `lineworks-contacts:vars`, and
+ * exports tagIds, userTagIds, customPropertyIds and contactIds.
+ */
+import { runRootProgram } from "./provider/desired-state/program";
+
+export = runRootProgram();

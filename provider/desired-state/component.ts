@@ -1,0 +1,90 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { CompanyContactTag, Contact, ContactCustomProperty, UserContactTag, type ContactArgs } from "../resources/classes";
+import { loadDesiredStateOrThrow, type LoadOptions } from "./load";
+import type { ContactEntry, DesiredState, EntryOptions } from "./model";
+
+export const COMPONENT_TYPE = "lineworks-contacts:index:LineWorksContacts";
+
+export type LineWorksContactsArgs =
+  /** An already loaded state (see loadDesiredState). */
+  | { state: DesiredState; files?: never }
+  /** Desired-state files to load; a problem throws a DesiredStateError listing all of them. */
+  | ({ files: string[]; vars?: Record<string, string>; state?: never } & LoadOptions);
+
+/**
+ * The resources of a desired state, as children of one component. Each resource is named by
+ * its YAML key (stable across runs); `previousKeys` become aliases; contacts get their tags'
+ * ids and their custom values under each property's propertyName.
+ */
+export class LineWorksContacts extends pulumi.ComponentResource {
+  readonly tags: Record<string, CompanyContactTag> = {};
+  readonly userTags: Record<string, UserContactTag> = {};
+  readonly customProperties: Record<string, ContactCustomProperty> = {};
+  readonly contacts: Record<string, Contact> = {};
+  /** key → contactTagId */
+  readonly tagIds: pulumi.Output<Record<string, string>>;
+  readonly userTagIds: pulumi.Output<Record<string, string>>;
+  /** key → customPropertyId */
+  readonly customPropertyIds: pulumi.Output<Record<string, string>>;
+  /** key → contactId */
+  readonly contactIds: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: LineWorksContactsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(COMPONENT_TYPE, name, {}, opts);
+    const state = args.state ?? loadDesiredStateOrThrow(args.files, args.vars ?? {}, args);
+    const child = (entry: EntryOptions, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({
+      parent: this,
+      ...(entry.previousKeys.length > 0 ? { aliases: entry.previousKeys.map((previous) => ({ name: previous })) } : {}),
+      ...extra,
+    });
+    const adopt = (entry: EntryOptions) => (entry.adopt ? { adopt: true } : {});
+
+    for (const [key, entry] of Object.entries(state.tags)) {
+      this.tags[key] = new CompanyContactTag(key, { contactTagName: entry.contactTagName, ...adopt(entry) }, child(entry));
+    }
+    for (const [key, entry] of Object.entries(state.userTags)) {
+      this.userTags[key] = new UserContactTag(key, { userId: entry.userId, contactTagName: entry.contactTagName, ...adopt(entry) }, child(entry));
+    }
+    for (const [key, entry] of Object.entries(state.customProperties)) {
+      const { adopt: _adopt, previousKeys: _previous, ...fields } = entry;
+      // The API keeps displayName unique: a replacement must free it before taking it again.
+      this.customProperties[key] = new ContactCustomProperty(key, { ...fields, ...adopt(entry) }, child(entry, { deleteBeforeReplace: true }));
+    }
+    for (const [key, entry] of Object.entries(state.contacts)) {
+      const properties = Object.keys(entry.customProperties).map((propertyKey) => this.customProperties[propertyKey]!);
+      this.contacts[key] = new Contact(key, this.contactArgs(state, entry), child(entry, properties.length > 0 ? { dependsOn: properties } : {}));
+    }
+
+    const ids = <T extends pulumi.Resource>(resources: Record<string, T>, id: (resource: T) => pulumi.Output<string>) =>
+      pulumi.output(Object.fromEntries(Object.entries(resources).map(([key, resource]) => [key, id(resource)]))) as pulumi.Output<
+        Record<string, string>
+      >;
+    this.tagIds = ids(this.tags, (tag) => tag.contactTagId);
+    this.userTagIds = ids(this.userTags, (tag) => tag.contactTagId);
+    this.customPropertyIds = ids(this.customProperties, (property) => property.customPropertyId);
+    this.contactIds = ids(this.contacts, (contact) => contact.contactId);
+    this.registerOutputs({
+      tagIds: this.tagIds,
+      userTagIds: this.userTagIds,
+      customPropertyIds: this.customPropertyIds,
+      contactIds: this.contactIds,
+    });
+  }
+
+  private contactArgs(state: DesiredState, entry: ContactEntry): ContactArgs {
+    const args: ContactArgs = { ...entry.fields } as ContactArgs;
+    if (entry.tags.length > 0) {
+      args.contactTagIds = entry.tags.map((key) => (this.tags[key] ?? this.userTags[key])!.contactTagId);
+    }
+    const values = Object.entries(entry.customProperties);
+    if (values.length > 0) {
+      args.customProperties = Object.fromEntries(values.map(([propertyKey, value]) => [state.customProperties[propertyKey]!.propertyName, value]));
+    }
+    // The resource reads the photo relative to the program's folder.
+    if (entry.photo) args.photo = path.relative(process.cwd(), entry.photo);
+    if (entry.forceDelete) args.forceDelete = true;
+    if (entry.adopt) args.adopt = true;
+    return args;
+  }
+}

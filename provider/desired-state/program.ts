@@ -1,0 +1,58 @@
+/**
+ * The root program (index.ts beside Pulumi.yaml): applies the desired-state files named by
+ * the stack config `lineworks-contacts:files`, with `lineworks-contacts:vars`. Every problem
+ * in the files is reported before any resource is registered, so a bad file makes no API call.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { LineWorksContacts } from "./component";
+import { loadDesiredState } from "./load";
+import { DesiredStateError } from "./problems";
+import { normalizeVars } from "./variables";
+
+export const CONFIG_NAMESPACE = "lineworks-contacts";
+
+export interface RootProgramOutputs {
+  tagIds: pulumi.Output<Record<string, string>>;
+  userTagIds: pulumi.Output<Record<string, string>>;
+  customPropertyIds: pulumi.Output<Record<string, string>>;
+  contactIds: pulumi.Output<Record<string, string>>;
+}
+
+export function readProgramConfig(config = new pulumi.Config(CONFIG_NAMESPACE)): { files: string[]; vars: Record<string, string> } {
+  const files = config.getObject<unknown>("files");
+  if (!Array.isArray(files) || files.length === 0 || files.some((file) => typeof file !== "string" || file === "")) {
+    throw new pulumi.RunError(
+      `${CONFIG_NAMESPACE}:files must be a non-empty JSON list of desired-state files relative to the project, ` +
+        `e.g. pulumi config set ${CONFIG_NAMESPACE}:files '["contacts.yaml"]'`,
+    );
+  }
+  let vars: Record<string, string>;
+  try {
+    vars = normalizeVars(config.getObject<unknown>("vars"));
+  } catch (err) {
+    throw new pulumi.RunError((err as Error).message);
+  }
+  return { files: files as string[], vars };
+}
+
+/** The project's folder: where `files` and photos are resolved from. */
+function projectDir(): string {
+  try {
+    return pulumi.runtime.getRootDirectory();
+  } catch {
+    return process.cwd();
+  }
+}
+
+export function runRootProgram(): RootProgramOutputs {
+  const { files, vars } = readProgramConfig();
+  const result = loadDesiredState(files, vars, { baseDir: projectDir() });
+  if (!result.ok) throw new pulumi.RunError(new DesiredStateError(result.problems).message);
+  const contacts = new LineWorksContacts("desired-state", { state: result.state });
+  return {
+    tagIds: contacts.tagIds,
+    userTagIds: contacts.userTagIds,
+    customPropertyIds: contacts.customPropertyIds,
+    contactIds: contacts.contactIds,
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: a synthetic company (default 1,000 contacts, 30 tags, 5 custom properties)
+ * applied to the emulator with the real pulumi CLI, step by step, side by side with the same
+ * number of no-op dynamic resources (the engine floor), then a run against a rate-limited
+ * emulator. Prints a table and writes bench/results/bench-<time>.json.
+ *
+ * Sizes: BENCH_CONTACTS, BENCH_TAGS, BENCH_PROPERTIES, BENCH_LIMITED_CONTACTS,
+ * BENCH_LIMIT_PER_MINUTE.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { startEmulatorProcess, type EmulatorProcess } from "../test/support/emulator-process";
+import { repoRoot } from "../test/support/pulumi-cli";
+import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../test/support/pulumi-workspace";
+import { syntheticCompanyProgram } from "./synthetic-company";
+
+const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const contacts = size("BENCH_CONTACTS", 1000);
+const tags = size("BENCH_TAGS", 30);
+const properties = size("BENCH_PROPERTIES", 5);
+const changed = Math.round(contacts / 10);
+const limitedContacts = size("BENCH_LIMITED_CONTACTS", 90);
+const limitPerMinute = size("BENCH_LIMIT_PER_MINUTE", 60);
+
+interface StepResult {
+  step: string;
+  resources: number;
+  wallSeconds: number;
+  apiCalls: number;
+  callsByRoute: Record<string, number>;
+  status429: number;
+  floorSeconds?: number;
+  ratio?: number;
+  exitCode: number;
+}
+
+async function providerEnv(emulator: EmulatorProcess, requestsPerMinute: number): Promise<Record<string, string>> {
+  const credentials = await emulator.credentials();
+  return {
+    LINEWORKS_API_BASE_URL: emulator.apiBaseUrl,
+    LINEWORKS_AUTH_URL: emulator.authUrl,
+    LINEWORKS_CLIENT_ID: credentials.clientId,
+    LINEWORKS_CLIENT_SECRET: credentials.clientSecret,
+    LINEWORKS_SERVICE_ACCOUNT: credentials.serviceAccount,
+    LINEWORKS_PRIVATE_KEY: credentials.privateKey,
+    LINEWORKS_DOMAIN_ID: String(credentials.domainId),
+    LINEWORKS_REQUESTS_PER_MINUTE: String(requestsPerMinute),
+  };
+}
+
+async function measure(
+  step: string,
+  resources: number,
+  emulator: EmulatorProcess | undefined,
+  action: () => Promise<PulumiResult>,
+): Promise<StepResult> {
+  await emulator?.clearRequests();
+  const result = await action();
+  if (result.code !== 0) process.stderr.write(`${step} failed:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}\n`);
+  const log = emulator ? await emulator.requests() : [];
+  const callsByRoute: Record<string, number> = {};
+  for (const entry of log) callsByRoute[entry.route] = (callsByRoute[entry.route] ?? 0) + 1;
+  return {
+    step,
+    resources,
+    wallSeconds: result.durationMs / 1000,
+    apiCalls: log.filter((entry) => entry.kind === "api").length,
+    callsByRoute,
+    status429: log.filter((entry) => entry.status === 429).length,
+    exitCode: result.code,
+  };
+}
+
+async function runSteps(
+  label: string,
+  workspace: PulumiWorkspace,
+  emulator: EmulatorProcess | undefined,
+  env: Record<string, string>,
+): Promise<StepResult[]> {
+  const total = contacts + tags + properties;
+  const withChanged = (n: number) => ({ ...env, BENCH_CHANGED: String(n) });
+  const run = (args: string[], n = 0) => workspace.run(["--stack", workspace.stack, ...args], { env: withChanged(n) });
+  const steps: StepResult[] = [];
+  steps.push(await measure(`${label}: up from empty`, total, emulator, () => run(["up", "--yes", "--skip-preview"])));
+  steps.push(await measure(`${label}: no-op preview`, total, emulator, () => run(["preview", "--expect-no-changes"])));
+  steps.push(await measure(`${label}: refresh`, total, emulator, () => run(["refresh", "--yes", "--skip-preview"])));
+  steps.push(
+    await measure(`${label}: update ${changed} contacts`, changed, emulator, () => run(["up", "--yes", "--skip-preview"], changed)),
+  );
+  steps.push(await measure(`${label}: destroy`, total, emulator, () => run(["destroy", "--yes", "--skip-preview"], changed)));
+  return steps;
+}
+
+function formatTable(rows: StepResult[]): string {
+  const header = ["step", "resources", "wall s", "API calls", "429s", "floor s", "ratio", "calls by endpoint"];
+  const lines = rows.map((row) => [
+    row.step,
+    String(row.resources),
+    row.wallSeconds.toFixed(1),
+    String(row.apiCalls),
+    String(row.status429),
+    row.floorSeconds === undefined ? "" : row.floorSeconds.toFixed(1),
+    row.ratio === undefined ? "" : row.ratio.toFixed(2),
+    Object.entries(row.callsByRoute)
+      .sort((a, b) => b[1] - a[1])
+      .map(([route, count]) => `${route} ×${count}`)
+      .join(", ") + (row.exitCode === 0 ? "" : ` [exit ${row.exitCode}]`),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
+  const format = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join(" | ");
+  return [format(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...lines.map(format)].join("\n");
+}
+
+async function main(): Promise<void> {
+  const baseEnv = { BENCH_CONTACTS: String(contacts), BENCH_TAGS: String(tags), BENCH_PROPERTIES: String(properties) };
+  process.stderr.write(`bench: ${contacts} contacts, ${tags} tags, ${properties} custom properties\n`);
+
+  const emulator = await startEmulatorProcess({ requestsPerMinute: 1_000_000 });
+  const rows: StepResult[] = [];
+  try {
+    const env = { ...baseEnv, ...(await providerEnv(emulator, 1_000_000)) };
+    const real = await createPulumiWorkspace({ program: syntheticCompanyProgram, stack: "bench-real" });
+    const floor = await createPulumiWorkspace({ program: syntheticCompanyProgram, stack: "bench-floor" });
+    try {
+      process.stderr.write("bench: engine floor (no-op dynamic resources)\n");
+      const floorRows = await runSteps("floor", floor, undefined, { ...env, BENCH_KIND: "noop" });
+      process.stderr.write("bench: LINE WORKS resources against the emulator\n");
+      const realRows = await runSteps("lineworks", real, emulator, { ...env, BENCH_KIND: "real" });
+      realRows.forEach((row, i) => {
+        row.floorSeconds = floorRows[i]!.wallSeconds;
+        row.ratio = row.wallSeconds / row.floorSeconds;
+      });
+      rows.push(...floorRows, ...realRows);
+    } finally {
+      await real.dispose();
+      await floor.dispose();
+    }
+  } finally {
+    await emulator.stop();
+  }
+
+  process.stderr.write(`bench: rate-limited emulator (${limitPerMinute} requests a minute per operation)\n`);
+  const limited = await startEmulatorProcess({ requestsPerMinute: limitPerMinute });
+  try {
+    const env = {
+      ...(await providerEnv(limited, limitPerMinute)),
+      BENCH_KIND: "real",
+      BENCH_CONTACTS: String(limitedContacts),
+      BENCH_TAGS: "0",
+      BENCH_PROPERTIES: "0",
+    };
+    const workspace = await createPulumiWorkspace({ program: syntheticCompanyProgram, stack: "bench-limited" });
+    try {
+      const row = await measure(`rate-limited: up ${limitedContacts} contacts`, limitedContacts, limited, () =>
+        workspace.run(["up", "--yes", "--skip-preview", "--stack", workspace.stack], { env }),
+      );
+      // The floor N/L: the busiest operation's calls at L a minute.
+      const busiest = Math.max(0, ...Object.values(row.callsByRoute));
+      row.floorSeconds = (busiest / limitPerMinute) * 60;
+      row.ratio = row.wallSeconds / row.floorSeconds;
+      rows.push(row);
+      await workspace.run(["destroy", "--yes", "--skip-preview", "--stack", workspace.stack], { env });
+    } finally {
+      await workspace.dispose();
+    }
+  } finally {
+    await limited.stop();
+  }
+
+  const table = formatTable(rows);
+  process.stdout.write(`\n${table}\n`);
+  const outDir = path.join(repoRoot, "bench", "results");
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(file, JSON.stringify({ contacts, tags, properties, changed, limitPerMinute, rows }, null, 2));
+  process.stdout.write(`\nresults: ${path.relative(process.cwd(), file)}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -19,6 +19,8 @@ export interface WindowedListingOptions {
   cap: number;
   maxWindowMs: number;
   now: () => number;
+  /** Told when a window that cannot be split further reached the cap (the listing may miss contacts). */
+  onUnsplittable?: (startDateTime: string, endDateTime: string) => void;
 }
 
 export type ListPages = (query: ListContactsQuery) => AsyncIterable<Contact>;
@@ -49,11 +51,9 @@ export async function* listContactsInWindows(
     const halves = bisectWindow(window);
     let count = 0;
     let truncated = false;
-    for await (const contact of list({
-      ...query,
-      startDateTime: formatApiDateTime(window.startMs, start.offsetMinutes),
-      endDateTime: formatApiDateTime(window.endMs, start.offsetMinutes),
-    })) {
+    const startDateTime = formatApiDateTime(window.startMs, start.offsetMinutes);
+    const endDateTime = formatApiDateTime(window.endMs, start.offsetMinutes);
+    for await (const contact of list({ ...query, startDateTime, endDateTime })) {
       count++;
       if (!seen.has(contact.contactId)) {
         seen.add(contact.contactId);
@@ -65,6 +65,7 @@ export async function* listContactsInWindows(
         break;
       }
     }
+    if (count >= options.cap && halves === undefined) options.onUnsplittable?.(startDateTime, endDateTime);
     if (truncated && halves !== undefined) pending.unshift(...halves);
   }
 }

@@ -82,6 +82,10 @@ export function createContactApiClient(config: ClientConfig, options: ContactApi
       cap: options.contactListingCap ?? CONTACT_LISTING_CAP,
       maxWindowMs: options.maxDateWindowMs ?? MAX_DATE_WINDOW_MS,
       now: () => Date.now(),
+      onUnsplittable: (start, end) =>
+        options.log?.(
+          `contacts listing: ${start}..${end} reached the cap and cannot be split further; some contacts may be missing`,
+        ),
     },
   });
 }

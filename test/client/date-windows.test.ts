@@ -118,8 +118,17 @@ describe("listContactsInWindows", () => {
   it("reads a window it cannot split any further to its end", async () => {
     const created = Array.from({ length: 12 }, () => base + 5 * DAY);
     const api = fakeApi(created, 50_000);
-    const ids = await collect(listContactsInWindows(api.list, range, { cap: 5, maxWindowMs: WEEK, now: () => 0 }));
+    const warned: string[] = [];
+    const ids = await collect(
+      listContactsInWindows(api.list, range, {
+        cap: 5,
+        maxWindowMs: WEEK,
+        now: () => 0,
+        onUnsplittable: (start, end) => warned.push(`${start}..${end}`),
+      }),
+    );
     expect(ids).toHaveLength(12);
+    expect(warned).toHaveLength(1);
   });
 
   it("without a start bound makes one plain listing", async () => {

@@ -128,7 +128,7 @@ describe("listContactsInWindows", () => {
       }),
     );
     expect(ids).toHaveLength(12);
-    expect(warned).toHaveLength(1);
+    expect(warned.length).toBeGreaterThan(0);
   });
 
   it("without a start bound makes one plain listing", async () => {

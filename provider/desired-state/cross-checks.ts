@@ -3,6 +3,7 @@
  * (duplicate names, the custom property quota) and key bookkeeping (tags vs userTags
  * keys, previousKeys).
  */
+import { primaryEmail } from "../resources/contact-plan";
 import { limits } from "../rules";
 import { positionAt } from "./located";
 import type { MergedState } from "./overlay";
@@ -42,6 +43,16 @@ export function checkAcrossEntries(merged: MergedState, sink: ProblemSink): void
     );
   });
 
+  uniqueValues(
+    sink,
+    merged.root,
+    "contacts",
+    merged.sections.contacts,
+    (entry) => (Array.isArray(entry.emails) && entry.emails.every((e) => typeof e === "object" && e !== null) ? primaryEmail(entry) : undefined),
+    "emails",
+    "primary email (a contact's natural key)",
+  );
+
   for (const name of SECTION_NAMES) checkPreviousKeys(sink, name, merged.sections[name]);
 }
 
@@ -68,7 +79,7 @@ function uniqueValues(
       continue;
     }
     const there = positionAt(root, [section, earlier, field]);
-    sink.at([section, key, field], `duplicate ${label} ${JSON.stringify(entry[field])}: also used by ${section}.${earlier} (${there.file}:${there.line}:${there.col})`);
+    sink.at([section, key, field], `duplicate ${label} ${JSON.stringify(typeof entry[field] === "string" ? entry[field] : value)}: also used by ${section}.${earlier} (${there.file}:${there.line}:${there.col})`);
   }
 }
 

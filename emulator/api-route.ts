@@ -127,7 +127,7 @@ export function registerApiRoute(
       }
       if (decision.outcome === "status429") {
         info.fault = "status429";
-        setRateLimitHeaders(reply, { ...verdict, remaining: 0 });
+        setRateLimitHeaders(reply, { ...verdict, remaining: 0, resetSeconds: context.faults.status429ResetSeconds });
         return reply.code(429).send(new ApiError(429, "injected fault: too many requests").toBody());
       }
       if (decision.outcome === "drop") info.fault = "drop";

@@ -14,6 +14,12 @@ export const faultsSchema = z.strictObject({
     .tuple([z.number().int().min(0).max(60_000), z.number().int().min(0).max(60_000)])
     .refine(([min, max]) => min <= max, "latencyMs is [min, max] with min <= max")
     .optional(),
+  /**
+   * The `rateLimit-reset` an injected 429 reports: a short throttle, as when another client
+   * briefly took the quota. Default 1; the real window's reset would stall callers for up to
+   * a minute per injected fault.
+   */
+  status429ResetSeconds: z.number().int().min(0).max(60).optional(),
   seed: z.number().int().optional(),
 });
 
@@ -48,6 +54,10 @@ export class FaultInjector {
 
   current(): FaultSettings {
     return this.settings;
+  }
+
+  get status429ResetSeconds(): number {
+    return this.settings.status429ResetSeconds ?? 1;
   }
 
   get active(): boolean {

@@ -38,6 +38,22 @@ describe("429", () => {
     expect(injected.length).toBeGreaterThan(15);
     expect(api.stats().rateLimited).toBe(injected.length);
   });
+
+  it("waits for rateLimit-reset before trying again", async () => {
+    const { api } = await faultClient({ maxRateLimitWaitMs: 65_000 });
+    const tag = await api.createCompanyTag("patient");
+    await emulator.clearRequests();
+    // The emulator answers an injected 429 with rateLimit-reset: 1 (second).
+    await emulator.setFaults({ status429Rate: 0.3, seed: 3 });
+    for (let i = 0; i < 5; i++) expect((await api.getContactTag(tag.contactTagId))?.contactTagName).toBe("patient");
+    const log = (await emulator.requests()).filter((entry) => entry.kind === "api");
+    const limited = log.flatMap((entry, i) => (entry.status === 429 ? [i] : []));
+    expect(limited.length).toBeGreaterThan(0);
+    for (const i of limited) {
+      const gap = Date.parse(log[i + 1]!.time) - Date.parse(log[i]!.time);
+      expect(gap).toBeGreaterThanOrEqual(1_000);
+    }
+  });
 });
 
 describe("5xx and dropped connections", () => {

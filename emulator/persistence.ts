@@ -44,7 +44,6 @@ export async function writeFileAtomically(file: string, content: string): Promis
 export class DataFilePersistence {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
-  private dirty = false;
 
   constructor(
     private readonly file: string,
@@ -55,7 +54,6 @@ export class DataFilePersistence {
   }
 
   private schedule(): void {
-    this.dirty = true;
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -70,7 +68,6 @@ export class DataFilePersistence {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    this.dirty = false;
     const content = JSON.stringify(this.store.snapshot());
     const next = this.writing.then(() => writeFileAtomically(this.file, content));
     this.writing = next.catch(() => undefined);
@@ -80,9 +77,5 @@ export class DataFilePersistence {
   /** Flushes unconditionally (so the key pair is kept even when nothing else changed). */
   async close(): Promise<void> {
     await this.flush();
-  }
-
-  get hasPendingChanges(): boolean {
-    return this.dirty;
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { LIMITS } from "../../emulator/assumptions";
 import { startEmulator } from "../../emulator/server";
 
@@ -43,12 +43,23 @@ export function registerEmulatorCommand(program: Command): void {
     )
     .addOption(
       // Hidden: lets tests reach the 50,000-contact cap with a few contacts.
-      new (require("commander").Option)("--max-reachable-contacts <n>")
+      new Option("--max-reachable-contacts <n>")
         .hideHelp()
         .argParser(integerOption("--max-reachable-contacts", 1, LIMITS.reachableContacts))
         .default(LIMITS.reachableContacts),
     )
     .action(async (options: EmulatorCommandOptions) => {
+      // Listen for the stop signals before printing the URL: a caller may signal as
+      // soon as it reads the line.
+      const stopped = new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          resolve();
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      });
       const emulator = await startEmulator({
         host: options.host,
         port: options.port,
@@ -59,15 +70,7 @@ export function registerEmulatorCommand(program: Command): void {
         reachableContacts: options.maxReachableContacts,
       });
       process.stdout.write(`${emulator.url}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          resolve();
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
+      await stopped;
       await emulator.close();
     });
 }

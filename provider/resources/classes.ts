@@ -143,8 +143,15 @@ export interface ContactArgs extends AdoptArgs {
   forceDelete?: pulumi.Input<boolean>;
 }
 
-/** Contact outputs that may hold sensitive free text are stored as secrets. */
-export const CONTACT_SECRET_OUTPUTS = ["memo", "customProperties"];
+/**
+ * Contact fields that may hold sensitive free text (notes, CRM links with
+ * tokens): stored as secrets, in the state's inputs as well as its outputs.
+ */
+export const CONTACT_SECRET_OUTPUTS = ["memo", "customProperties"] as const;
+
+function secretIfSet<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T>> | undefined {
+  return value === undefined ? undefined : pulumi.secret(value);
+}
 
 /** A customer/client contact (POST /contacts). */
 export class Contact extends StubbedDynamicResource {
@@ -174,8 +181,16 @@ export class Contact extends StubbedDynamicResource {
       "Contact",
       name,
       stubFor("Contact"),
-      { ...args, contactId: undefined, photoSha256: undefined, createdTime: undefined, modifiedTime: undefined },
-      withSecretOutputs(opts, CONTACT_SECRET_OUTPUTS),
+      {
+        ...args,
+        memo: secretIfSet(args.memo),
+        customProperties: secretIfSet(args.customProperties),
+        contactId: undefined,
+        photoSha256: undefined,
+        createdTime: undefined,
+        modifiedTime: undefined,
+      },
+      withSecretOutputs(opts, [...CONTACT_SECRET_OUTPUTS]),
     );
   }
 }

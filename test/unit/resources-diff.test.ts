@@ -1,0 +1,188 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { planContactWrite, primaryEmail, projectContactFields } from "../../provider/resources/contact-plan";
+import { contactHandlers } from "../../provider/resources/contact";
+import type { ProviderContext } from "../../provider/resources/context";
+import { contactCustomPropertyHandlers, propertyPatch, replacedFields } from "../../provider/resources/custom-property";
+import { LiveCache } from "../../provider/resources/live-cache";
+import { sha256Hex } from "../../provider/resources/photo";
+import { formatPath, issuesAboutKnownValues, UNKNOWN } from "../../provider/resources/pulumi-values";
+import { companyContactTagHandlers, userContactTagHandlers } from "../../provider/resources/tags";
+import type { Contact } from "../../provider/client/contact-api";
+import type { ContactInputs, ContactState } from "../../provider/resources/types";
+
+const desired: ContactInputs = {
+  permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },
+  contactName: { lastName: "田中", firstName: "太郎" },
+  emails: [{ email: "taro@acme.example", primary: true }],
+  telephones: [{ type: "CELLPHONE", telephone: "090-1234-5678" }],
+  messengers: [{ type: "TWITTER", id: "@taro" }],
+  events: [{ type: "BIRTHDAY", date: "1990-01-02" }],
+  contactTagIds: ["t1", "t2"],
+  customProperties: { links: [{ link: "https://a.example", represent: true }, { link: "https://b.example" }] },
+};
+
+/** What the API gives back for `desired`: defaults filled in, set-like lists reordered, aliases, extra fields. */
+const live: Contact = {
+  contactId: "c1",
+  permission: { masterUserId: "admin@example.com", accessibleRange: "ALL", isCoEditing: true, accessibleMembers: [] },
+  contactName: { lastName: "田中", firstName: "太郎", nickName: "" },
+  emails: [{ email: "taro@acme.example", primary: true }],
+  telephones: [{ type: "CELLPHONE", telephone: "090-1234-5678", primary: false }],
+  organizations: [],
+  locations: [],
+  events: [{ type: "BIRTHDAY", date: "1990-01-02", calendarType: "SOLAR", primary: false }],
+  messengers: [{ type: "X", id: "@taro", primary: false }],
+  websites: [],
+  contactTagIds: ["t2", "t1"],
+  customProperties: { links: [{ link: "https://a.example", represent: true }, { link: "https://b.example", represent: false, text: "" }] },
+  linkedExternalUser: null,
+  createdTime: "2026-01-01T00:00:00+09:00",
+  modifiedTime: "2026-01-01T00:00:00+09:00",
+};
+
+describe("contact normalization and planning", () => {
+  it("sees no change between the desired contact and the API's rendering of it", () => {
+    expect(planContactWrite(live, desired)).toEqual({ method: "none" });
+  });
+
+  it("patches only the changed fields, in one request", () => {
+    const plan = planContactWrite(live, { ...desired, memo: "Key account", contactTagIds: ["t1"] });
+    expect(plan).toEqual({ method: "PATCH", fields: ["memo", "contactTagIds"], body: { memo: "Key account", contactTagIds: ["t1"] } });
+  });
+
+  it("sees real changes inside lists and defaults", () => {
+    expect(planContactWrite(live, { ...desired, permission: { ...desired.permission!, isCoEditing: false } })).toMatchObject({
+      method: "PATCH",
+      fields: ["permission"],
+    });
+    expect(planContactWrite(live, { ...desired, messengers: [{ type: "LINE", id: "@taro" }] })).toMatchObject({ fields: ["messengers"] });
+    const reordered = { ...desired, emails: [{ email: "b@x.example" }, { email: "taro@acme.example", primary: true }] };
+    expect(planContactWrite(live, reordered)).toMatchObject({ fields: ["emails"] });
+  });
+
+  it("uses one PUT with the whole contact when a field is emptied", () => {
+    const withMemo = { ...live, memo: "old" };
+    const plan = planContactWrite(withMemo, { ...desired, contactTagIds: [] });
+    expect(plan.method).toBe("PUT");
+    if (plan.method !== "PUT") return;
+    expect(plan.fields).toEqual(["memo", "contactTagIds"]);
+    expect(plan.body.memo).toBeUndefined();
+    expect(plan.body.contactTagIds).toBeUndefined();
+    expect(plan.body.emails).toEqual(desired.emails);
+    expect(plan.body.permission).toEqual(desired.permission);
+  });
+
+  it("records the desired spelling when live means the same, and the live value when it drifted", () => {
+    expect(projectContactFields(live, desired)).toEqual(desired);
+    const drifted = projectContactFields({ ...live, memo: "changed outside" }, desired);
+    expect(drifted).toEqual({ ...desired, memo: "changed outside" });
+  });
+
+  it("finds the natural key", () => {
+    expect(primaryEmail({ emails: [{ email: "a@x" }, { email: "B@X", primary: true }] })).toBe("b@x");
+    expect(primaryEmail({ emails: [{ email: "a@x" }] })).toBe("a@x");
+    expect(primaryEmail({})).toBeUndefined();
+  });
+});
+
+describe("custom property planning", () => {
+  const current = { propertyName: "crm", displayName: "CRM", propertyType: "LINK" as const, multiValued: false, displayOrder: 1 };
+
+  it("replaces on immutable changes only; multiValued absent means false", () => {
+    expect(replacedFields(current, { ...current, multiValued: undefined })).toEqual([]);
+    expect(replacedFields(current, { ...current, propertyType: "STRING", multiValued: true })).toEqual(["propertyType", "multiValued"]);
+    expect(replacedFields(current, { ...current, propertyName: UNKNOWN })).toEqual(["propertyName"]);
+  });
+
+  it("patches the mutable fields that differ, clearing with [] and null", () => {
+    const withI18n = { ...current, i18nDisplayNames: [{ language: "ja_JP" as const, name: "CRM" }, { language: "en_US" as const, name: "CRM" }] };
+    expect(propertyPatch(withI18n, { ...withI18n, i18nDisplayNames: [...withI18n.i18nDisplayNames].reverse() })).toEqual({});
+    expect(propertyPatch(withI18n, { ...current, displayOrder: null, displayName: "CRM2" })).toEqual({
+      displayName: "CRM2",
+      i18nDisplayNames: [],
+      displayOrder: null,
+    });
+  });
+});
+
+describe("diff never calls the API", () => {
+  const dir = mkdtempSync(join(tmpdir(), "lwc-photo-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const warnings: string[] = [];
+  const ctx: ProviderContext = {
+    api: () => {
+      throw new Error("diff must not call the API");
+    },
+    cache: new LiveCache(() => {
+      throw new Error("diff must not list");
+    }),
+    warn: (message) => warnings.push(message),
+    baseDir: dir,
+  };
+
+  it("contact: no change for the rendered contact, a change for a new photo", async () => {
+    writeFileSync(join(dir, "a.jpg"), "photo-a");
+    const handlers = contactHandlers(ctx);
+    const state: ContactState = { ...(projectContactFields(live, desired) as ContactInputs), contactId: "c1", photo: "a.jpg", photoSha256: sha256Hex(Buffer.from("photo-a")) };
+    expect(await handlers.diff("c1", state, { ...desired, photo: "a.jpg" })).toEqual({ changes: false });
+    writeFileSync(join(dir, "a.jpg"), "photo-b");
+    expect(await handlers.diff("c1", state, { ...desired, photo: "a.jpg" })).toEqual({ changes: true });
+    expect(await handlers.diff("c1", state, desired)).toEqual({ changes: true });
+    expect(await handlers.diff("c1", { ...state, photo: undefined, photoSha256: undefined }, { ...desired, forceDelete: true })).toEqual({ changes: true });
+    expect(await handlers.diff("c1", { ...state, photoSha256: undefined, photo: undefined }, { ...desired, contactTagIds: ["t1", UNKNOWN] })).toEqual({ changes: true });
+  });
+
+  it("tags: rename updates, a new userId replaces, adopt alone changes nothing", async () => {
+    const company = companyContactTagHandlers(ctx);
+    const old = { contactTagId: "t1", contactTagName: "VIP", type: "COMPANY" as const };
+    expect(await company.diff("t1", old, { contactTagName: "VIP", adopt: true })).toEqual({ changes: false });
+    expect(await company.diff("t1", old, { contactTagName: "VIP2" })).toEqual({ changes: true });
+    const user = userContactTagHandlers(ctx);
+    const oldUser = { contactTagId: "t2", userId: "a@x", contactTagName: "F", type: "USER" as const };
+    expect(await user.diff("t2", oldUser, { userId: "b@x", contactTagName: "F" })).toEqual({ changes: true, replaces: ["userId"] });
+  });
+
+  it("custom property: immutable change replaces delete-first and warns that values are lost", async () => {
+    const handlers = contactCustomPropertyHandlers(ctx);
+    const old = { customPropertyId: "p1", propertyName: "crm", displayName: "CRM", propertyType: "LINK" as const };
+    expect(await handlers.diff("p1", old, { ...old, displayOrder: 2 })).toEqual({ changes: true });
+    expect(warnings).toEqual([]);
+    expect(await handlers.diff("p1", old, { ...old, propertyType: "STRING" })).toEqual({
+      changes: true,
+      replaces: ["propertyType"],
+      deleteBeforeReplace: true,
+    });
+    expect(warnings[0]).toMatch(/values stored on contacts under "crm" will be lost/);
+  });
+});
+
+describe("check", () => {
+  const ctx = { baseDir: tmpdir() } as ProviderContext;
+
+  it("names nested fields and ignores values not known yet", async () => {
+    const handlers = contactHandlers(ctx);
+    const result = await handlers.check({}, {
+      __provider: "stub",
+      ...desired,
+      emails: [{ email: "x".repeat(300) }],
+      contactTagIds: [UNKNOWN],
+      customProperties: UNKNOWN,
+      photo: "does-not-exist.jpg",
+    } as unknown as Record<string, unknown>);
+    expect(result.failures).toEqual([
+      { property: "emails[0].email", reason: "must be at most 256 characters" },
+      { property: "photo", reason: expect.stringMatching(/does not exist$/) },
+    ]);
+    expect(result.inputs).not.toHaveProperty("__provider");
+  });
+
+  it("keeps issues under known values only", () => {
+    const issues = [{ path: ["a", 0, "b"], message: "x" }, { path: ["c"], message: "y" }];
+    expect(issuesAboutKnownValues({ a: UNKNOWN, c: 1 }, issues)).toEqual([{ path: ["c"], message: "y" }]);
+    expect(issuesAboutKnownValues({ a: [UNKNOWN], c: UNKNOWN }, issues)).toEqual([]);
+    expect(formatPath(["customProperties", "crm-link", 0, "link"])).toBe('customProperties["crm-link"][0].link');
+  });
+});

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { startEmulatorProcess, type EmulatorProcess } from "../test/support/emulator-process";
 import { repoRoot } from "../test/support/pulumi-cli";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../test/support/pulumi-workspace";
-import { syntheticCompanyProgram } from "./synthetic-company";
+import { syntheticCompanyProgram } from "../test/support/synthetic-company";
 
 const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const contacts = size("BENCH_CONTACTS", 1000);
@@ -78,7 +78,7 @@ async function runSteps(
   env: Record<string, string>,
 ): Promise<StepResult[]> {
   const total = contacts + tags + properties;
-  const withChanged = (n: number) => ({ ...env, BENCH_CHANGED: String(n) });
+  const withChanged = (n: number) => ({ ...env, COMPANY_CHANGED: String(n) });
   const run = (args: string[], n = 0) => workspace.run(["--stack", workspace.stack, ...args], { env: withChanged(n) });
   const steps: StepResult[] = [];
   steps.push(await measure(`${label}: up from empty`, total, emulator, () => run(["up", "--yes", "--skip-preview"])));
@@ -112,7 +112,7 @@ function formatTable(rows: StepResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const baseEnv = { BENCH_CONTACTS: String(contacts), BENCH_TAGS: String(tags), BENCH_PROPERTIES: String(properties) };
+  const baseEnv = { COMPANY_CONTACTS: String(contacts), COMPANY_TAGS: String(tags), COMPANY_PROPERTIES: String(properties) };
   process.stderr.write(`bench: ${contacts} contacts, ${tags} tags, ${properties} custom properties\n`);
 
   const emulator = await startEmulatorProcess({ requestsPerMinute: 1_000_000 });
@@ -123,9 +123,9 @@ async function main(): Promise<void> {
     const floor = await createPulumiWorkspace({ program: syntheticCompanyProgram, stack: "bench-floor" });
     try {
       process.stderr.write("bench: engine floor (no-op dynamic resources)\n");
-      const floorRows = await runSteps("floor", floor, undefined, { ...env, BENCH_KIND: "noop" });
+      const floorRows = await runSteps("floor", floor, undefined, { ...env, COMPANY_KIND: "noop" });
       process.stderr.write("bench: LINE WORKS resources against the emulator\n");
-      const realRows = await runSteps("lineworks", real, emulator, { ...env, BENCH_KIND: "real" });
+      const realRows = await runSteps("lineworks", real, emulator, { ...env, COMPANY_KIND: "real" });
       realRows.forEach((row, i) => {
         row.floorSeconds = floorRows[i]!.wallSeconds;
         row.ratio = row.wallSeconds / row.floorSeconds;
@@ -144,10 +144,10 @@ async function main(): Promise<void> {
   try {
     const env = {
       ...(await providerEnv(limited, limitPerMinute)),
-      BENCH_KIND: "real",
-      BENCH_CONTACTS: String(limitedContacts),
-      BENCH_TAGS: "0",
-      BENCH_PROPERTIES: "0",
+      COMPANY_KIND: "real",
+      COMPANY_CONTACTS: String(limitedContacts),
+      COMPANY_TAGS: "0",
+      COMPANY_PROPERTIES: "0",
     };
     const workspace = await createPulumiWorkspace({ program: syntheticCompanyProgram, stack: "bench-limited" });
     try {

@@ -12,6 +12,12 @@ export interface PulumiResult {
   durationMs: number;
 }
 
+export interface RunningPulumi {
+  readonly pid: number;
+  readonly done: Promise<PulumiResult>;
+  killGroup(): void;
+}
+
 export type ConfigValue = string | { value: string; secret?: boolean };
 
 export interface PulumiWorkspaceOptions {
@@ -34,6 +40,11 @@ export interface PulumiWorkspace {
   readonly stack: string;
   readonly backendDir: string;
   run(args: string[], options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<PulumiResult>;
+  /**
+   * Starts pulumi in its own process group, for tests that interrupt a run:
+   * `killGroup()` SIGKILLs the CLI and every plugin it started, as a dying CI runner would.
+   */
+  start(args: string[], options?: { env?: Record<string, string> }): RunningPulumi;
   up(extraArgs?: string[]): Promise<PulumiResult>;
   preview(extraArgs?: string[]): Promise<PulumiResult>;
   refresh(extraArgs?: string[]): Promise<PulumiResult>;
@@ -116,25 +127,41 @@ export async function createPulumiWorkspace(options: PulumiWorkspaceOptions): Pr
     ...options.env,
   };
 
-  const run: PulumiWorkspace["run"] = (args, runOptions = {}) =>
-    new Promise((resolve, reject) => {
-      const started = Date.now();
-      const child = spawn(path.join(binDir, "pulumi"), [...args, "--non-interactive", "--color", "never"], {
-        cwd: dir,
-        env: { ...baseEnv, ...runOptions.env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      const timer = setTimeout(() => child.kill("SIGKILL"), runOptions.timeoutMs ?? 300_000);
-      child.on("error", reject);
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        resolve({ code: code ?? -1, stdout, stderr, durationMs: Date.now() - started });
-      });
+  const start: PulumiWorkspace["start"] = (args, runOptions = {}) => {
+    const started = Date.now();
+    const child = spawn(path.join(binDir, "pulumi"), ["--non-interactive", "--color", "never", ...args], {
+      cwd: dir,
+      env: { ...baseEnv, ...runOptions.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    };
+    const done = new Promise<PulumiResult>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, durationMs: Date.now() - started }));
+    });
+    return { pid: child.pid!, done, killGroup };
+  };
+
+  const run: PulumiWorkspace["run"] = async (args, runOptions = {}) => {
+    const running = start(args, runOptions);
+    const timer = setTimeout(running.killGroup, runOptions.timeoutMs ?? 300_000);
+    try {
+      return await running.done;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   const mustSucceed = async (args: string[]): Promise<PulumiResult> => {
     const result = await run(args);
@@ -157,6 +184,7 @@ export async function createPulumiWorkspace(options: PulumiWorkspaceOptions): Pr
     stack,
     backendDir,
     run,
+    start,
     up: (extraArgs = []) => run(["up", "--yes", "--skip-preview", "--stack", stack, ...extraArgs]),
     preview: (extraArgs = []) => run(["preview", "--stack", stack, ...extraArgs]),
     refresh: (extraArgs = []) => run(["refresh", "--yes", "--skip-preview", "--stack", stack, ...extraArgs]),

@@ -1,0 +1,114 @@
+/**
+ * examples/basic through the real Pulumi CLI against an emulator process: apply, a clean
+ * second preview, invalid files failing `pulumi preview` before any API call (with the same
+ * problems `validate` prints), and export → apply with adopt converging with no change.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { CORPUS_VARS, invalidCases } from "./corpus";
+import { copyExample, domainEnv, problemLines, removeDir, runCli, writes } from "./e2e-support";
+
+describe("examples/basic through pulumi", () => {
+  let emulator: EmulatorProcess;
+  let env: Record<string, string>;
+  let projectDir: string;
+  let workspace: PulumiWorkspace;
+  const cleanup: Array<() => Promise<void> | void> = [];
+
+  beforeAll(async () => {
+    emulator = await startEmulatorProcess();
+    env = await domainEnv(emulator);
+    projectDir = copyExample("basic");
+    cleanup.push(() => removeDir(projectDir));
+    workspace = await createPulumiWorkspace({ projectDir, stack: "dev", env });
+    cleanup.push(() => workspace.dispose());
+  });
+
+  afterAll(async () => {
+    for (const step of cleanup.reverse()) await step();
+    await emulator?.stop();
+  });
+
+  it("applies, then a second preview has no changes and calls no API", async () => {
+    const up = await workspace.up();
+    expect(up.code, up.stdout + up.stderr).toBe(0);
+    const outputs = (await workspace.outputs()) as Record<string, Record<string, string>>;
+    expect(Object.keys(outputs.tagIds!).sort()).toEqual(["partner", "press", "prospect", "supplier", "vip"]);
+    expect(Object.keys(outputs.userTagIds!)).toEqual(["sales-followup"]);
+    expect(Object.keys(outputs.customPropertyIds!).sort()).toEqual(["account-notes", "crm"]);
+    expect(Object.keys(outputs.contactIds!)).toHaveLength(10);
+
+    const live = JSON.stringify(await emulator.state());
+    for (const id of Object.values(outputs.contactIds!)) expect(live).toContain(id);
+    expect(live).toContain("取引先");
+
+    await emulator.clearRequests();
+    const preview = await workspace.preview(["--expect-no-changes"]);
+    expect(preview.code, preview.stdout + preview.stderr).toBe(0);
+    expect(preview.stdout).toMatch(/20 unchanged/);
+    expect(await emulator.requests()).toEqual([]);
+  });
+
+  it("invalid files fail `pulumi preview` at their FILE:LINE:COL, before any API call", async () => {
+    const chosen = [
+      "tag-name-too-long.yaml",
+      "undefined-variable.yaml",
+      "syntax-unclosed-flow-map.yaml",
+      "contact-unknown-custom-property.yaml",
+      "overlay-tag-to-removed-tag.yaml",
+    ];
+    const cases = invalidCases().filter((testCase) => chosen.includes(testCase.name));
+    expect(cases).toHaveLength(chosen.length);
+    const fromProject = path.relative(projectDir, path.join(__dirname, "..", "invalid"));
+    await workspace.setConfig("lineworks-contacts:vars", JSON.stringify(CORPUS_VARS));
+    for (const testCase of cases) {
+      const files = [...testCase.before, testCase.file].map((file) => `${fromProject}/${file}`);
+      await emulator.clearRequests();
+      const preview = await workspace.preview(["--config", `lineworks-contacts:files=${JSON.stringify(files)}`]);
+      expect(preview.code, testCase.name).not.toBe(0);
+      const reported = problemLines(preview.stdout + preview.stderr);
+      expect(reported.some((line) => line.startsWith(`${fromProject}/${testCase.location}: `) && line.includes(testCase.fragment)), `${testCase.name}:\n${preview.stdout}`).toBe(true);
+      expect(await emulator.requests(), testCase.name).toEqual([]);
+
+      // The root program and `validate` share the loader: the same problems, word for word.
+      const varArgs = Object.entries(CORPUS_VARS).flatMap(([name, value]) => ["--var", `${name}=${value}`]);
+      const validated = await runCli(["validate", ...files, ...varArgs], { cwd: projectDir });
+      expect(validated.code).toBe(1);
+      expect(reported).toEqual(problemLines(validated.stdout));
+    }
+    await workspace.setConfig("lineworks-contacts:files", JSON.stringify(["company.yaml", "contacts.yaml"]));
+    await workspace.setConfig("lineworks-contacts:vars", JSON.stringify({ owner: "admin@example.com", salesLead: "sales@example.com" }));
+  });
+
+  it("export, then apply with adopt in a new stack: no change to the API, then no changes", async () => {
+    const adoptDir = copyExample("basic");
+    cleanup.push(() => removeDir(adoptDir));
+    for (const file of ["company.yaml", "contacts.yaml", "Pulumi.dev.yaml", "photos/tanaka-taro.png"]) fs.rmSync(path.join(adoptDir, file));
+    const exported = await runCli(["export", "--out", "exported.yaml", "--photos", "photos"], { cwd: adoptDir, env });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toMatch(/read 10 contacts/);
+    const validated = await runCli(["validate", "exported.yaml"], { cwd: adoptDir });
+    expect(validated.stdout).toMatch(/^valid: exported.yaml \(5 tags, 1 user tag, 2 custom properties, \d+ contacts\)/);
+
+    const adopted = await createPulumiWorkspace({
+      projectDir: adoptDir,
+      stack: "adopted",
+      env,
+      config: { "lineworks-contacts:files": JSON.stringify(["exported.yaml"]) },
+    });
+    cleanup.push(() => adopted.dispose());
+    await emulator.clearRequests();
+    const up = await adopted.up();
+    expect(up.code, up.stdout + up.stderr).toBe(0);
+    // Adopting changes nothing. The one exception: a photo is uploaded again (same bytes), as the
+    // resource cannot compare a live photo with the file without downloading it.
+    const changes = writes(await emulator.requests());
+    expect(changes.filter((entry) => entry.route !== "POST /v1.0/contacts/:contactId/photo")).toEqual([]);
+    expect(changes.length).toBeLessThanOrEqual(1);
+    const preview = await adopted.preview(["--expect-no-changes"]);
+    expect(preview.code, preview.stdout + preview.stderr).toBe(0);
+  });
+});

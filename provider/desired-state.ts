@@ -1,0 +1,2 @@
+/** `import { loadDesiredState, LineWorksContacts } from "lineworks-contacts-pulumi/provider/desired-state"` */
+export * from "./desired-state/index";

@@ -98,7 +98,8 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
         return { id: contact.contactId, outs: defined({ ...state, photoSha256 }) };
       } catch (error) {
         // The contact exists: record it, so the next `pulumi up` retries the photo instead of duplicating it.
-        const { photo: _photo, ...withoutPhoto } = state;
+        // `__provider` must stay in the recorded properties, or later reads could not load the provider.
+        const { photo: _photo, ...withoutPhoto } = state as ContactState & { __provider?: unknown };
         throw new ResourceInitError(contact.contactId, withoutPhoto, `photo upload failed: ${(error as Error).message}`);
       }
     },

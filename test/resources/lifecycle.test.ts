@@ -192,26 +192,35 @@ describe("lineworks resources through the pulumi CLI", () => {
   });
 
   it("shows out-of-band changes on refresh and undoes them with up", async () => {
-    const { tagIds, contactIds } = await outputs();
+    const { tagIds, contactIds, propertyIds } = await outputs();
     await api.patchContact(contactIds.taro!, { memo: "edited in the app" });
     await api.renameContactTag(tagIds.partner!, "Partners (renamed)");
+    await api.deleteCustomProperty(propertyIds.notes!);
     await takeRequests("out-of-band edits");
 
     const refresh = await workspace.refresh();
     expectOk(refresh);
     expect(refresh.stdout).toMatch(/~\s+pulumi-nodejs:dynamic\/lineworks:Contact taro updated/);
     expect(refresh.stdout).toMatch(/~\s+pulumi-nodejs:dynamic\/lineworks:CompanyContactTag partner updated/);
+    expect(refresh.stdout).toMatch(/-\s+pulumi-nodejs:dynamic\/lineworks:ContactCustomProperty notes deleted/);
     expect(refresh.stdout).toMatch(/~ 2 updated/);
+    expect(refresh.stdout).toMatch(/- 1 deleted/);
     const refreshCalls = await takeRequests("refresh (7 resources)");
     expect(refreshCalls.every((c) => c.startsWith("GET"))).toBe(true);
-    expect(refreshCalls.length).toBeLessThanOrEqual(4);
+    // One listing per kind (contacts, company tags, the member's tags, properties), plus one GET
+    // confirming each object missing from its listing (the deleted property).
+    expect(refreshCalls.length).toBe(5);
 
     const preview = await workspace.preview(["--expect-no-changes"]);
     expect(preview.code).not.toBe(0);
     expect(await takeRequests("preview (drift pending)")).toEqual([]);
 
     expectOk(await workspace.up());
-    expect((await takeRequests("up (undo drift)")).sort()).toEqual(["PATCH /contact-tags/:contactTagId", "PATCH /contacts/:contactId"]);
+    expect((await takeRequests("up (undo drift)")).sort()).toEqual([
+      "PATCH /contact-tags/:contactTagId",
+      "PATCH /contacts/:contactId",
+      "POST /contacts/custom-properties",
+    ]);
     const domain = await domainState();
     expect(domain.contacts.find((c: any) => c.contactId === contactIds.taro).memo).toBe("Key account since 2020");
     expect(domain.contactTags.find((t: any) => t.contactTagId === tagIds.partner).contactTagName).toBe("Partner");
@@ -256,6 +265,7 @@ describe("lineworks resources through the pulumi CLI", () => {
       emails: [{ email: "adoptee@example.com", primary: true }],
       memo: "made by hand",
     });
+    const existingProperty = await api.createCustomProperty({ propertyName: "legacy_id", displayName: "Legacy", propertyType: "STRING" });
     await takeRequests("out-of-band creates");
 
     const spec = baseSpec();
@@ -279,20 +289,28 @@ describe("lineworks resources through the pulumi CLI", () => {
       contactName: { lastName: "Adopted", firstName: "Now" },
       emails: [{ email: "adoptee@example.com", primary: true }],
       tags: ["existing"],
+      custom: { legacy: { content: "L-1" } },
     };
+    spec.customProperties!.legacy = { adopt: true, propertyName: "legacy_id", displayName: "Legacy ID", propertyType: "STRING" };
     writeSpec(spec);
     expectOk(await workspace.up());
-    const calls = await takeRequests("up (adopt a tag and a contact)");
+    const calls = await takeRequests("up (adopt a tag, a property and a contact)");
     expect(calls.filter((c) => c.startsWith("POST"))).toEqual([]);
-    expect(calls.filter((c) => !c.startsWith("GET"))).toEqual(["PUT /contacts/:contactId"]);
+    // The tag already matches; the property gets its new displayName; the contact loses its memo (PUT).
+    expect(calls.filter((c) => !c.startsWith("GET")).sort()).toEqual([
+      "PATCH /contacts/custom-properties/:customPropertyId",
+      "PUT /contacts/:contactId",
+    ]);
 
-    const { tagIds, contactIds } = await outputs();
+    const { tagIds, contactIds, propertyIds } = await outputs();
     expect(tagIds.existing).toBe(existingTag.contactTagId);
     expect(contactIds.adoptee).toBe(existingContact.contactId);
+    expect(propertyIds.legacy).toBe(existingProperty.customPropertyId);
     const adopted = (await domainState()).contacts.find((c: any) => c.contactId === existingContact.contactId);
     expect(adopted.contactName).toEqual({ lastName: "Adopted", firstName: "Now" });
     expect(adopted.memo).toBeUndefined();
     expect(adopted.contactTagIds).toEqual([existingTag.contactTagId]);
+    expect(adopted.customProperties).toEqual({ legacy_id: { content: "L-1" } });
 
     expectOk(await workspace.preview(["--expect-no-changes"]));
     await takeRequests("preview (no change)");
@@ -307,7 +325,7 @@ describe("lineworks resources through the pulumi CLI", () => {
 
     const { contactIds } = await outputs();
     expectOk(await workspace.destroy());
-    const calls = await takeRequests("destroy (4 tags, 2 properties, 3 contacts)");
+    const calls = await takeRequests("destroy (4 tags, 3 properties, 3 contacts)");
     expect(calls).toContain("DELETE /contacts/:contactId/forcedelete");
     const domain = await domainState();
     expect(domain.contactTags).toEqual([]);

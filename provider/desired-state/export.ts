@@ -191,7 +191,7 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
 
 /** Strings in the document are read back with `${vars.X}` substitution: keep a literal `${` literal. */
 function escapeSubstitutions(value: unknown): unknown {
-  if (typeof value === "string") return value.replaceAll("${", "$${");
+  if (typeof value === "string") return value.replaceAll("${", () => "$${");
   if (Array.isArray(value)) return value.map(escapeSubstitutions);
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, escapeSubstitutions(inner)]));

@@ -52,6 +52,22 @@ describe("examples/basic through pulumi", () => {
     expect(await emulator.requests()).toEqual([]);
   });
 
+  it("renaming a key with previousKeys is neither a replacement nor a new contact", async () => {
+    const file = path.join(projectDir, "contacts.yaml");
+    const original = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, original.replace("  suzuki-hanako:\n", "  hanako-suzuki:\n    previousKeys: [suzuki-hanako]\n"));
+    try {
+      await emulator.clearRequests();
+      const preview = await workspace.preview(["--diff"]);
+      expect(preview.code, preview.stdout + preview.stderr).toBe(0);
+      expect(preview.stdout).toMatch(/20 unchanged/);
+      expect(preview.stdout).not.toMatch(/to create|to delete|to replace/);
+      expect(await emulator.requests()).toEqual([]);
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
+
   it("invalid files fail `pulumi preview` at their FILE:LINE:COL, before any API call", async () => {
     const chosen = [
       "tag-name-too-long.yaml",

@@ -1,0 +1,151 @@
+/**
+ * The state (every file of the backend: current, history, backups), the engine's most verbose
+ * logs (`-v=9 --logflow`, plugins included) and error messages never contain the client
+ * secret, the private key or an access token.
+ *
+ * One upstream limit shapes the test: Pulumi 3.248's engine itself prints every provider
+ * config value, secrets included, at -v=9 ("Marshaling property for RPC[...CheckConfig]"; fixed
+ * upstream after 3.248 by pulumi/pulumi#23931). So the -v=9 runs take credentials from the
+ * environment (LINEWORKS_*), which the engine never sees, and the runs with credentials in
+ * encrypted stack config are checked at the default verbosity.
+ */
+import { importPKCS8, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess } from "../support/emulator-process";
+import { emulatorStackConfig } from "../support/provider-config";
+import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
+
+// Two tags and a contact, plus (with FAIL=1) a contact the API rejects, to get an error message.
+const program = `
+const lw = require("lineworks-contacts-pulumi");
+const tag = new lw.CompanyContactTag("vip", { contactTagName: "VIP" });
+new lw.CompanyContactTag("partner", { contactTagName: "Partner" });
+new lw.Contact("taro", {
+  permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },
+  contactName: { lastName: "Tanaka", firstName: "Taro" },
+  emails: [{ email: "taro@acme.example", primary: true }],
+  contactTagIds: [tag.id],
+});
+if (process.env.FAIL === "1") {
+  new lw.Contact("stranger", {
+    permission: { masterUserId: "nobody@elsewhere.example", accessibleRange: "ALL" },
+    contactName: { lastName: "Stranger" },
+    emails: [{ email: "stranger@acme.example", primary: true }],
+  });
+}
+`;
+
+const verbose = ["-v=9", "--logtostderr", "--logflow"];
+
+function pemBodyLines(pem: string): string[] {
+  return pem.split("\n").filter((line) => line.length > 20 && !line.startsWith("-----"));
+}
+
+function expectFreeOf(text: string, secrets: string[], where: string): void {
+  for (const secret of secrets) {
+    expect(text.includes(secret), `${where} contains a secret (${secret.slice(0, 6)}…)`).toBe(false);
+  }
+}
+
+async function issueAccessToken(emulator: EmulatorProcess, credentials: EmulatorCredentials): Promise<string> {
+  const key = await importPKCS8(credentials.privateKey, "RS256");
+  const now = Math.floor(Date.now() / 1000);
+  const assertion = await new SignJWT({})
+    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
+    .setIssuer(credentials.clientId)
+    .setSubject(credentials.serviceAccount)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 600)
+    .sign(key);
+  const response = await fetch(emulator.authUrl, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      assertion,
+      grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+      scope: "contact",
+    }),
+  });
+  if (!response.ok) throw new Error(`token request failed: ${response.status}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+let emulator: EmulatorProcess;
+let credentials: EmulatorCredentials;
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess();
+  credentials = await emulator.credentials();
+});
+afterAll(async () => {
+  await emulator?.stop();
+});
+
+describe("no secret leaves the provider", () => {
+  const stacks: PulumiWorkspace[] = [];
+  const runs: PulumiResult[] = [];
+  let accessToken: string;
+
+  beforeAll(async () => {
+    accessToken = await issueAccessToken(emulator, credentials);
+  });
+  afterAll(async () => {
+    for (const stack of stacks) await stack.dispose();
+  });
+
+  async function exercise(workspace: PulumiWorkspace, flags: string[]): Promise<void> {
+    stacks.push(workspace);
+    await emulator.reset();
+    const up = await workspace.up(flags);
+    expect(up.code, up.stdout.slice(-2000) + up.stderr.slice(-2000)).toBe(0);
+    const failing = await workspace.run(["up", "--yes", "--skip-preview", "--stack", workspace.stack, ...flags], { env: { FAIL: "1" } });
+    expect(failing.code).not.toBe(0);
+    expect(failing.stdout + failing.stderr).toMatch(/nobody@elsewhere\.example/);
+    const refresh = await workspace.refresh(flags);
+    const destroy = await workspace.destroy(flags);
+    expect(destroy.code, destroy.stdout + destroy.stderr).toBe(0);
+    runs.push(up, failing, refresh, destroy);
+  }
+
+  it("keeps credentials out of state, verbose logs and errors", { timeout: 400_000 }, async () => {
+    const endpoints = { "lineworks:apiBaseUrl": emulator.apiBaseUrl, "lineworks:authUrl": emulator.authUrl };
+    const domain = { "lineworks:domainId": String(credentials.domainId) };
+    // Credentials in encrypted stack config, default verbosity.
+    await exercise(await createPulumiWorkspace({ program, stack: "jwt-config", config: await emulatorStackConfig(emulator) }), []);
+    await exercise(
+      await createPulumiWorkspace({
+        program,
+        stack: "token-config",
+        config: { ...endpoints, ...domain, "lineworks:accessToken": { value: accessToken, secret: true } },
+      }),
+      [],
+    );
+    // Credentials from the environment, the most verbose engine and plugin logs.
+    await exercise(
+      await createPulumiWorkspace({
+        program,
+        stack: "jwt-env",
+        config: { ...endpoints, ...domain },
+        env: {
+          LINEWORKS_CLIENT_ID: credentials.clientId,
+          LINEWORKS_CLIENT_SECRET: credentials.clientSecret,
+          LINEWORKS_SERVICE_ACCOUNT: credentials.serviceAccount,
+          LINEWORKS_PRIVATE_KEY: credentials.privateKey,
+        },
+      }),
+      verbose,
+    );
+    await exercise(
+      await createPulumiWorkspace({ program, stack: "token-env", config: { ...endpoints, ...domain }, env: { LINEWORKS_ACCESS_TOKEN: accessToken } }),
+      verbose,
+    );
+
+    const secrets = [credentials.clientSecret, ...pemBodyLines(credentials.privateKey), accessToken];
+    for (const stack of stacks) expectFreeOf(stack.backendText(), secrets, `the ${stack.stack} backend`);
+    runs.forEach((run, i) => expectFreeOf(run.stdout + run.stderr, secrets, `run ${i}'s output`));
+    // The verbose logs are real: they dump every property the engine sends to the provider.
+    expect(runs[8]!.stderr).toMatch(/Marshaling property for RPC\[Provider\[.*\]\.Create\(urn:pulumi:jwt-env/);
+  });
+});

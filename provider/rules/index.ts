@@ -85,6 +85,18 @@ export function checkContact(inputs: unknown, context: ContactCheckContext = {})
     issues.push({ path: ["permission", "accessibleMembers"], message: "is required when accessibleRange is MEMBER" });
   }
 
+  if (L.CUSTOM_TYPE_REQUIRED_FOR_CUSTOM) {
+    for (const list of ["telephones", "locations", "events", "messengers"] as const) {
+      const items = inputs[list];
+      if (!Array.isArray(items)) continue;
+      items.forEach((item, i) => {
+        if (isRecord(item) && item.type === "CUSTOM" && !hasText(item.customType)) {
+          issues.push({ path: [list, i, "customType"], message: "is required when type is CUSTOM" });
+        }
+      });
+    }
+  }
+
   if (inputs.adopt === true && emails.length === 0) {
     issues.push({ path: ["adopt"], message: "adopting a contact needs an email: the primary email is how the existing contact is found" });
   }

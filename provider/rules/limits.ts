@@ -28,6 +28,10 @@ export const ACCESSIBLE_MEMBER_TYPES = ["USER", "ORGUNIT", "GROUP"] as const;
 export const CONTACT_NAME_PART_MAX = 100;
 /** ASSUMED. */
 export const EMAIL_MAX = 256;
+/** ASSUMED (no source; the emulator's rule too): local@domain without spaces, nothing stricter. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
+/** ASSUMED (seed 001 "Available if the ... type is CUSTOM"; the emulator's rule too): CUSTOM needs a customType. */
+export const CUSTOM_TYPE_REQUIRED_FOR_CUSTOM = true;
 /** ASSUMED. */
 export const TELEPHONE_MAX = 100;
 /** ASSUMED from seed 001: digits and - * # + P T ( ), at least one digit. */

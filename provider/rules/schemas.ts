@@ -70,7 +70,10 @@ const contactNameSchema = z.strictObject({
   nickName: namePart,
 });
 
-const emailSchema = z.strictObject({ email: text(L.EMAIL_MAX), primary: flag });
+const emailSchema = z.strictObject({
+  email: text(L.EMAIL_MAX).regex(L.EMAIL_PATTERN, { message: "must be an email address (name@domain)" }),
+  primary: flag,
+});
 
 const telephoneSchema = z.strictObject({
   type: z.enum(L.TELEPHONE_TYPES),

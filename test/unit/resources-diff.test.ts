@@ -167,7 +167,7 @@ describe("check", () => {
     const result = await handlers.check({}, {
       __provider: "stub",
       ...desired,
-      emails: [{ email: "x".repeat(300) }],
+      emails: [{ email: "x".repeat(300) + "@b.example" }],
       contactTagIds: [UNKNOWN],
       customProperties: UNKNOWN,
       photo: "does-not-exist.jpg",

@@ -108,7 +108,7 @@ describe("contact rules", () => {
   it("names the exact list item and field that breaks a rule", () => {
     const issues = checkContact({
       ...validContact,
-      emails: [{ email: "a@b.example" }, { email: "x".repeat(257) }],
+      emails: [{ email: "a@b.example" }, { email: "x".repeat(247) + "@b.example" }],
       telephones: [{ type: "CELLPHONE", telephone: "090 1234" }, { type: "PAGER", telephone: "123" }],
       events: [{ type: "BIRTHDAY", date: "1990-02-30" }, { type: "OTHER", date: "1990-02-28" }],
       messengers: [{ type: "X", id: "@acme" }, { type: "MASTODON", id: "@a" }],
@@ -117,6 +117,25 @@ describe("contact rules", () => {
     expect(paths(issues).sort()).toEqual(
       ["emails.1.email", "telephones.0.telephone", "telephones.1.type", "events.0.date", "messengers.1.type", "memo"].sort(),
     );
+  });
+
+  it("needs a customType for CUSTOM items and an email that looks like one", () => {
+    const issues = checkContact({
+      ...validContact,
+      emails: [{ email: "not an email" }],
+      telephones: [{ type: "CUSTOM", telephone: "123" }],
+      messengers: [{ type: "CUSTOM", customType: "Signal", id: "x" }],
+    });
+    expect(issues).toEqual([
+      { path: ["emails", 0, "email"], message: "must be an email address (name@domain)" },
+      { path: ["telephones", 0, "customType"], message: "is required when type is CUSTOM" },
+    ]);
+  });
+
+  it("adopting needs an email, the natural key", () => {
+    const byPhone = { ...validContact, emails: undefined, telephones: [{ type: "WORK", telephone: "03-1234" }] };
+    expect(paths(checkContact({ ...byPhone, adopt: true }))).toEqual(["adopt"]);
+    expect(checkContact({ ...validContact, adopt: true })).toEqual([]);
   });
 
   it("accepts the telephone characters of seed 001 and needs a digit", () => {

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { formatProblem, loadDesiredState } from "../../provider/desired-state";
+// The pure loader only: the package index also loads @pulumi/pulumi, which validate does not need.
+import { loadDesiredState } from "../../provider/desired-state/load";
+import { formatProblem } from "../../provider/desired-state/problems";
 
 /** Collects repeated `--var NAME=VALUE` options. */
 export function parseVarOption(text: string, previous: Record<string, string> = {}): Record<string, string> {

@@ -110,21 +110,20 @@ async function outputs(): Promise<{ tagIds: Record<string, string>; propertyIds:
 beforeAll(async () => {
   emulator = await startEmulatorProcess();
   credentials = await emulator.credentials();
-  workspace = await createPulumiWorkspace({ program: PROGRAM });
+  workspace = await createPulumiWorkspace({
+    program: PROGRAM,
+    config: {
+      "lineworks:apiBaseUrl": emulator.apiBaseUrl,
+      "lineworks:authUrl": emulator.authUrl,
+      "lineworks:clientId": credentials.clientId,
+      "lineworks:serviceAccount": credentials.serviceAccount,
+      "lineworks:domainId": String(credentials.domainId),
+      "lineworks:clientSecret": { value: credentials.clientSecret, secret: true },
+      "lineworks:privateKey": { value: credentials.privateKey, secret: true },
+    },
+  });
   mkdirSync(join(workspace.dir, "photos"));
   writeFileSync(join(workspace.dir, "photos", "taro.png"), Buffer.from("\x89PNG\r\n\x1a\n fake image bytes"));
-  // `config set-all` (values after "=") because PEM values start with "-".
-  const config = await workspace.run([
-    "config", "set-all", "--stack", workspace.stack,
-    "--plaintext", `lineworks:apiBaseUrl=${emulator.apiBaseUrl}`,
-    "--plaintext", `lineworks:authUrl=${emulator.authUrl}`,
-    "--plaintext", `lineworks:clientId=${credentials.clientId}`,
-    "--plaintext", `lineworks:serviceAccount=${credentials.serviceAccount}`,
-    "--plaintext", `lineworks:domainId=${credentials.domainId}`,
-    "--secret", `lineworks:clientSecret=${credentials.clientSecret}`,
-    "--secret", `lineworks:privateKey=${credentials.privateKey}`,
-  ]);
-  expectOk(config);
   api = createContactApiClient(
     makeClientConfig({ ...credentials, apiBaseUrl: emulator.apiBaseUrl, authUrl: emulator.authUrl }),
     { requestsPerMinute: 0 },
@@ -254,7 +253,6 @@ describe("lineworks resources through the pulumi CLI", () => {
     expect(after).not.toBe(before);
     const property = (await domainState()).customProperties.find((p: any) => p.customPropertyId === after);
     expect(property).toMatchObject({ propertyName: "notes", multiValued: true });
-    writeFileSync(join(workspace.dir, "spec.base.json"), JSON.stringify(spec));
   });
 
   it("fails clearly on a name conflict without adopt, and adopts existing objects with adopt: true", async () => {

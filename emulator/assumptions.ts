@@ -161,14 +161,6 @@ export const CUSTOM_TYPE_REQUIRED_FOR_CUSTOM = true;
 export const KEEP_UNKNOWN_SUBOBJECT_FIELDS = true;
 
 /**
- * ASSUMED (lineworks-api.md "PATCH ... only sent fields change"): each sent
- * top-level field replaces that field as a whole (no deep merge of permission,
- * contactName or customProperties); `null` clears an optional field. The resulting
- * contact must still satisfy every rule.
- */
-export const PATCH_REPLACES_WHOLE_FIELDS = true;
-
-/**
  * ASSUMED (no source): how a contact is rendered. List fields and
  * customProperties are always present (empty when unset); memo is absent when
  * unset; `permission.isCoEditing` defaults to true (documented);
@@ -184,23 +176,10 @@ export const CONTACT_LIST_FIELDS = [
   "websites",
 ] as const;
 
-/**
- * ASSUMED (no source): member references (masterUserId, user tag userId,
- * accessibleMembers ids) are returned exactly as the client sent them (an email
- * or the member's userId); the emulator resolves both to the same member.
- */
-export const ECHO_MEMBER_REFERENCES_AS_SENT = true;
-
-/** ASSUMED (no source): a successful PUT/PATCH always sets modifiedTime, even when nothing changed. */
+/** ASSUMED (no source): a successful PUT/PATCH sets modifiedTime even when nothing changed. */
 export const TOUCH_MODIFIED_TIME_ON_NOOP_WRITE = true;
 /** ASSUMED (no source): removing a deleted tag or property from contacts does not change their modifiedTime. */
 export const CASCADE_TOUCHES_MODIFIED_TIME = false;
-/**
- * lineworks-api.md "values on contacts are removed asynchronously": the emulator
- * removes them immediately, in the same request (ASSUMED acceptable: a client
- * can never observe the stale values, which is the strictest case for it).
- */
-export const CUSTOM_PROPERTY_DELETE_CASCADE = "immediate" as const;
 
 /**
  * lineworks-api.md "DELETE /contacts/{contactId} ... may go to the contacts trash
@@ -215,10 +194,7 @@ export const DELETE_MISSING_PHOTO_STATUS = 404;
 /** ASSUMED (no source): PATCH of a custom property may repeat an immutable field with its current value; a different value is 400. */
 export const IMMUTABLE_PROPERTY_FIELDS = ["propertyName", "propertyType", "multiValued"] as const;
 
-/** ASSUMED (no source): tag name uniqueness is exact (case-sensitive) within its scope: company tags among company tags, a member's user tags among that member's. */
-export const TAG_NAME_UNIQUE_SCOPE = "per-type-and-owner" as const;
-
-/** ASSUMED (no source): custom property displayName is unique per domain (lineworks-api.md "displayName (required, 1..20, unique)" is documented; 409 is assumed). */
+/** lineworks-api.md "displayName (required, 1..20, unique)" is documented; the 409 for a repeat is ASSUMED like tag names. */
 export const DISPLAY_NAME_UNIQUE = true;
 
 // ---------------------------------------------------------------------------
@@ -230,34 +206,52 @@ export const DEFAULT_CONTACT_ORDER = { field: "createdTime", direction: "asc" } 
 /** ASSUMED (seed 001 "searchDateType ... CREATION_TIME (default)"): bounds without searchDateType filter on createdTime. */
 export const DEFAULT_SEARCH_DATE_TYPE = "CREATED_TIME" as const;
 /**
- * ASSUMED: both bounds are inclusive, compared at second precision; a window
- * longer than 7 days is 400 (lineworks-api.md "ASSUMED 400 when longer"); one
- * bound alone means 7 days from it (documented), forward from a start, backward
- * from an end.
+ * ASSUMED: both bounds are inclusive, compared at second precision (a client that
+ * splits a range at a bound sees a contact twice rather than never). A window
+ * longer than 7 days is 400 (lineworks-api.md "ASSUMED 400 when longer"); one bound
+ * alone means 7 days from it (documented), forward from a start, backward from an end.
  */
 export const DATE_BOUNDS_INCLUSIVE = true;
 /** ASSUMED: the name sort key is lastName then firstName, by code point. */
 export const NAME_SORT_KEY = (name: Record<string, unknown> | undefined): string =>
   `${typeof name?.lastName === "string" ? name.lastName : ""}\u0000${typeof name?.firstName === "string" ? name.firstName : ""}`;
-/** ASSUMED: email filter = case-insensitive substring of any email; telephone filter = digits-only substring of any telephone. */
+/** lineworks-api.md "`email` (partial match)": ASSUMED case-insensitive substring of any of the contact's emails. */
 export const EMAIL_FILTER_CASE_INSENSITIVE = true;
-/** ASSUMED: an unknown contactTagId filter yields an empty list, not an error. */
+/* lineworks-api.md "`telephone` (at least 4 digits, partial match)": ASSUMED digits-only substring of any telephone (contact-query.ts). */
+/** ASSUMED: an unknown contactTagId filter yields an empty list rather than an error. */
 export const UNKNOWN_TAG_FILTER_IS_EMPTY = true;
 /**
- * ASSUMED (documented: "The last page has no nextCursor (ASSUMED: the field is
- * absent ...)"): `responseMetaData` is `{}` on the last page.
+ * lineworks-api.md "The last page has no nextCursor (ASSUMED: the field is
+ * absent ...)": `responseMetaData` is `{}` on the last page.
  */
 export const LAST_PAGE_HAS_NO_CURSOR_FIELD = true;
-/** ASSUMED (no source): a malformed cursor, or one from another list or query, is 400. */
+/** ASSUMED (no source): a cursor is bound to its list and query; reusing it with other filters or order is 400. */
 export const CURSOR_BOUND_TO_QUERY = true;
-/** ASSUMED (no source): default tag order is creation order; `orderBy` accepts `name asc|desc` (documented). */
-export const DEFAULT_TAG_ORDER = "creation" as const;
-/** ASSUMED (no source): GET /contact-tags without `type` returns company and every member's user tags. */
-export const LIST_TAGS_WITHOUT_TYPE = "all" as const;
-/** ASSUMED (no source): a member can access contacts with accessibleRange ALL, those it is master of, and MEMBER contacts naming it (USER) in accessibleMembers; ORGUNIT/GROUP membership is not modelled. */
-export const MEMBER_ACCESS_RULE = "all-master-or-listed-user" as const;
-/** ASSUMED: custom properties list in creation order. */
-export const CUSTOM_PROPERTY_ORDER = "creation" as const;
+
+/*
+ * ASSUMED behaviours that are code rather than a constant (one function each):
+ * - PATCH /contacts: each sent top-level field replaces that field as a whole (no
+ *   deep merge of permission, contactName or customProperties); `null` clears an
+ *   optional field; the result must satisfy every rule (contact-model.ts mergePatch).
+ *   lineworks-api.md "PATCH ... only sent fields change".
+ * - Member references (masterUserId, user tag userId, accessibleMembers ids) are
+ *   returned as sent (an email or the member's userId); both resolve to the same
+ *   member (store.ts Domain.member). No source says which form the API returns.
+ * - A member can access (GET /users/{userId}/contacts) contacts with accessibleRange
+ *   ALL, those it is master of, and MEMBER contacts naming it as a USER in
+ *   accessibleMembers; ORGUNIT/GROUP membership is not modelled (contact-query.ts).
+ * - Tag names are unique, exactly and case-sensitively, within their scope: company
+ *   tags among company tags, a member's user tags among that member's
+ *   (routes/tags.ts assertUniqueTagName). lineworks-api.md "409 duplicate name (ASSUMED)".
+ * - GET /contact-tags without `type` returns company tags and every member's user
+ *   tags, in creation order unless `orderBy=name asc|desc` (routes/tags.ts listTags).
+ * - Custom properties are listed in creation order (routes/custom-properties.ts).
+ * - Deleting a custom property removes its values from contacts at once, although
+ *   the docs say "asynchronously": a client never sees stale values
+ *   (routes/custom-properties.ts). Deleting a tag removes its id from contacts.
+ * - searchFilterType=LINKED_EXTERNAL_USER returns nothing: only customer/client
+ *   contacts can be created through the API (seed 000), so none is linked.
+ */
 
 // ---------------------------------------------------------------------------
 // Custom properties endpoints

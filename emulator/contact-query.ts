@@ -6,12 +6,15 @@ import {
   ACCESSIBLE_RANGES,
   CONTACT_ORDER_FIELDS,
   DEFAULT_CONTACT_ORDER,
+  DATE_BOUNDS_INCLUSIVE,
   DEFAULT_SEARCH_DATE_TYPE,
+  EMAIL_FILTER_CASE_INSENSITIVE,
   LIMITS,
   NAME_SORT_KEY,
   SEARCH_DATE_TYPES,
   SEARCH_FILTER_TYPES,
   TELEPHONE_FILTER_MIN_DIGITS,
+  UNKNOWN_TAG_FILTER_IS_EMPTY,
 } from "./assumptions";
 import { invalidParameter } from "./errors";
 import { queryParam, type SortKey } from "./listing";
@@ -93,7 +96,11 @@ export function parseContactQuery(domain: Domain, query: Query, member?: Member)
   if (telephoneDigits !== undefined && telephoneDigits.length < TELEPHONE_FILTER_MIN_DIGITS) {
     throw invalidParameter(`telephone needs at least ${TELEPHONE_FILTER_MIN_DIGITS} digits`);
   }
-  const emailNeedle = email?.toLowerCase();
+  const foldEmail = (text: string) => (EMAIL_FILTER_CASE_INSENSITIVE ? text.toLowerCase() : text);
+  const emailNeedle = email === undefined ? undefined : foldEmail(email);
+  if (contactTagId !== undefined && !UNKNOWN_TAG_FILTER_IS_EMPTY && !domain.data.tags.has(contactTagId)) {
+    throw invalidParameter(`contactTagId ${contactTagId} is not a contact tag of the domain`);
+  }
 
   const matches = (record: ContactRecord): boolean => {
     if (record.trashed) return false;
@@ -101,13 +108,13 @@ export function parseContactQuery(domain: Domain, query: Query, member?: Member)
     if (member && !memberCanAccess(domain, member, record)) return false;
     if (window) {
       const time = toSecond(window.type === "CREATED_TIME" ? record.createdAt : record.modifiedAt);
-      if (time < window.from || time > window.to) return false;
+      if (time < window.from || time > window.to || (!DATE_BOUNDS_INCLUSIVE && time === window.to)) return false;
     }
     if (accessibleRange && (fields.permission as { accessibleRange: string }).accessibleRange !== accessibleRange) return false;
     if (contactTagId !== undefined && !((fields.contactTagIds as string[] | undefined) ?? []).includes(contactTagId)) return false;
     if (emailNeedle !== undefined) {
       const emails = (fields.emails as Array<{ email: string }> | undefined) ?? [];
-      if (!emails.some((entry) => entry.email.toLowerCase().includes(emailNeedle))) return false;
+      if (!emails.some((entry) => foldEmail(entry.email).includes(emailNeedle))) return false;
     }
     if (telephoneDigits !== undefined) {
       const telephones = (fields.telephones as Array<{ telephone: string }> | undefined) ?? [];

@@ -5,7 +5,7 @@
  * last page.
  */
 import { createHash } from "node:crypto";
-import { LIMITS } from "./assumptions";
+import { CURSOR_BOUND_TO_QUERY, LAST_PAGE_HAS_NO_CURSOR_FIELD, LIMITS } from "./assumptions";
 import { invalidParameter } from "./errors";
 
 export type SortKey = [string | number, number];
@@ -66,7 +66,7 @@ function decodeCursor(cursor: string, fingerprint: string): CursorState {
   ) {
     throw invalidParameter("cursor is invalid");
   }
-  if (candidate.q !== fingerprint) throw invalidParameter("cursor does not belong to this query");
+  if (CURSOR_BOUND_TO_QUERY && candidate.q !== fingerprint) throw invalidParameter("cursor does not belong to this query");
   return candidate as CursorState;
 }
 
@@ -114,6 +114,7 @@ export function paginate<T>(
 }
 
 /** `responseMetaData` of a list response: no `nextCursor` field on the last page. */
-export function responseMetaData(page: Page<unknown>): { nextCursor?: string } {
-  return page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor };
+export function responseMetaData(page: Page<unknown>): { nextCursor?: string | null } {
+  if (page.nextCursor !== undefined) return { nextCursor: page.nextCursor };
+  return LAST_PAGE_HAS_NO_CURSOR_FIELD ? {} : { nextCursor: null };
 }

@@ -13,6 +13,7 @@ import {
   EVENT_TYPES,
   I18N_LANGUAGES,
   I18N_LANGUAGES_UNIQUE,
+  KEEP_UNKNOWN_SUBOBJECT_FIELDS,
   LIMITS,
   LOCATION_TYPES,
   MESSENGER_TYPES,
@@ -43,13 +44,15 @@ export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
 }
 
 const optionalText = (max: number) => z.string().max(max).nullish();
+/** A contact sub-object: unknown fields are kept (pass-through) or dropped. */
+const subObject = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  KEEP_UNKNOWN_SUBOBJECT_FIELDS ? z.looseObject(shape) : (z.object(shape) as unknown as z.ZodObject<S, z.core.$loose>);
 const primary = z.boolean().nullish();
 const isPresent = (value: unknown) => typeof value === "string" && value !== "";
 
 /** A list sub-object with `type`/`customType`: customType is required for CUSTOM. */
 function typed<T extends readonly [string, ...string[]], S extends z.core.$ZodLooseShape>(types: T, shape: S) {
-  return z
-    .looseObject({ type: z.enum(types), customType: optionalText(LIMITS.shortText), ...shape })
+  return subObject({ type: z.enum(types), customType: optionalText(LIMITS.shortText), ...shape })
     .superRefine((item, ctx) => {
       if (CUSTOM_TYPE_REQUIRED_FOR_CUSTOM && item.type === "CUSTOM" && !isPresent(item.customType)) {
         ctx.addIssue({ code: "custom", path: ["customType"], message: "customType is required when type is CUSTOM" });
@@ -59,13 +62,12 @@ function typed<T extends readonly [string, ...string[]], S extends z.core.$ZodLo
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(LIMITS.contactList);
 
-export const permissionSchema = z
-  .looseObject({
+export const permissionSchema = subObject({
     accessibleRange: z.enum(ACCESSIBLE_RANGES),
     masterUserId: z.string().min(1),
     isCoEditing: z.boolean().nullish(),
     accessibleMembers: z
-      .array(z.looseObject({ id: z.string().min(1), type: z.enum(ACCESSIBLE_MEMBER_TYPES) }))
+      .array(subObject({ id: z.string().min(1), type: z.enum(ACCESSIBLE_MEMBER_TYPES) }))
       .max(LIMITS.accessibleMembers)
       .nullish(),
   })
@@ -77,8 +79,7 @@ export const permissionSchema = z
 
 const NAME_PARTS = ["lastName", "firstName", "phoneticLastName", "phoneticFirstName", "prefix", "suffix", "middleName", "nickName"] as const;
 
-export const contactNameSchema = z
-  .looseObject(Object.fromEntries(NAME_PARTS.map((part) => [part, optionalText(LIMITS.contactNamePart)])) as Record<
+export const contactNameSchema = subObject(Object.fromEntries(NAME_PARTS.map((part) => [part, optionalText(LIMITS.contactNamePart)])) as Record<
     (typeof NAME_PARTS)[number],
     ReturnType<typeof optionalText>
   >)
@@ -91,7 +92,7 @@ export const contactNameSchema = z
 const contactFieldShapes = {
   permission: permissionSchema,
   contactName: contactNameSchema,
-  emails: list(z.looseObject({ email: z.string().min(1).max(LIMITS.email).regex(EMAIL_PATTERN, "must be an email address"), primary })),
+  emails: list(subObject({ email: z.string().min(1).max(LIMITS.email).regex(EMAIL_PATTERN, "must be an email address"), primary })),
   telephones: list(
     typed(TELEPHONE_TYPES, {
       telephone: z
@@ -103,7 +104,7 @@ const contactFieldShapes = {
     }),
   ),
   organizations: list(
-    z.looseObject({
+    subObject({
       name: optionalText(LIMITS.shortText),
       department: optionalText(LIMITS.shortText),
       title: optionalText(LIMITS.shortText),
@@ -121,7 +122,7 @@ const contactFieldShapes = {
     }),
   ),
   messengers: list(typed(MESSENGER_TYPES, { id: z.string().min(1).max(LIMITS.shortText), primary })),
-  websites: list(z.looseObject({ url: z.string().min(1).max(LIMITS.longText), primary })),
+  websites: list(subObject({ url: z.string().min(1).max(LIMITS.longText), primary })),
   memo: z.string().max(LIMITS.memo),
   contactTagIds: list(z.string().min(1)),
   customProperties: z.record(z.string(), z.unknown()),

@@ -1,6 +1,12 @@
 /** Contacts: POST, GET list, GET per member, GET one, PUT, PATCH, DELETE, forcedelete. */
 import type { FastifyInstance } from "fastify";
-import { CREATE_CONTACT_STATUS, NON_MEMBER_IN_PATH_STATUS, newContactId } from "../assumptions";
+import {
+  CREATE_CONTACT_STATUS,
+  DELETE_MOVES_TO_TRASH,
+  NON_MEMBER_IN_PATH_STATUS,
+  TOUCH_MODIFIED_TIME_ON_NOOP_WRITE,
+  newContactId,
+} from "../assumptions";
 import { registerApiRoute, type ApiCall } from "../api-route";
 import { checkContact, definedFields, mergePatch, renderContact } from "../contact-model";
 import { parseContactQuery } from "../contact-query";
@@ -15,6 +21,20 @@ export function liveContact(domain: Domain, contactId: string): ContactRecord {
   const record = domain.data.contacts.get(contactId);
   if (!record || record.trashed) throw notFound(`contact ${contactId} does not exist`);
   return record;
+}
+
+/** Removes a contact permanently, with its photo and pending uploads. */
+function removeContact(domain: Domain, contactId: string): void {
+  domain.data.contacts.delete(contactId);
+  domain.data.photos.delete(contactId);
+  for (const [uploadId, upload] of domain.data.uploads) if (upload.contactId === contactId) domain.data.uploads.delete(uploadId);
+}
+
+/** Stores new fields of a contact and sets modifiedTime. */
+function writeFields(record: ContactRecord, fields: ContactRecord["fields"]): void {
+  const changed = JSON.stringify(fields) !== JSON.stringify(record.fields);
+  record.fields = fields;
+  if (changed || TOUCH_MODIFIED_TIME_ON_NOOP_WRITE) record.modifiedAt = Math.max(Date.now(), record.createdAt);
 }
 
 export function pathMember(domain: Domain, userId: string): Member {
@@ -79,8 +99,7 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
     const record = liveContact(domain, params.contactId!);
     const fields = definedFields(parseBody(contactBodySchema, body));
     checkContact(domain, fields);
-    record.fields = fields;
-    record.modifiedAt = Math.max(Date.now(), record.createdAt);
+    writeFields(record, fields);
     store.changed();
     return { status: 200, body: renderContact(record) };
   });
@@ -90,15 +109,15 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
     const patch = parseBody(contactPatchSchema, body);
     const fields = mergePatch(record.fields, patch);
     checkContact(domain, fields);
-    record.fields = fields;
-    record.modifiedAt = Math.max(Date.now(), record.createdAt);
+    writeFields(record, fields);
     store.changed();
     return { status: 200, body: renderContact(record) };
   });
 
   registerApiRoute(app, context, "DELETE", "/contacts/:contactId", "write", ({ domain, params }) => {
     const record = liveContact(domain, params.contactId!);
-    record.trashed = true;
+    if (DELETE_MOVES_TO_TRASH) record.trashed = true;
+    else removeContact(domain, record.contactId);
     store.changed();
     return { status: 204 };
   });
@@ -106,9 +125,7 @@ export function registerContactRoutes(app: FastifyInstance, context: EmulatorCon
   registerApiRoute(app, context, "DELETE", "/contacts/:contactId/forcedelete", "write", ({ domain, params }) => {
     const contactId = params.contactId!;
     if (!domain.data.contacts.has(contactId)) throw notFound(`contact ${contactId} does not exist`);
-    domain.data.contacts.delete(contactId);
-    domain.data.photos.delete(contactId);
-    for (const [uploadId, upload] of domain.data.uploads) if (upload.contactId === contactId) domain.data.uploads.delete(uploadId);
+    removeContact(domain, contactId);
     store.changed();
     return { status: 204 };
   });

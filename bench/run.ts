@@ -10,6 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulatorProcess, type EmulatorProcess } from "../test/support/emulator-process";
+import { emulatorProviderEnv } from "../test/support/provider-config";
 import { repoRoot } from "../test/support/pulumi-cli";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../test/support/pulumi-workspace";
 import { syntheticCompanyProgram } from "../test/support/synthetic-company";
@@ -34,18 +35,8 @@ interface StepResult {
   exitCode: number;
 }
 
-async function providerEnv(emulator: EmulatorProcess, requestsPerMinute: number): Promise<Record<string, string>> {
-  const credentials = await emulator.credentials();
-  return {
-    LINEWORKS_API_BASE_URL: emulator.apiBaseUrl,
-    LINEWORKS_AUTH_URL: emulator.authUrl,
-    LINEWORKS_CLIENT_ID: credentials.clientId,
-    LINEWORKS_CLIENT_SECRET: credentials.clientSecret,
-    LINEWORKS_SERVICE_ACCOUNT: credentials.serviceAccount,
-    LINEWORKS_PRIVATE_KEY: credentials.privateKey,
-    LINEWORKS_DOMAIN_ID: String(credentials.domainId),
-    LINEWORKS_REQUESTS_PER_MINUTE: String(requestsPerMinute),
-  };
+function providerEnv(emulator: EmulatorProcess, requestsPerMinute: number): Promise<Record<string, string>> {
+  return emulatorProviderEnv(emulator, { requestsPerMinute });
 }
 
 async function measure(

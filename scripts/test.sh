@@ -5,6 +5,9 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo_root/scripts/bootstrap.sh"
 
+echo "test: type-checking the tests and benchmarks" >&2
+npx --no-install tsc -p test/tsconfig.json >&2
+
 report="$(mktemp)"
 status=0
 npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?

@@ -33,7 +33,7 @@ export class Redactor {
 export function redactPatterns(text: string): string {
   let result = text;
   for (const pattern of PATTERNS) {
-    result = result.replace(pattern, (match, ...groups: unknown[]) => {
+    result = result.replace(pattern, (_match, ...groups: unknown[]) => {
       const [first, second] = groups;
       if (typeof first === "string" && typeof second === "string" && /^["']?\s*[:=]/.test(second)) {
         return `${first}${second}${REDACTED}`;

@@ -19,7 +19,7 @@ import { isPlainObject, type PathSegment } from "./located";
 import type { ContactEntry, CustomPropertyEntry, EntryOptions, TagEntry, UserTagEntry } from "./model";
 import { describe } from "./overlay";
 import type { ProblemSink } from "./paths";
-import { CONTACT_CUSTOM_PROPERTIES, CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS, type SectionName } from "./schema";
+import { CONTACT_CUSTOM_PROPERTIES, CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS } from "./schema";
 
 type Raw = Record<string, unknown>;
 

@@ -42,7 +42,7 @@ export function parseSource(file: string, text: string, vars: Readonly<Record<st
   }
   if (doc.errors.length > 0) return undefined;
   if (doc.contents === null) return null;
-  return new Converter(file, text, doc, vars, position, problems).convert(doc.contents as Node);
+  return new Converter(text, doc, vars, position, problems).convert(doc.contents as Node);
 }
 
 function firstLine(message: string): string {
@@ -51,7 +51,6 @@ function firstLine(message: string): string {
 
 class Converter {
   constructor(
-    private readonly file: string,
     private readonly text: string,
     private readonly doc: Document,
     private readonly vars: Readonly<Record<string, string>>,

@@ -20,9 +20,6 @@ afterAll(async () => {
   await Promise.all([emulator?.stop(), shortLived?.stop()]);
 });
 
-const tokenCalls = async (process: EmulatorProcess) =>
-  (await process.requests()).filter((entry) => entry.kind === "token");
-
 describe("service-account JWT grant", () => {
   it("gets one token for many parallel calls from several clients, and sends it as a bearer token", async () => {
     await emulator.clearRequests();

@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import type { EmulatorProcess, EmulatorRequestLogEntry } from "../support/emulator-process";
+import { emulatorProviderEnv } from "../support/provider-config";
 import { repoRoot } from "../support/pulumi-cli";
 
 const run = promisify(execFile);
@@ -21,17 +22,8 @@ export function removeDir(dir: string | undefined): void {
 }
 
 /** The provider's environment for one emulator domain (CONTRACT §5 variables). */
-export async function domainEnv(emulator: EmulatorProcess, domainId?: number): Promise<Record<string, string>> {
-  const credentials = await emulator.credentials(domainId);
-  return {
-    LINEWORKS_API_BASE_URL: emulator.apiBaseUrl,
-    LINEWORKS_AUTH_URL: emulator.authUrl,
-    LINEWORKS_CLIENT_ID: credentials.clientId,
-    LINEWORKS_CLIENT_SECRET: credentials.clientSecret,
-    LINEWORKS_SERVICE_ACCOUNT: credentials.serviceAccount,
-    LINEWORKS_PRIVATE_KEY: credentials.privateKey,
-    LINEWORKS_DOMAIN_ID: String(credentials.domainId),
-  };
+export function domainEnv(emulator: EmulatorProcess, domainId?: number): Promise<Record<string, string>> {
+  return emulatorProviderEnv(emulator, { domainId });
 }
 
 export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }) {

@@ -110,7 +110,7 @@ describe("unknown routes", () => {
       body: "<tag/>",
     });
     expect(response.status).toBe(415);
-    expect((await response.json()).code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect(((await response.json()) as { code: string }).code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("the emulator wrote no error to stderr", () => {

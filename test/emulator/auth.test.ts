@@ -174,7 +174,7 @@ describe("POST /oauth2/v2.0/token (JWT bearer grant)", () => {
       body: JSON.stringify({ grant_type: JWT_BEARER }),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toBe("invalid_request");
+    expect(((await response.json()) as { error: string }).error).toBe("invalid_request");
   });
 });
 

@@ -3,22 +3,15 @@
  * PUT = full replace, PATCH = only sent fields, DELETE, forcedelete, and every
  * documented validation rule.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, contactBody, requestToken, type Client } from "./http";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { EmulatorProcess } from "../support/emulator-process";
+import { contactBody, expectError, useConformanceEmulator, type Client } from "./http";
 
 let emulator: EmulatorProcess;
 let api: Client;
-
-beforeAll(async () => {
-  emulator = await startEmulatorProcess({ requestsPerMinute: 100_000 });
-  api = client(emulator, (await requestToken(emulator)).access_token);
-});
-afterAll(async () => {
-  await emulator?.stop();
-});
-beforeEach(async () => {
-  await emulator.reset();
+useConformanceEmulator((started, client) => {
+  emulator = started;
+  api = client;
 });
 
 const API_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/;
@@ -27,12 +20,6 @@ async function create(overrides: Record<string, unknown> = {}) {
   const reply = await api.post("/contacts", contactBody(overrides));
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return reply.body;
-}
-
-function expectError(reply: { status: number; body: any }, status: number, code: string, mentions?: string) {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  expect(reply.body).toEqual({ code, description: expect.any(String) });
-  if (mentions) expect(reply.body.description).toContain(mentions);
 }
 
 describe("POST /contacts", () => {

@@ -1,22 +1,17 @@
 /** Contact custom property definitions (seed 000, lineworks-api.md CustomProperty). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, requestToken, type Client } from "./http";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { EmulatorProcess } from "../support/emulator-process";
+import { expectError, useConformanceEmulator, type Client } from "./http";
 
 let emulator: EmulatorProcess;
 let api: Client;
 let domainId: number;
-
+useConformanceEmulator((started, client) => {
+  emulator = started;
+  api = client;
+});
 beforeAll(async () => {
-  emulator = await startEmulatorProcess({ requestsPerMinute: 100_000 });
-  api = client(emulator, (await requestToken(emulator)).access_token);
   domainId = (await emulator.credentials()).domainId;
-});
-afterAll(async () => {
-  await emulator?.stop();
-});
-beforeEach(async () => {
-  await emulator.reset();
 });
 
 function property(overrides: Record<string, unknown> = {}) {
@@ -27,12 +22,6 @@ async function create(overrides: Record<string, unknown> = {}) {
   const reply = await api.post("/contacts/custom-properties", property(overrides));
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return reply.body;
-}
-
-function expectError(reply: { status: number; body: any }, status: number, code: string, mentions?: string) {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  expect(reply.body).toEqual({ code, description: expect.any(String) });
-  if (mentions) expect(reply.body.description).toContain(mentions);
 }
 
 describe("POST /contacts/custom-properties", () => {

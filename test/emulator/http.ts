@@ -4,7 +4,8 @@
  * project's API client: these tests check the emulator against the docs.
  */
 import { importPKCS8, SignJWT } from "jose";
-import type { EmulatorCredentials, EmulatorProcess } from "../support/emulator-process";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess } from "../support/emulator-process";
 
 export const JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
@@ -114,4 +115,29 @@ export function contactBody(overrides: Record<string, unknown> = {}): Record<str
     telephones: [{ type: "CELLPHONE", telephone: "1234-5678", primary: true }],
     ...overrides,
   };
+}
+
+/**
+ * The usual conformance-file setup: one emulator process for the file (no rate limit in the
+ * way), a `contact`-scoped client, and a reset before every test. `ready` receives both.
+ */
+export function useConformanceEmulator(ready: (emulator: EmulatorProcess, api: Client) => void): void {
+  let emulator: EmulatorProcess | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulatorProcess({ requestsPerMinute: 100_000 });
+    ready(emulator, client(emulator, (await requestToken(emulator)).access_token));
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+  beforeEach(async () => {
+    await emulator!.reset();
+  });
+}
+
+/** Asserts the documented error body `{code, description}` with this status (and text in the description). */
+export function expectError(reply: { status: number; body: any }, status: number, code: string, mentions?: string): void {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  expect(reply.body).toEqual({ code, description: expect.any(String) });
+  if (mentions) expect(reply.body.description).toContain(mentions);
 }

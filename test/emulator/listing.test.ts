@@ -2,22 +2,15 @@
  * Listing contacts (lineworks-api.md "Listing contacts", seed 001): count, opaque
  * cursors, date windows, filters, orderBy, and GET /users/{userId}/contacts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, contactBody, requestToken, type Client } from "./http";
+import { describe, expect, it } from "vitest";
+import type { EmulatorProcess } from "../support/emulator-process";
+import { contactBody, useConformanceEmulator, type Client } from "./http";
 
 let emulator: EmulatorProcess;
 let api: Client;
-
-beforeAll(async () => {
-  emulator = await startEmulatorProcess({ requestsPerMinute: 100_000 });
-  api = client(emulator, (await requestToken(emulator)).access_token);
-});
-afterAll(async () => {
-  await emulator?.stop();
-});
-beforeEach(async () => {
-  await emulator.reset();
+useConformanceEmulator((started, client) => {
+  emulator = started;
+  api = client;
 });
 
 async function create(overrides: Record<string, unknown> = {}) {

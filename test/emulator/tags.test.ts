@@ -1,20 +1,10 @@
 /** Company and user contact tags (seed 000, lineworks-api.md endpoint table and ContactTag). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, contactBody, requestToken, type Client } from "./http";
+import { describe, expect, it } from "vitest";
+import { contactBody, expectError, useConformanceEmulator, type Client } from "./http";
 
-let emulator: EmulatorProcess;
 let api: Client;
-
-beforeAll(async () => {
-  emulator = await startEmulatorProcess({ requestsPerMinute: 100_000 });
-  api = client(emulator, (await requestToken(emulator)).access_token);
-});
-afterAll(async () => {
-  await emulator?.stop();
-});
-beforeEach(async () => {
-  await emulator.reset();
+useConformanceEmulator((_emulator, client) => {
+  api = client;
 });
 
 async function companyTag(contactTagName: string) {
@@ -27,11 +17,6 @@ async function userTag(userId: string, contactTagName: string) {
   const reply = await api.post(`/users/${userId}/contact-tags`, { contactTagName });
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
   return reply.body;
-}
-
-function expectError(reply: { status: number; body: any }, status: number, code: string) {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  expect(reply.body).toEqual({ code, description: expect.any(String) });
 }
 
 const names = (reply: { body: any }) => reply.body.contactTags.map((tag: any) => tag.contactTagName);

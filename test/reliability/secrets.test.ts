@@ -9,8 +9,8 @@
  * environment (LINEWORKS_*), which the engine never sees, and the runs with credentials in
  * encrypted stack config are checked at the default verbosity.
  */
-import { importPKCS8, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestToken } from "../emulator/http";
 import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorStackConfig } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
@@ -47,29 +47,8 @@ function expectFreeOf(text: string, secrets: string[], where: string): void {
   }
 }
 
-async function issueAccessToken(emulator: EmulatorProcess, credentials: EmulatorCredentials): Promise<string> {
-  const key = await importPKCS8(credentials.privateKey, "RS256");
-  const now = Math.floor(Date.now() / 1000);
-  const assertion = await new SignJWT({})
-    .setProtectedHeader({ alg: "RS256", typ: "JWT" })
-    .setIssuer(credentials.clientId)
-    .setSubject(credentials.serviceAccount)
-    .setIssuedAt(now)
-    .setExpirationTime(now + 600)
-    .sign(key);
-  const response = await fetch(emulator.authUrl, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      assertion,
-      grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
-      client_id: credentials.clientId,
-      client_secret: credentials.clientSecret,
-      scope: "contact",
-    }),
-  });
-  if (!response.ok) throw new Error(`token request failed: ${response.status}`);
-  return ((await response.json()) as { access_token: string }).access_token;
+async function issueAccessToken(emulator: EmulatorProcess): Promise<string> {
+  return (await requestToken(emulator)).access_token;
 }
 
 let emulator: EmulatorProcess;
@@ -89,7 +68,7 @@ describe("no secret leaves the provider", () => {
   let accessToken: string;
 
   beforeAll(async () => {
-    accessToken = await issueAccessToken(emulator, credentials);
+    accessToken = await issueAccessToken(emulator);
   });
   afterAll(async () => {
     for (const stack of stacks) await stack.dispose();

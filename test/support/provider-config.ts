@@ -18,3 +18,21 @@ export async function emulatorStackConfig(
     ...(options.requestsPerMinute === undefined ? {} : { "lineworks:requestsPerMinute": String(options.requestsPerMinute) }),
   };
 }
+
+/** The provider's environment for one emulator domain (the CONTRACT §5 variables). */
+export async function emulatorProviderEnv(
+  emulator: EmulatorProcess,
+  options: { domainId?: number; requestsPerMinute?: number } = {},
+): Promise<Record<string, string>> {
+  const credentials = await emulator.credentials(options.domainId);
+  return {
+    LINEWORKS_API_BASE_URL: emulator.apiBaseUrl,
+    LINEWORKS_AUTH_URL: emulator.authUrl,
+    LINEWORKS_CLIENT_ID: credentials.clientId,
+    LINEWORKS_CLIENT_SECRET: credentials.clientSecret,
+    LINEWORKS_SERVICE_ACCOUNT: credentials.serviceAccount,
+    LINEWORKS_PRIVATE_KEY: credentials.privateKey,
+    LINEWORKS_DOMAIN_ID: String(credentials.domainId),
+    ...(options.requestsPerMinute === undefined ? {} : { LINEWORKS_REQUESTS_PER_MINUTE: String(options.requestsPerMinute) }),
+  };
+}

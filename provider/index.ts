@@ -16,3 +16,14 @@ export {
 } from "./resources/classes";
 export * as rules from "./rules";
 export type * from "./client/contact-api";
+export {
+  DesiredStateError,
+  LineWorksContacts,
+  loadDesiredState,
+  loadDesiredStateOrThrow,
+  runRootProgram,
+  type DesiredState,
+  type LineWorksContactsArgs,
+  type LoadResult,
+  type Problem,
+} from "./desired-state/index";

@@ -176,8 +176,18 @@ export async function createPulumiWorkspace(options: PulumiWorkspaceOptions): Pr
     await mustSucceed(["config", "set", "--stack", stack, ...(plain.secret ? ["--secret"] : ["--plaintext"]), "--", key, plain.value]);
   };
 
-  await mustSucceed(["stack", "init", stack]);
-  for (const [key, value] of Object.entries(options.config ?? {})) await setConfig(key, value);
+  const removeScratch = () => {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    if (ownsDir) fs.rmSync(dir, { recursive: true, force: true });
+    else if (!stackConfigExisted) fs.rmSync(stackConfigFile, { force: true });
+  };
+  try {
+    await mustSucceed(["stack", "init", stack]);
+    for (const [key, value] of Object.entries(options.config ?? {})) await setConfig(key, value);
+  } catch (error) {
+    removeScratch();
+    throw error;
+  }
 
   const workspace: PulumiWorkspace = {
     dir,
@@ -198,9 +208,7 @@ export async function createPulumiWorkspace(options: PulumiWorkspaceOptions): Pr
       return JSON.parse((await mustSucceed(["stack", "output", "--json", "--stack", stack])).stdout);
     },
     async dispose() {
-      fs.rmSync(scratch, { recursive: true, force: true });
-      if (ownsDir) fs.rmSync(dir, { recursive: true, force: true });
-      else if (!stackConfigExisted) fs.rmSync(stackConfigFile, { force: true });
+      removeScratch();
     },
   };
   return workspace;

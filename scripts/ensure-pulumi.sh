@@ -28,6 +28,7 @@ install_file() { # src dest mode
 
 install_launchers() {
   install_file "$repo_root/tools/pulumi-language-nodejs/host.js" "$bin_dir/pulumi-language-nodejs.js" 0644
+  install_file "$repo_root/tools/pulumi-language-nodejs/engine-watchdog.js" "$bin_dir/engine-watchdog.js" 0644
   local tmp
   tmp="$(mktemp)"
   cat >"$tmp" <<'SH'
@@ -38,12 +39,13 @@ SH
   install_file "$tmp" "$bin_dir/pulumi-language-nodejs" 0755
   cat >"$tmp" <<'SH'
 #!/bin/sh
-# Pulumi's dynamic provider host, from the @pulumi/pulumi installed in the project being run.
+# Pulumi's dynamic provider host, from the @pulumi/pulumi installed in the project being run,
+# with a watchdog that ends it when the engine is gone (it has no health check of its own).
 script="$(node -e 'process.stdout.write(require("module").createRequire(process.cwd() + "/noop.js").resolve("@pulumi/pulumi/cmd/dynamic-provider"))')" || {
   echo "pulumi-resource-pulumi-nodejs: @pulumi/pulumi is not installed in $(pwd)" >&2
   exit 1
 }
-exec node "$script" "$@"
+exec node -r "$(dirname "$0")/engine-watchdog.js" "$script" "$@"
 SH
   install_file "$tmp" "$bin_dir/pulumi-resource-pulumi-nodejs" 0755
   rm -f "$tmp"

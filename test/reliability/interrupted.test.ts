@@ -1,5 +1,6 @@
 /**
- * A `pulumi up` killed mid-run (the CLI and all its plugins, as a dying CI runner), then
+ * A `pulumi up` killed mid-run (the CLI's process group, as a dying CI runner: its plugins,
+ * in groups of their own, must notice and end), then
  * `pulumi cancel` (the lock) + `pulumi refresh --clear-pending-creates` + `pulumi up`: converges with no duplicate tag, property or contact.
  * Creates that were cut off after the API applied them are taken over by natural key
  * (adopt: true), which is the documented recovery.
@@ -7,6 +8,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { expectedSyntheticCompany, liveObjects } from "../support/emulator-objects";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { waitForNoProcessesIn } from "../support/processes";
 import { emulatorStackConfig } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 import { syntheticCompanyProgram } from "../support/synthetic-company";
@@ -48,6 +50,8 @@ it("recovers from a run killed mid-way without duplicates", { timeout: 300_000 }
   running.killGroup();
   const killed = await running.done;
   expect(killed.code).not.toBe(0);
+  // The plugins (own process groups) notice that their engine is gone and end too.
+  expect(await waitForNoProcessesIn(workspace.dir, 15_000)).toEqual([]);
   expect(created).toBeGreaterThanOrEqual(30);
   const before = await liveObjects(emulator);
   expect(before.contactEmails.length).toBeLessThan(counts.contacts);

@@ -17,6 +17,7 @@ const childProcess = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { createRequire } = require("node:module");
+const { watchEngine } = require("./engine-watchdog.js");
 
 const HOST_VERSION = process.env.LINEWORKS_PULUMI_VERSION || "3.248.0";
 // The exit code @pulumi/pulumi/cmd/run uses when it has already reported the error to the engine.
@@ -62,6 +63,10 @@ function main() {
   const pluginPb = sdkRequire("@pulumi/pulumi/proto/plugin_pb.js");
 
   let engineAddress = positional[0] || "";
+  watchEngine(engineAddress, () => {
+    for (const child of runningPrograms) child.kill("SIGKILL");
+    process.exit(1);
+  });
 
   const service = {
     handshake(call, callback) {
@@ -117,6 +122,9 @@ function main() {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
+
+/** Programs started by Run and not yet exited, so that they end with the host. */
+const runningPrograms = new Set();
 
 function structToObject(struct) {
   return struct ? struct.toJavaScript() : {};
@@ -175,8 +183,10 @@ async function runProgram(request, engineAddress, sdkRequire) {
       env,
       stdio: ["ignore", "inherit", "inherit"],
     });
+    runningPrograms.add(child);
     child.on("error", (err) => resolve({ error: `failed to start the program: ${err.message}` }));
     child.on("exit", (code, signal) => {
+      runningPrograms.delete(child);
       if (code === 0) resolve({});
       else if (code === ERROR_ALREADY_REPORTED_EXIT_CODE) resolve({ bail: true });
       else resolve({ error: `Program exited with non-zero exit code: ${code === null ? signal : code}` });

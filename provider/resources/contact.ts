@@ -9,7 +9,7 @@ import { checkContact, checkPhotoFile } from "../rules";
 import { defined, ResourceInitError, type ProviderContext } from "./context";
 import { GONE, type ResourceHandlers } from "./handlers";
 import { changedContactFields, contactBody, planContactWrite, primaryEmail, projectContactFields } from "./contact-plan";
-import { readPhoto } from "./photo";
+import { readPhoto, sha256Hex } from "./photo";
 import { containsUnknown, issuesAboutKnownValues, toCheckFailures, withoutProviderKey } from "./pulumi-values";
 import { CONTACT_FIELD_NAMES, type ContactInputs, type ContactState } from "./types";
 
@@ -52,6 +52,11 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
     return photo.sha256;
   }
 
+  async function livePhotoHash(contactId: string): Promise<string | undefined> {
+    const bytes = await ctx.api().getContactPhoto(contactId);
+    return bytes === undefined ? undefined : sha256Hex(bytes);
+  }
+
   async function adoptOrRefuse(inputs: ContactInputs): Promise<Contact | undefined> {
     const email = primaryEmail(inputs);
     if (email === undefined) return undefined;
@@ -90,11 +95,15 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
     },
 
     async create(inputs) {
-      const contact = (await adoptOrRefuse(inputs)) ?? (await ctx.api().createContact(contactBody(inputs)));
+      const adopted = await adoptOrRefuse(inputs);
+      const contact = adopted ?? (await ctx.api().createContact(contactBody(inputs)));
       await ctx.cache.rememberContact(contact);
       const state = contactState(contact, inputs);
       try {
-        const photoSha256 = await syncPhoto(contact.contactId, inputs, undefined);
+        // An adopted contact may already have a photo: compare it, so the same bytes are not uploaded again
+        // and a photo the desired state does not have is removed.
+        const livePhotoSha256 = adopted ? await livePhotoHash(contact.contactId) : undefined;
+        const photoSha256 = await syncPhoto(contact.contactId, inputs, livePhotoSha256);
         return { id: contact.contactId, outs: defined({ ...state, photoSha256 }) };
       } catch (error) {
         // The contact exists: record it, so the next `pulumi up` retries the photo instead of duplicating it.

@@ -31,8 +31,9 @@ export class RequestLog {
     if (this.entries.length > MAX_ENTRIES + TRIM_SLACK) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
   }
 
-  list(): RequestLogEntry[] {
-    return this.entries;
+  /** API calls; with `includeToken`, also calls to the token endpoint (a separate host in the real service). */
+  list(includeToken = false): RequestLogEntry[] {
+    return includeToken ? this.entries : this.entries.filter((entry) => entry.kind === "api");
   }
 
   clear(): void {

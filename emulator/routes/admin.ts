@@ -7,6 +7,8 @@
  *   POST /_emulator/expire-tokens          every issued access token expires now
  *                                          (API calls get 401); refresh tokens still work
  *   GET /_emulator/faults                  the current fault settings
+ *   GET /_emulator/requests?include=token  the log with token-endpoint calls too (by default
+ *                                          only API calls, as the contract says)
  * These are not logged, rate limited nor subject to faults.
  */
 import type { FastifyInstance } from "fastify";
@@ -69,7 +71,10 @@ export function registerAdminRoutes(app: FastifyInstance, context: EmulatorConte
 
   app.get(`${ADMIN_PREFIX}/state`, async () => ({ domains: store.domains().map(stateOf) }));
 
-  app.get(`${ADMIN_PREFIX}/requests`, async () => context.log.list());
+  app.get(`${ADMIN_PREFIX}/requests`, async (request) => {
+    const include = String((request.query as { include?: unknown }).include ?? "").split(",");
+    return context.log.list(include.includes("token"));
+  });
   app.delete(`${ADMIN_PREFIX}/requests`, async (_request, reply) => {
     context.log.clear();
     return reply.code(204).send();

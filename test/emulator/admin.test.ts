@@ -49,6 +49,14 @@ describe("GET /_emulator/requests", () => {
     ]);
   });
 
+  it("lists API calls only unless token calls are asked for", async () => {
+    await requestToken(emulator);
+    await http.get("/contacts");
+    const response = await fetch(`${emulator.url}/_emulator/requests`);
+    const entries = (await response.json()) as Array<{ method: string; path: string; status: number }>;
+    expect(entries.map((entry) => [entry.method, entry.path, entry.status])).toEqual([["GET", "/v1.0/contacts", 200]]);
+  });
+
   it("DELETE clears the log", async () => {
     await http.get("/contacts");
     await emulator.clearRequests();

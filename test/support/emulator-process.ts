@@ -128,7 +128,8 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions = {})
     stderr: () => stderr,
     credentials: async (domainId) =>
       (await (await admin(url, "GET", `/_emulator/credentials${domainId === undefined ? "" : `?domainId=${domainId}`}`)).json()) as EmulatorCredentials,
-    requests: async () => (await (await admin(url, "GET", "/_emulator/requests")).json()) as EmulatorRequestLogEntry[],
+    // Token-endpoint calls included (kind "token"), so tests can count token requests too.
+    requests: async () => (await (await admin(url, "GET", "/_emulator/requests?include=token")).json()) as EmulatorRequestLogEntry[],
     clearRequests: async () => {
       await admin(url, "DELETE", "/_emulator/requests");
     },

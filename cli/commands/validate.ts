@@ -19,17 +19,24 @@ export function registerValidateCommand(program: Command): void {
     .description("validate desired-state files offline (later files overlay earlier ones)")
     .argument("<FILE...>", "desired-state YAML files, in overlay order")
     .addOption(
-      new Option("--var <NAME=VALUE>", "value for ${vars.NAME} (repeatable); a variable used but not set is an error")
+      new Option("--var <NAME=VALUE>", "value for ${vars.NAME} (repeatable); once any is given, a variable used but not set is an error")
         .argParser(parseVarOption)
         .default({}, "none"),
     )
     .addHelpText(
       "after",
       "\nPrints FILE:LINE:COL: message for every problem and exits 1, or exits 0 when the files are valid.\n" +
-        "No API is called. Variables that a file uses but no --var sets are reported as problems.",
+        "No API is called. Without any --var, variables are not known offline: each is noted on stderr\n" +
+        "and the fields that use it are not checked. With --var, a variable used but not set is a problem.",
     )
     .action((files: string[], options: { var: Record<string, string> }) => {
-      const result = loadDesiredState(files, options.var);
+      const varsGiven = Object.keys(options.var).length > 0;
+      const result = loadDesiredState(files, options.var, { unsetVariables: varsGiven ? "error" : "unchecked" });
+      for (const unset of result.unsetVariables) {
+        process.stderr.write(
+          `note: ${formatProblem({ ...unset, message: `\${vars.${unset.name}} has no value offline; give --var ${unset.name}=VALUE to check the field that uses it` })}\n`,
+        );
+      }
       if (!result.ok) {
         for (const problem of result.problems) process.stdout.write(`${formatProblem(problem)}\n`);
         const count = result.problems.length;

@@ -4,17 +4,27 @@ import { contactEntry, customPropertyEntry, tagEntry, userTagEntry, type EntryCo
 import type { CustomPropertyEntry, DesiredState } from "./model";
 import { mergeSources } from "./overlay";
 import { ProblemSink } from "./paths";
-import { DesiredStateError, formatProblem, sortProblems, type Problem } from "./problems";
-import { readSourceFile } from "./source";
+import { DesiredStateError, formatProblem, sortProblems, type Position, type Problem } from "./problems";
+import { positionKey, readSourceFile, type UnsetVariables } from "./source";
 
 export interface LoadOptions {
   /** Directory that relative file names are resolved against; default the working directory. */
   baseDir?: string;
   /** Check that photo files exist and fit the API's size limit; default true. */
   checkPhotoFiles?: boolean;
+  /**
+   * "error" (default): a `${vars.NAME}` without a value is a problem. "unchecked": offline
+   * validation without values; the reference stays as written, the fields that use it are not
+   * checked, and `unsetVariables` lists where they are.
+   */
+  unsetVariables?: "error" | "unchecked";
 }
 
-export type LoadResult = { ok: true; state: DesiredState } | { ok: false; problems: Problem[] };
+export type UnsetVariable = Position & { name: string };
+
+export type LoadResult =
+  | { ok: true; state: DesiredState; unsetVariables: UnsetVariable[] }
+  | { ok: false; problems: Problem[]; unsetVariables: UnsetVariable[] };
 
 /**
  * Reads desired-state files (later ones overlay earlier ones), substitutes `${vars.NAME}`,
@@ -24,11 +34,12 @@ export type LoadResult = { ok: true; state: DesiredState } | { ok: false; proble
 export function loadDesiredState(files: readonly string[], vars: Readonly<Record<string, string>>, options: LoadOptions = {}): LoadResult {
   const baseDir = options.baseDir ?? process.cwd();
   const problems: Problem[] = [];
+  const unset: UnsetVariables | undefined = options.unsetVariables === "unchecked" ? { references: [], scalars: new Set() } : undefined;
   const absoluteOf = new Map<string, string>();
   const sources = files.map((file) => {
     const absolute = path.resolve(baseDir, file);
     absoluteOf.set(file, absolute);
-    return readSourceFile(file, absolute, vars, problems);
+    return readSourceFile(file, absolute, vars, problems, unset);
   });
   const merged = mergeSources(sources, problems);
   const sink = new ProblemSink(merged.root, problems);
@@ -66,8 +77,10 @@ export function loadDesiredState(files: readonly string[], vars: Readonly<Record
     if (typed) state.contacts[key] = typed;
   }
 
-  if (problems.length > 0) return { ok: false, problems: sortProblems(dedupe(problems), [...files]) };
-  return { ok: true, state };
+  const unsetVariables = unset?.references ?? [];
+  const reported = unset ? problems.filter((problem) => !unset.scalars.has(positionKey(problem))) : problems;
+  if (reported.length > 0) return { ok: false, problems: sortProblems(dedupe(reported), [...files]), unsetVariables };
+  return { ok: true, state, unsetVariables };
 }
 
 /** Like loadDesiredState, but throws a DesiredStateError listing every problem. */

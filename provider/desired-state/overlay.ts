@@ -43,9 +43,8 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
         problems.push({ ...(spot(key).key ?? spot(key).value), message: `unknown key "${key}" at the top level (expected one of ${TOP_LEVEL_KEYS.join(", ")})` });
       }
     }
-    if (!("version" in root)) {
-      problems.push({ ...rootLocated.at, message: `missing \`version: ${FORMAT_VERSION}\`` });
-    } else if (root.version !== FORMAT_VERSION) {
+    // `version` may be left out (every section is optional); when given, it must be the one we read.
+    if ("version" in root && root.version !== FORMAT_VERSION) {
       problems.push({ ...spot("version").value, message: `unsupported version ${JSON.stringify(root.version)}: this tool reads version ${FORMAT_VERSION}` });
     }
     if ("adopt" in root) {

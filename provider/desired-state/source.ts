@@ -4,6 +4,17 @@ import { defineField, setLocated, type ChildSpot } from "./located";
 import type { Position, Problem } from "./problems";
 import { substituteVariables } from "./variables";
 
+/**
+ * Where variables without a value were left unsubstituted (offline validation without vars):
+ * the references, and the scalars holding them, whose own problems are not reported.
+ */
+export interface UnsetVariables {
+  references: Array<Position & { name: string }>;
+  scalars: Set<string>;
+}
+
+export const positionKey = (position: Position): string => `${position.file}:${position.line}:${position.col}`;
+
 /** One desired-state file read into plain values (strings substituted), with every node's position. */
 export interface SourceFile {
   /** The name used in problems: the path as the user gave it. */
@@ -16,7 +27,13 @@ export interface SourceFile {
   start: Position;
 }
 
-export function readSourceFile(file: string, absolutePath: string, vars: Readonly<Record<string, string>>, problems: Problem[]): SourceFile {
+export function readSourceFile(
+  file: string,
+  absolutePath: string,
+  vars: Readonly<Record<string, string>>,
+  problems: Problem[],
+  unset?: UnsetVariables,
+): SourceFile {
   const start = { file, line: 1, col: 1 };
   let text: string;
   try {
@@ -26,10 +43,16 @@ export function readSourceFile(file: string, absolutePath: string, vars: Readonl
     problems.push({ ...start, message: `cannot read desired-state file: ${reason}` });
     return { file, path: absolutePath, root: undefined, start };
   }
-  return { file, path: absolutePath, root: parseSource(file, text, vars, problems), start };
+  return { file, path: absolutePath, root: parseSource(file, text, vars, problems, unset), start };
 }
 
-export function parseSource(file: string, text: string, vars: Readonly<Record<string, string>>, problems: Problem[]): unknown {
+export function parseSource(
+  file: string,
+  text: string,
+  vars: Readonly<Record<string, string>>,
+  problems: Problem[],
+  unset?: UnsetVariables,
+): unknown {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const position = (offset: number): Position => {
@@ -42,7 +65,7 @@ export function parseSource(file: string, text: string, vars: Readonly<Record<st
   }
   if (doc.errors.length > 0) return undefined;
   if (doc.contents === null) return null;
-  return new Converter(text, doc, vars, position, problems).convert(doc.contents as Node);
+  return new Converter(text, doc, vars, position, problems, unset).convert(doc.contents as Node);
 }
 
 function firstLine(message: string): string {
@@ -56,6 +79,7 @@ class Converter {
     private readonly vars: Readonly<Record<string, string>>,
     private readonly position: (offset: number) => Position,
     private readonly problems: Problem[],
+    private readonly unset: UnsetVariables | undefined,
   ) {}
 
   private startOf(node: Node): Position {
@@ -73,9 +97,13 @@ class Converter {
     }
     if (isScalar(node)) {
       if (typeof node.value !== "string") return node.value;
-      const { value, problems } = substituteVariables(node.value, this.vars);
+      const { value, problems, unset } = substituteVariables(node.value, this.vars, { leaveUnset: this.unset !== undefined });
       for (const problem of problems) {
         this.problems.push({ ...this.referencePosition(node, problem.reference), message: problem.message });
+      }
+      for (const reference of unset) {
+        this.unset!.references.push({ ...this.referencePosition(node, reference.reference), name: reference.name });
+        this.unset!.scalars.add(positionKey(this.startOf(node)));
       }
       return value;
     }

@@ -16,10 +16,17 @@ export interface SubstitutionProblem {
 export interface SubstitutionResult {
   value: string;
   problems: SubstitutionProblem[];
+  /** With `leaveUnset`: the variables that had no value (their references are kept as written). */
+  unset: Array<{ index: number; reference: string; name: string }>;
 }
 
-export function substituteVariables(input: string, vars: Readonly<Record<string, string>>): SubstitutionResult {
+export function substituteVariables(
+  input: string,
+  vars: Readonly<Record<string, string>>,
+  options: { leaveUnset?: boolean } = {},
+): SubstitutionResult {
   const problems: SubstitutionProblem[] = [];
+  const unset: SubstitutionResult["unset"] = [];
   const value = input.replace(REFERENCE, (match: string, inner: string | undefined, index: number) => {
     if (match === "$${") return "${";
     const variable = VARIABLE.exec((inner ?? "").trim());
@@ -29,12 +36,16 @@ export function substituteVariables(input: string, vars: Readonly<Record<string,
     }
     const name = variable[1]!;
     if (!Object.prototype.hasOwnProperty.call(vars, name)) {
+      if (options.leaveUnset) {
+        unset.push({ index, reference: match, name });
+        return match;
+      }
       problems.push({ index, reference: match, message: `undefined variable ${match}: set it in lineworks-contacts:vars (or --var ${name}=VALUE)` });
       return match;
     }
     return vars[name]!;
   });
-  return { value, problems };
+  return { value, problems, unset };
 }
 
 /** Accepts the values of `lineworks-contacts:vars` (a JSON object) as strings. */

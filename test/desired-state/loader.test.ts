@@ -87,7 +87,7 @@ ${contact("    memo: base memo\n    tags: [vip]")}`);
 
 describe("variables", () => {
   it("substitutes ${vars.NAME} anywhere in a string, and $${ is a literal ${", () => {
-    expect(substituteVariables("${vars.a}-x-${vars.b_2}", { a: "1", b_2: "2" })).toEqual({ value: "1-x-2", problems: [] });
+    expect(substituteVariables("${vars.a}-x-${vars.b_2}", { a: "1", b_2: "2" })).toEqual({ value: "1-x-2", problems: [], unset: [] });
     expect(substituteVariables("cost $${vars.a}", { a: "1" }).value).toBe("cost ${vars.a}");
   });
 
@@ -158,5 +158,40 @@ ${contact(`    tags: [vip, mine]
 
   it("an empty list of files is an empty state", () => {
     expect(ok(load([]))).toEqual({ tags: {}, userTags: {}, customProperties: {}, contacts: {} });
+  });
+});
+
+describe("offline validation without variable values", () => {
+  const text = `version: 1
+userTags:
+  followup: { userId: "\${vars.lead}", contactTagName: Follow up }
+contacts:
+  taro:
+    permission: { masterUserId: "\${vars.owner}", accessibleRange: ALL }
+    contactName: { lastName: Tanaka }
+    emails: [{ email: not-an-email, primary: true }]
+`;
+
+  it("leaves unset variables unchecked, notes where they are, and still reports every other problem", () => {
+    const name = file(text);
+    const result = loadDesiredState([name], {}, { baseDir: dir, unsetVariables: "unchecked" });
+    expect(problems(result)).toEqual([expect.stringMatching(new RegExp(`^${name}:8:23: .*email`))]);
+    expect(result.unsetVariables.map((v) => `${v.file}:${v.line}:${v.col} ${v.name}`)).toEqual([`${name}:3:24 lead`, `${name}:6:34 owner`]);
+  });
+
+  it("reports them as undefined variables by default", () => {
+    const name = file(text);
+    expect(problems(load([name]))).toEqual([
+      `${name}:3:24: undefined variable \${vars.lead}: set it in lineworks-contacts:vars (or --var lead=VALUE)`,
+      `${name}:6:34: undefined variable \${vars.owner}: set it in lineworks-contacts:vars (or --var owner=VALUE)`,
+      expect.stringMatching(new RegExp(`^${name}:8:23: .*email`)),
+    ]);
+  });
+});
+
+describe("version", () => {
+  it("may be left out, as every section is optional; another version is refused", () => {
+    expect(ok(load([file("tags:\n  vip: { contactTagName: VIP }\n")])).tags.vip).toBeDefined();
+    expect(problems(load([file("version: 2\n")]))).toEqual([expect.stringContaining("unsupported version 2")]);
   });
 });

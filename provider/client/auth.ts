@@ -10,7 +10,7 @@ import { DEFAULT_SCOPE, DEFAULT_TOKEN_LIFETIME_SECONDS } from "./assumptions";
 import { backoffDelay, rateLimitDelay, type BackoffPolicy } from "./backoff";
 import type { AuthMode, ClientConfig } from "./config";
 import { LineWorksApiError, NO_HTTP_STATUS } from "./errors";
-import { send, TransportFailure, type HttpResponse } from "./http";
+import { parseJson, send, TransportFailure, type HttpResponse } from "./http";
 import { processRedactor } from "./redact";
 import { oauthErrorBody, tokenResponse } from "./wire";
 
@@ -258,14 +258,6 @@ export function tokenSourceFor(config: ClientConfig, options: TokenEndpointOptio
     processTokenSources.set(key, source);
   }
   return source;
-}
-
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString("utf8"));
-  } catch {
-    return undefined;
-  }
 }
 
 function safePath(url: string): string {

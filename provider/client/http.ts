@@ -100,3 +100,12 @@ export async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<Ht
     throw classifyFailure(error);
   }
 }
+
+/** A response body as JSON, or undefined when it is not JSON (error pages, empty bodies). */
+export function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}

@@ -9,7 +9,7 @@ import { TRUSTED_TOKEN_HOST_SUFFIXES, RATE_LIMIT_REMAINING_HEADER, RATE_LIMIT_RE
 import type { TokenSource } from "./auth";
 import { backoffDelay, rateLimitDelay, type BackoffPolicy, type RateLimitWaitPolicy } from "./backoff";
 import { hintFor, LineWorksApiError, NO_HTTP_STATUS } from "./errors";
-import { send, TransportFailure, type HttpResponse } from "./http";
+import { parseJson, send, TransportFailure, type HttpResponse } from "./http";
 import type { LimiterRegistry } from "./rate-limiter";
 import type { StatsCounter } from "./stats";
 import { apiErrorBody } from "./wire";
@@ -300,14 +300,6 @@ function bodyOf(call: ApiCall): { body?: string | Buffer } {
 
 function describe(call: ApiCall): string {
   return `${call.method} ${call.template}`;
-}
-
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString("utf8"));
-  } catch {
-    return undefined;
-  }
 }
 
 function safeOrigin(url: string): string {

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
+import type { RequestLogEntry } from "../../emulator/request-log";
 import { repoRoot } from "./repo-root";
 
 export const REPO_ROOT = repoRoot;
@@ -30,19 +31,8 @@ export interface EmulatorCredentials {
   privateKey: string;
 }
 
-export interface EmulatorRequestLogEntry {
-  kind: "api" | "token";
-  method: string;
-  path: string;
-  query: Record<string, unknown>;
-  status: number;
-  time: string;
-  /** e.g. `PATCH /v1.0/contact-tags/:contactTagId` */
-  route: string;
-  domainId?: number;
-  fault?: string;
-  dropped?: boolean;
-}
+/** One entry of `/_emulator/requests` (the emulator's own type). */
+export type EmulatorRequestLogEntry = RequestLogEntry;
 
 export interface EmulatorFaults {
   status500Rate?: number;

@@ -122,6 +122,24 @@ async function main(): Promise<void> {
         row.ratio = row.wallSeconds / row.floorSeconds;
       });
       rows.push(...floorRows, ...realRows);
+
+      // The file backend rewrites the whole state after every step, which dominates large runs;
+      // the same `up` without intermediate checkpoints shows what is left of the provider's cost.
+      const noCheckpoints = { PULUMI_SKIP_CHECKPOINTS: "true" };
+      process.stderr.write("bench: up and destroy without intermediate checkpoints\n");
+      const upOnce = async (label: string, workspace: PulumiWorkspace, kindEnv: Record<string, string>, logged?: EmulatorProcess) => {
+        const run = (args: string[]) => workspace.run(["--stack", workspace.stack, ...args], { env: { ...env, ...kindEnv, ...noCheckpoints } });
+        const up = await measure(`${label} (no checkpoints): up from empty`, contacts + tags + properties, logged, () =>
+          run(["up", "--yes", "--skip-preview"]),
+        );
+        await run(["destroy", "--yes", "--skip-preview"]);
+        return up;
+      };
+      const floorUp = await upOnce("floor", floor, { COMPANY_KIND: "noop" });
+      const realUp = await upOnce("lineworks", real, { COMPANY_KIND: "real" }, emulator);
+      realUp.floorSeconds = floorUp.wallSeconds;
+      realUp.ratio = realUp.wallSeconds / floorUp.wallSeconds;
+      rows.push(floorUp, realUp);
     } finally {
       await real.dispose();
       await floor.dispose();

@@ -10,7 +10,7 @@
  *     clientSecret: dev-secret
  *     serviceAccount: dev.serviceaccount@example.com
  *     privateKey: |             # optional PEM (PKCS#8 or PKCS#1); generated when absent
- *       -----BEGIN PRIVATE KEY-----
+ *       <the PEM text, header and footer lines included>
  *     members:                  # emails, or {email, userId}
  *       - admin@example.com
  *       - { email: sales@example.com, userId: user0001-0000-0000-0000-000000000001 }

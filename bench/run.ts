@@ -35,10 +35,6 @@ interface StepResult {
   exitCode: number;
 }
 
-function providerEnv(emulator: EmulatorProcess, requestsPerMinute: number): Promise<Record<string, string>> {
-  return emulatorProviderEnv(emulator, { requestsPerMinute });
-}
-
 async function measure(
   step: string,
   resources: number,
@@ -109,7 +105,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulatorProcess({ requestsPerMinute: 1_000_000 });
   const rows: StepResult[] = [];
   try {
-    const env = { ...baseEnv, ...(await providerEnv(emulator, 1_000_000)) };
+    const env = { ...baseEnv, ...(await emulatorProviderEnv(emulator, { requestsPerMinute: 1_000_000 })) };
     const real = await createPulumiWorkspace({ program: syntheticCompanyProgram, stack: "bench-real" });
     const floor = await createPulumiWorkspace({ program: syntheticCompanyProgram, stack: "bench-floor" });
     try {
@@ -152,7 +148,7 @@ async function main(): Promise<void> {
   const limited = await startEmulatorProcess({ requestsPerMinute: limitPerMinute });
   try {
     const env = {
-      ...(await providerEnv(limited, limitPerMinute)),
+      ...(await emulatorProviderEnv(limited, { requestsPerMinute: limitPerMinute })),
       COMPANY_KIND: "real",
       COMPANY_CONTACTS: String(limitedContacts),
       COMPANY_TAGS: "0",

@@ -6,14 +6,18 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
+installed=false
 if [[ ! -d node_modules/@pulumi/pulumi || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "bootstrap: installing node modules (npm ci)" >&2
+  echo "bootstrap: installing node modules (npm ci, which also compiles: the prepare script)" >&2
   npm ci --no-audit --no-fund --loglevel=error >&2
+  installed=true
 fi
 
 LINEWORKS_PULUMI_BIN="$(bash scripts/ensure-pulumi.sh | tail -n1)"
 export LINEWORKS_PULUMI_BIN
 export PATH="$LINEWORKS_PULUMI_BIN:$PATH"
 
-echo "bootstrap: compiling TypeScript" >&2
-npx --no-install tsc -p tsconfig.json >&2
+if [[ "$installed" == false ]]; then
+  echo "bootstrap: compiling TypeScript" >&2
+  npx --no-install tsc -p tsconfig.json >&2
+fi

@@ -3,8 +3,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import type { EmulatorProcess, EmulatorRequestLogEntry } from "../support/emulator-process";
-import { emulatorProviderEnv } from "../support/provider-config";
+import type { EmulatorRequestLogEntry } from "../support/emulator-process";
 import { repoRoot } from "../support/pulumi-cli";
 
 const run = promisify(execFile);
@@ -19,11 +18,6 @@ export function copyExample(name: string): string {
 
 export function removeDir(dir: string | undefined): void {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-/** The provider's environment for one emulator domain (CONTRACT §5 variables). */
-export function domainEnv(emulator: EmulatorProcess, domainId?: number): Promise<Record<string, string>> {
-  return emulatorProviderEnv(emulator, { domainId });
 }
 
 export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }) {

@@ -7,9 +7,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { emulatorProviderEnv } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 import { CORPUS_VARS, invalidCases } from "./corpus";
-import { copyExample, domainEnv, problemLines, removeDir, runCli, writes } from "./e2e-support";
+import { copyExample, problemLines, removeDir, runCli, writes } from "./e2e-support";
 
 describe("examples/basic through pulumi", () => {
   let emulator: EmulatorProcess;
@@ -20,7 +21,7 @@ describe("examples/basic through pulumi", () => {
 
   beforeAll(async () => {
     emulator = await startEmulatorProcess();
-    env = await domainEnv(emulator);
+    env = await emulatorProviderEnv(emulator);
     projectDir = copyExample("basic");
     cleanup.push(() => removeDir(projectDir));
     workspace = await createPulumiWorkspace({ projectDir, stack: "dev", env });

@@ -6,9 +6,10 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { emulatorProviderEnv } from "../support/provider-config";
 import { repoRoot } from "../support/pulumi-cli";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
-import { domainEnv, removeDir } from "./e2e-support";
+import { removeDir } from "./e2e-support";
 
 describe("examples/typescript", () => {
   let emulator: EmulatorProcess;
@@ -30,7 +31,7 @@ describe("examples/typescript", () => {
       path.join(projectDir, "bin"),
     ]);
     emulator = await startEmulatorProcess();
-    workspace = await createPulumiWorkspace({ projectDir, stack: "dev", env: await domainEnv(emulator) });
+    workspace = await createPulumiWorkspace({ projectDir, stack: "dev", env: await emulatorProviderEnv(emulator) });
   });
 
   afterAll(async () => {

@@ -47,10 +47,6 @@ function expectFreeOf(text: string, secrets: string[], where: string): void {
   }
 }
 
-async function issueAccessToken(emulator: EmulatorProcess): Promise<string> {
-  return (await requestToken(emulator)).access_token;
-}
-
 let emulator: EmulatorProcess;
 let credentials: EmulatorCredentials;
 
@@ -68,7 +64,7 @@ describe("no secret leaves the provider", () => {
   let accessToken: string;
 
   beforeAll(async () => {
-    accessToken = await issueAccessToken(emulator);
+    accessToken = (await requestToken(emulator)).access_token;
   });
   afterAll(async () => {
     for (const stack of stacks) await stack.dispose();

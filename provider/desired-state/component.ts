@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CompanyContactTag, Contact, ContactCustomProperty, UserContactTag, type ContactArgs } from "../resources/classes";
 import { loadDesiredStateOrThrow, type LoadOptions } from "./load";
 import type { ContactEntry, DesiredState, EntryOptions } from "./model";
+import { pulumiResourceOptions, type OptionSection } from "./resource-options";
 
 export const COMPONENT_TYPE = "lineworks-contacts:index:LineWorksContacts";
 
@@ -33,27 +34,28 @@ export class LineWorksContacts extends pulumi.ComponentResource {
   constructor(name: string, args: LineWorksContactsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(COMPONENT_TYPE, name, {}, opts);
     const state = args.state ?? loadDesiredStateOrThrow(args.files, args.vars ?? {}, args);
-    const child = (entry: EntryOptions, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({
+    const child = (section: OptionSection, entry: EntryOptions, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({
       parent: this,
       ...(entry.previousKeys.length > 0 ? { aliases: entry.previousKeys.map((previous) => ({ name: previous })) } : {}),
+      ...pulumiResourceOptions(section, entry),
       ...extra,
     });
     const adopt = (entry: EntryOptions) => (entry.adopt ? { adopt: true } : {});
 
     for (const [key, entry] of Object.entries(state.tags)) {
-      this.tags[key] = new CompanyContactTag(key, { contactTagName: entry.contactTagName, ...adopt(entry) }, child(entry));
+      this.tags[key] = new CompanyContactTag(key, { contactTagName: entry.contactTagName, ...adopt(entry) }, child("tags", entry));
     }
     for (const [key, entry] of Object.entries(state.userTags)) {
-      this.userTags[key] = new UserContactTag(key, { userId: entry.userId, contactTagName: entry.contactTagName, ...adopt(entry) }, child(entry));
+      this.userTags[key] = new UserContactTag(key, { userId: entry.userId, contactTagName: entry.contactTagName, ...adopt(entry) }, child("userTags", entry));
     }
     for (const [key, entry] of Object.entries(state.customProperties)) {
-      const { adopt: _adopt, previousKeys: _previous, ...fields } = entry;
+      const { adopt: _adopt, previousKeys: _previous, protect: _protect, retainOnDelete: _retain, ignoreChanges: _ignore, ...fields } = entry;
       // The API keeps displayName unique: a replacement must free it before taking it again.
-      this.customProperties[key] = new ContactCustomProperty(key, { ...fields, ...adopt(entry) }, child(entry, { deleteBeforeReplace: true }));
+      this.customProperties[key] = new ContactCustomProperty(key, { ...fields, ...adopt(entry) }, child("customProperties", entry, { deleteBeforeReplace: true }));
     }
     for (const [key, entry] of Object.entries(state.contacts)) {
       const properties = Object.keys(entry.customProperties).map((propertyKey) => this.customProperties[propertyKey]!);
-      this.contacts[key] = new Contact(key, this.contactArgs(state, entry), child(entry, properties.length > 0 ? { dependsOn: properties } : {}));
+      this.contacts[key] = new Contact(key, this.contactArgs(state, entry), child("contacts", entry, properties.length > 0 ? { dependsOn: properties } : {}));
     }
 
     const ids = <T extends pulumi.Resource>(resources: Record<string, T>, id: (resource: T) => pulumi.Output<string>) =>

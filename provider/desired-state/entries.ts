@@ -19,6 +19,7 @@ import { isPlainObject, type PathSegment } from "./located";
 import type { ContactEntry, CustomPropertyEntry, EntryOptions, TagEntry, UserTagEntry } from "./model";
 import { describe } from "./overlay";
 import type { ProblemSink } from "./paths";
+import { readResourceOptions, RESOURCE_OPTION_FIELDS, type OptionSection } from "./resource-options";
 import { CONTACT_CUSTOM_PROPERTIES, CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS } from "./schema";
 
 type Raw = Record<string, unknown>;
@@ -65,13 +66,14 @@ function entryOptions(context: EntryContext, base: PathSegment[], entry: Raw): E
     }
   }
   const adopt = typeof entry.adopt === "boolean" ? entry.adopt : context.adopt;
-  return ok ? { adopt, previousKeys } : undefined;
+  const resourceOptions = readResourceOptions(context.sink, base[0] as OptionSection, base, entry);
+  return ok && resourceOptions ? { adopt, previousKeys, ...resourceOptions } : undefined;
 }
 
 export function tagEntry(context: EntryContext, key: string, entry: Raw): TagEntry | undefined {
   const base = ["tags", key];
   const options = entryOptions(context, base, entry);
-  const issues = checkCompanyContactTag(withoutFields(entry, [PREVIOUS_KEYS]));
+  const issues = checkCompanyContactTag(withoutFields(entry, [PREVIOUS_KEYS, ...RESOURCE_OPTION_FIELDS]));
   report(context, base, issues);
   if (!options || issues.length > 0) return undefined;
   return { ...options, contactTagName: entry.contactTagName as string };
@@ -80,7 +82,7 @@ export function tagEntry(context: EntryContext, key: string, entry: Raw): TagEnt
 export function userTagEntry(context: EntryContext, key: string, entry: Raw): UserTagEntry | undefined {
   const base = ["userTags", key];
   const options = entryOptions(context, base, entry);
-  const issues = checkUserContactTag(withoutFields(entry, [PREVIOUS_KEYS]));
+  const issues = checkUserContactTag(withoutFields(entry, [PREVIOUS_KEYS, ...RESOURCE_OPTION_FIELDS]));
   report(context, base, issues);
   if (!options || issues.length > 0) return undefined;
   return { ...options, userId: entry.userId as string, contactTagName: entry.contactTagName as string };
@@ -89,7 +91,7 @@ export function userTagEntry(context: EntryContext, key: string, entry: Raw): Us
 export function customPropertyEntry(context: EntryContext, key: string, entry: Raw): CustomPropertyEntry | undefined {
   const base = ["customProperties", key];
   const options = entryOptions(context, base, entry);
-  const inputs = withoutFields(entry, [PREVIOUS_KEYS]);
+  const inputs = withoutFields(entry, [PREVIOUS_KEYS, ...RESOURCE_OPTION_FIELDS]);
   const issues = checkContactCustomProperty(inputs);
   report(context, base, issues);
   if (!options || issues.length > 0) return undefined;
@@ -124,7 +126,7 @@ export function contactEntry(context: EntryContext, key: string, entry: Raw, ref
   const { values, resolved } = contactCustomValues(context, base, entry[CONTACT_CUSTOM_PROPERTIES], references);
   if (!resolved) ok = false;
 
-  const inputs = withoutFields(entry, [PREVIOUS_KEYS, CONTACT_TAGS, CONTACT_CUSTOM_PROPERTIES, ...CONTACT_FORBIDDEN_FIELDS]);
+  const inputs = withoutFields(entry, [PREVIOUS_KEYS, ...RESOURCE_OPTION_FIELDS, CONTACT_TAGS, CONTACT_CUSTOM_PROPERTIES, ...CONTACT_FORBIDDEN_FIELDS]);
   if (tags) inputs.contactTagIds = tags;
   const keyOfPropertyName = new Map<string, string>();
   const customPropertyTypes: Record<string, CustomPropertyShape> = {};

@@ -6,6 +6,12 @@ export interface EntryOptions {
   adopt: boolean;
   /** Former keys of this entry: renaming the key keeps the resource (Pulumi aliases). */
   previousKeys: string[];
+  /** Pulumi's `protect`: refuse to delete or replace the object. */
+  protect?: boolean;
+  /** Pulumi's `retainOnDelete`: removing the entry forgets the object but leaves it in LINE WORKS. */
+  retainOnDelete?: boolean;
+  /** Field names of the entry (as in YAML: `tags`, not contactTagIds) whose live changes are left alone. */
+  ignoreChanges?: string[];
 }
 
 export interface TagEntry extends EntryOptions {

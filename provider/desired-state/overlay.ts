@@ -39,8 +39,9 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
     const spot = (key: string): ChildSpot => rootLocated.children.get(key)!;
 
     for (const key of Object.keys(root)) {
-      if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
-        problems.push({ ...(spot(key).key ?? spot(key).value), message: `unknown key "${key}" at the top level (expected one of ${TOP_LEVEL_KEYS.join(", ")})` });
+      // `x-...` keys are free for the user's own use, e.g. anchors of shared blocks (as in Compose files).
+      if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key) && !key.startsWith("x-")) {
+        problems.push({ ...(spot(key).key ?? spot(key).value), message: `unknown key "${key}" at the top level (expected one of ${TOP_LEVEL_KEYS.join(", ")}, or x-NAME for your own use)` });
       }
     }
     // `version` may be left out (every section is optional); when given, it must be the one we read.

@@ -72,7 +72,14 @@ function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
+/** Values that aliases of one file may expand to in all: far above any real use of shared blocks. */
+export const MAX_ALIAS_VALUES = 100_000;
+
 class Converter {
+  private aliasOrigin: Node | undefined;
+  private aliasValues = 0;
+  private aliasBudgetSpent = false;
+
   constructor(
     private readonly text: string,
     private readonly doc: Document,
@@ -93,7 +100,25 @@ class Converter {
     }
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
-      return target ? this.convert(target as Node, depth + 1) : null;
+      if (!target) return null;
+      if (this.aliasBudgetSpent) return null;
+      this.aliasOrigin ??= node;
+      try {
+        return this.convert(target as Node, depth + 1);
+      } finally {
+        if (this.aliasOrigin === node) this.aliasOrigin = undefined;
+      }
+    }
+    if (this.aliasOrigin !== undefined && ++this.aliasValues > MAX_ALIAS_VALUES) {
+      // Nested aliases grow exponentially ("billion laughs"): stop at once, at the alias that started it.
+      if (!this.aliasBudgetSpent) {
+        this.problems.push({
+          ...this.startOf(this.aliasOrigin),
+          message: `YAML aliases expand to more than ${MAX_ALIAS_VALUES} values; the file is refused (nested aliases?)`,
+        });
+      }
+      this.aliasBudgetSpent = true;
+      return null;
     }
     if (isScalar(node)) {
       if (typeof node.value !== "string") return node.value;

@@ -195,3 +195,75 @@ describe("version", () => {
     expect(problems(load([file("version: 2\n")]))).toEqual([expect.stringContaining("unsupported version 2")]);
   });
 });
+
+describe("resource options (protect, retainOnDelete, ignoreChanges)", () => {
+  it("are read from every section, and overlays set and unset them like any field", () => {
+    const base = file(`version: 1
+tags: { vip: { contactTagName: VIP, protect: true } }
+userTags: { mine: { userId: sales@example.com, contactTagName: Mine, retainOnDelete: true } }
+customProperties:
+  crm: { propertyName: crm_link, displayName: CRM, propertyType: LINK, ignoreChanges: [displayName, displayOrder] }
+${contact("    ignoreChanges: [memo, tags, customProperties, photo]\n    retainOnDelete: true")}`);
+    const state = ok(load([base]));
+    expect(state.tags.vip).toMatchObject({ protect: true, retainOnDelete: false, ignoreChanges: [] });
+    expect(state.userTags.mine).toMatchObject({ protect: false, retainOnDelete: true });
+    expect(state.customProperties.crm!.ignoreChanges).toEqual(["displayName", "displayOrder"]);
+    expect(state.customProperties.crm).not.toHaveProperty("protect", true);
+    expect(state.contacts.taro).toMatchObject({ ignoreChanges: ["memo", "tags", "customProperties", "photo"], retainOnDelete: true });
+    expect(state.contacts.taro!.fields).not.toHaveProperty("ignoreChanges");
+    expect(state.contacts.taro!.fields).not.toHaveProperty("retainOnDelete");
+
+    const over = file(`version: 1\ntags: { vip: { protect: null } }\ncontacts: { taro: { ignoreChanges: [telephones], retainOnDelete: false } }\n`);
+    const overlaid = ok(load([base, over]));
+    expect(overlaid.tags.vip!.protect).toBe(false);
+    expect(overlaid.contacts.taro).toMatchObject({ ignoreChanges: ["telephones"], retainOnDelete: false });
+  });
+
+  it("an unknown field name, a non-boolean flag or a non-list is an error at its position", () => {
+    const f = file(`version: 1
+tags:
+  vip: { contactTagName: VIP, protect: "yes", ignoreChanges: [memo] }
+  old: { contactTagName: Old, retainOnDelete: 1, ignoreChanges: contactTagName }
+${contact("    ignoreChanges: [memo, contactTagIds, memo]")}`);
+    expect(problems(load([f]))).toEqual([
+      `${f}:3:40: tags.vip.protect: must be true or false, not "yes"`,
+      `${f}:3:63: tags.vip.ignoreChanges[0]: unknown field "memo" for tags (expected one of contactTagName)`,
+      `${f}:4:47: tags.old.retainOnDelete: must be true or false, not number 1`,
+      `${f}:4:65: tags.old.ignoreChanges: must be a list of field names of this entry, not "contactTagName"`,
+      expect.stringMatching(new RegExp(`^${f}:11:27: contacts.taro.ignoreChanges\\[1\\]: unknown field "contactTagIds" for contacts \\(expected one of permission, .*, tags, photo\\)$`)),
+      `${f}:11:42: contacts.taro.ignoreChanges[2]: "memo" is listed twice`,
+    ]);
+  });
+});
+
+describe("YAML hardening", () => {
+  it("nested aliases (a billion laughs) fail at once, at the alias that expands too far", () => {
+    const f = file(`version: 1
+x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+x-b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+x-c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+x-d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+x-e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+x-f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+x-g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+x-h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+`);
+    const started = Date.now();
+    const list = problems(load([f]));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatch(new RegExp(`^${f}:\\d+:\\d+: YAML aliases expand to more than 100000 values`));
+  });
+
+  it("top-level x- keys are ignored, so shared blocks can be anchored there", () => {
+    const f = file(`version: 1
+x-owner: &owner { masterUserId: admin@example.com, accessibleRange: ALL }
+contacts:
+  taro: { permission: *owner, contactName: { lastName: Tanaka }, emails: [{ email: taro@example.com }] }
+  hana: { permission: *owner, contactName: { lastName: Sato }, emails: [{ email: hana@example.com }] }
+`);
+    const state = ok(load([f]));
+    expect(state.contacts.hana!.fields.permission).toEqual({ masterUserId: "admin@example.com", accessibleRange: "ALL" });
+    expect(problems(load([file("version: 1\nowner: x\n")]))).toEqual([expect.stringContaining('unknown key "owner" at the top level')]);
+  });
+});

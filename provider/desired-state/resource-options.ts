@@ -1,0 +1,112 @@
+/**
+ * The Pulumi resource options an entry may carry (CONTRACT §7): `protect`, `retainOnDelete`
+ * and `ignoreChanges: [FIELD...]`, where FIELD is a field name of the entry as written in
+ * YAML, mapped here to the resource input that carries it.
+ */
+import { CONTACT_FIELD_NAMES } from "../resources/types";
+import type { PathSegment } from "./located";
+import type { ProblemSink } from "./paths";
+
+export const PROTECT = "protect";
+export const RETAIN_ON_DELETE = "retainOnDelete";
+export const IGNORE_CHANGES = "ignoreChanges";
+/** Fields of every entry that are resource options, not resource inputs. */
+export const RESOURCE_OPTION_FIELDS = [PROTECT, RETAIN_ON_DELETE, IGNORE_CHANGES] as const;
+
+export type OptionSection = "tags" | "userTags" | "customProperties" | "contacts";
+
+/** YAML field name → resource input name, per section: the fields ignoreChanges accepts. */
+export const IGNORABLE_FIELDS: Record<OptionSection, Readonly<Record<string, string>>> = {
+  tags: { contactTagName: "contactTagName" },
+  userTags: { contactTagName: "contactTagName", userId: "userId" },
+  customProperties: {
+    propertyName: "propertyName",
+    displayName: "displayName",
+    i18nDisplayNames: "i18nDisplayNames",
+    propertyType: "propertyType",
+    multiValued: "multiValued",
+    displayOrder: "displayOrder",
+  },
+  contacts: {
+    ...Object.fromEntries(CONTACT_FIELD_NAMES.filter((field) => field !== "contactTagIds").map((field) => [field, field])),
+    tags: "contactTagIds",
+    photo: "photo",
+  },
+};
+
+export interface ResourceOptionsEntry {
+  protect: boolean;
+  retainOnDelete: boolean;
+  /** The entry's YAML field names, as written. */
+  ignoreChanges: string[];
+}
+
+/** Reads the three options of one entry; reports each problem at its position. Undefined when any is wrong. */
+export function readResourceOptions(
+  sink: ProblemSink,
+  section: OptionSection,
+  base: readonly PathSegment[],
+  entry: Readonly<Record<string, unknown>>,
+): ResourceOptionsEntry | undefined {
+  let ok = true;
+  const flag = (name: string): boolean => {
+    const value = entry[name];
+    if (value === undefined) return false;
+    if (typeof value !== "boolean") {
+      sink.at([...base, name], `must be true or false, not ${describeValue(value)}`);
+      ok = false;
+      return false;
+    }
+    return value;
+  };
+  const protect = flag(PROTECT);
+  const retainOnDelete = flag(RETAIN_ON_DELETE);
+  const ignoreChanges: string[] = [];
+  const raw = entry[IGNORE_CHANGES];
+  const allowed = IGNORABLE_FIELDS[section];
+  if (raw !== undefined) {
+    if (!Array.isArray(raw)) {
+      sink.at([...base, IGNORE_CHANGES], `must be a list of field names of this entry, not ${describeValue(raw)}`);
+      ok = false;
+    } else {
+      raw.forEach((field, index) => {
+        if (typeof field !== "string" || !Object.prototype.hasOwnProperty.call(allowed, field)) {
+          const known = Object.keys(allowed).join(", ");
+          sink.at([...base, IGNORE_CHANGES, index], `unknown field ${describeValue(field)} for ${section} (expected one of ${known})`);
+          ok = false;
+        } else if (ignoreChanges.includes(field)) {
+          sink.at([...base, IGNORE_CHANGES, index], `"${field}" is listed twice`);
+          ok = false;
+        } else {
+          ignoreChanges.push(field);
+        }
+      });
+    }
+  }
+  return ok ? { protect, retainOnDelete, ignoreChanges } : undefined;
+}
+
+/** The resource input names that Pulumi's ignoreChanges takes for an entry's YAML field names. */
+export function ignoredInputs(section: OptionSection, fields: readonly string[]): string[] {
+  return fields.map((field) => IGNORABLE_FIELDS[section][field] ?? field);
+}
+
+/** The Pulumi resource options of an entry (only those it sets). */
+export function pulumiResourceOptions(
+  section: OptionSection,
+  entry: Partial<ResourceOptionsEntry>,
+): { protect?: boolean; retainOnDelete?: boolean; ignoreChanges?: string[] } {
+  return {
+    ...(entry.protect ? { protect: true } : {}),
+    ...(entry.retainOnDelete ? { retainOnDelete: true } : {}),
+    ...(entry.ignoreChanges && entry.ignoreChanges.length > 0 ? { ignoreChanges: ignoredInputs(section, entry.ignoreChanges) } : {}),
+  };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  if (typeof value === "string") return `"${value}"`;
+  return `${typeof value} ${String(value)}`;
+}

@@ -8,33 +8,33 @@
  * fields we do not model; implementations must keep them (index signatures).
  */
 
-export type ContactTagType = "COMPANY" | "USER";
-
-export interface ContactTag {
-  contactTagId: string;
-  contactTagName: string;
-  type: ContactTagType;
-  userId?: string;
-}
-
-export type CustomPropertyType = "STRING" | "LINK";
-export type I18nLanguage = "ko_KR" | "ja_JP" | "zh_CN" | "zh_TW" | "en_US";
-
-export interface I18nDisplayName {
-  language: I18nLanguage;
-  name: string;
-}
-
-export interface CustomProperty {
-  domainId: number;
-  customPropertyId: string;
-  propertyName: string;
-  displayName: string;
-  i18nDisplayNames?: I18nDisplayName[];
-  propertyType: CustomPropertyType;
-  displayOrder?: number | null;
-  multiValued: boolean;
-}
+// The API's objects are declared once in provider/schema; their types derive from there.
+export type {
+  AccessibleMember,
+  Contact,
+  ContactEvent,
+  ContactFields,
+  ContactName,
+  ContactTag,
+  ContactTagType,
+  CustomProperty,
+  CustomPropertyType,
+  CustomPropertyValue,
+  Email,
+  I18nDisplayName,
+  I18nLanguage,
+  LinkMultiValue,
+  LinkSingleValue,
+  Location,
+  Messenger,
+  Organization,
+  Permission,
+  StringMultiValue,
+  StringSingleValue,
+  Telephone,
+  Website,
+} from "../schema";
+import type { ContactTagType, CustomPropertyType, I18nDisplayName } from "../schema";
 
 export interface NewCustomProperty {
   domainId: number;
@@ -50,109 +50,6 @@ export interface CustomPropertyPatch {
   displayName?: string;
   i18nDisplayNames?: I18nDisplayName[];
   displayOrder?: number | null;
-}
-
-/** Sub-objects keep unknown fields of the real API (read-modify-write safety). */
-type Open = { [unknownField: string]: unknown };
-
-export interface AccessibleMember extends Open {
-  id: string;
-  type: "USER" | "ORGUNIT" | "GROUP";
-}
-
-export interface Permission extends Open {
-  accessibleRange: "ALL" | "MEMBER";
-  masterUserId: string;
-  isCoEditing?: boolean;
-  accessibleMembers?: AccessibleMember[];
-}
-
-export interface ContactName extends Open {
-  lastName?: string;
-  firstName?: string;
-  phoneticLastName?: string;
-  phoneticFirstName?: string;
-  prefix?: string;
-  suffix?: string;
-  middleName?: string;
-  nickName?: string;
-}
-
-export interface Email extends Open {
-  email: string;
-  primary?: boolean;
-}
-
-export interface Telephone extends Open {
-  type: "CELLPHONE" | "WORK" | "HOME" | "WORK_FAX" | "HOME_FAX" | "OTHER" | "CUSTOM";
-  customType?: string;
-  telephone: string;
-  primary?: boolean;
-}
-
-export interface Organization extends Open {
-  name?: string;
-  department?: string;
-  title?: string;
-  primary?: boolean;
-}
-
-export interface Location extends Open {
-  type: "WORK" | "HOME" | "OTHER" | "CUSTOM";
-  customType?: string;
-  address?: string;
-  zipCode?: string;
-  primary?: boolean;
-}
-
-export interface ContactEvent extends Open {
-  type: "BIRTHDAY" | "ANNIVERSARY" | "OTHER" | "CUSTOM";
-  customType?: string;
-  date: string;
-  calendarType?: "SOLAR" | "LUNAR";
-  primary?: boolean;
-}
-
-export interface Messenger extends Open {
-  type: "LINE" | "FACEBOOK" | "TWITTER" | "X" | "CUSTOM";
-  customType?: string;
-  id: string;
-  primary?: boolean;
-}
-
-export interface Website extends Open {
-  url: string;
-  primary?: boolean;
-}
-
-export type StringSingleValue = { content: string };
-export type StringMultiValue = Array<{ content: string; represent?: boolean }>;
-export type LinkSingleValue = { text?: string; link: string };
-export type LinkMultiValue = Array<{ text?: string; link: string; represent?: boolean }>;
-export type CustomPropertyValue = StringSingleValue | StringMultiValue | LinkSingleValue | LinkMultiValue;
-
-/** The writable fields of a contact (POST / PUT / PATCH bodies). */
-export interface ContactFields {
-  permission?: Permission;
-  contactName?: ContactName;
-  emails?: Email[];
-  telephones?: Telephone[];
-  organizations?: Organization[];
-  locations?: Location[];
-  events?: ContactEvent[];
-  messengers?: Messenger[];
-  websites?: Website[];
-  memo?: string;
-  contactTagIds?: string[];
-  customProperties?: Record<string, CustomPropertyValue>;
-}
-
-export interface Contact extends ContactFields {
-  contactId: string;
-  linkedExternalUser?: { id: string; type: "WORKS" | "LINE"; buddyUserIds?: string[] } | null;
-  createdTime?: string;
-  modifiedTime?: string;
-  [unknownField: string]: unknown;
 }
 
 export interface ListContactsQuery {

@@ -12,7 +12,7 @@ import {
   splitDateRange,
   type DateWindow,
 } from "./date-windows";
-import { DATE_TIME_RESOLUTION_MS } from "./assumptions";
+import { DATE_TIME_RESOLUTION_MS, DEFAULT_SEARCH_DATE_TYPE } from "./assumptions";
 
 export interface WindowedListingOptions {
   /** Contacts reachable through one filter; a window yielding this many is treated as truncated. */
@@ -68,4 +68,14 @@ export async function* listContactsInWindows(
     if (count >= options.cap && halves === undefined) options.onUnsplittable?.(startDateTime, endDateTime);
     if (truncated && halves !== undefined) pending.unshift(...halves);
   }
+}
+
+/**
+ * The query as sent: `searchDateType` is required whenever a date bound is sent (docs
+ * `contact-list`: 400 without), so a bound without one gets DEFAULT_SEARCH_DATE_TYPE.
+ */
+export function withSearchDateType(query: ListContactsQuery): ListContactsQuery {
+  const bounded = query.startDateTime !== undefined || query.endDateTime !== undefined;
+  if (!bounded || query.searchDateType !== undefined) return query;
+  return { ...query, searchDateType: DEFAULT_SEARCH_DATE_TYPE };
 }

@@ -4,7 +4,14 @@
  * secret: every text that goes into it is redacted.
  */
 import { processRedactor } from "./redact";
-import { CONFLICT_STATUS, READ_ONLY_SCOPE } from "./assumptions";
+import {
+  CONFLICT_STATUS,
+  DUPLICATE_NAME_STATUSES,
+  GONE_STATUSES,
+  READ_ONLY_SCOPE,
+  REJECTED_TOKEN_CODE,
+  REJECTED_TOKEN_STATUSES,
+} from "./assumptions";
 
 /** Status 0 is used for failures without an HTTP answer (connection, timeout, bad response). */
 export const NO_HTTP_STATUS = 0;
@@ -54,13 +61,19 @@ export class LineWorksApiError extends Error {
     this.attempts = attempts;
   }
 
-  /** True when the API says the object does not exist. */
+  /** True when the API says the object does not exist: 404, or 410 `DELETED` (gone). */
   get isNotFound(): boolean {
-    return this.status === 404;
+    return GONE_STATUSES.includes(this.status);
   }
 
+  /** A 409, or a create refused because its natural key (a name) is taken, whatever the status. */
   get isConflict(): boolean {
     return this.status === CONFLICT_STATUS;
+  }
+
+  /** True only for a create refused because an object with the same natural key exists (see DuplicateNameError). */
+  get isDuplicateName(): boolean {
+    return false;
   }
 
   toJSON(): Record<string, unknown> {
@@ -77,11 +90,64 @@ export class LineWorksApiError extends Error {
   }
 }
 
+/**
+ * A create (company tag, user tag, custom property) refused because an object with
+ * the same natural key exists. The API may answer 400 or 409 for it; the client
+ * tells it apart from other 400s by looking the key up, and names what it found.
+ */
+export class DuplicateNameError extends LineWorksApiError {
+  /** What the name belongs to, e.g. `contact tag name "VIP"`. */
+  readonly naturalKey: string;
+  /** The id of the object holding the natural key, when the lookup found it. */
+  readonly existingId: string | undefined;
+
+  constructor(details: LineWorksApiErrorDetails & { naturalKey: string; existingId?: string | undefined }) {
+    super(details);
+    this.name = "DuplicateNameError";
+    this.naturalKey = details.naturalKey;
+    this.existingId = details.existingId;
+  }
+
+  override get isConflict(): boolean {
+    return true;
+  }
+
+  override get isDuplicateName(): boolean {
+    return true;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), naturalKey: this.naturalKey, existingId: this.existingId };
+  }
+}
+
+/** True when `error` says "this create failed because the natural key exists" (a 400 or a 409). */
+export function isDuplicateName(error: unknown): error is DuplicateNameError {
+  return error instanceof LineWorksApiError && error.isDuplicateName;
+}
+
+/** A status the API may use for a duplicate name on POST (400 or 409). */
+export function mayBeDuplicateName(status: number): boolean {
+  return DUPLICATE_NAME_STATUSES.includes(status);
+}
+
+/**
+ * The API no longer accepts the access token: 401, or 403 whose code is
+ * `UNAUTHORIZED` (what the official samples renew on). A 403 with any other code
+ * (`FORBIDDEN`, `ACCESS_DENIED`) is a permission problem, not a token problem.
+ */
+export function isRejectedToken(status: number, code: string | undefined): boolean {
+  if (status === 401) return true;
+  return REJECTED_TOKEN_STATUSES.includes(status) && code === REJECTED_TOKEN_CODE;
+}
+
 export type AuthMode = "jwt" | "accessToken";
 
 export interface HintContext {
   method: string;
   status: number;
+  /** The API's error code, when the body had one. */
+  code?: string | undefined;
   authMode: AuthMode;
   /** The scope the token was granted, when the token endpoint told us. */
   grantedScope?: string | undefined;
@@ -94,7 +160,7 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** A sentence telling the user what to do about an API error. */
 export function hintFor(context: HintContext): string | undefined {
   const { status, method, authMode } = context;
-  if (status === 401) {
+  if (isRejectedToken(status, context.code)) {
     return authMode === "jwt"
       ? "The API rejected the access token even after a fresh one was issued; check lineworks:clientId, " +
           "lineworks:serviceAccount and lineworks:privateKey (and that the app may use this service account)"
@@ -119,7 +185,7 @@ export function hintFor(context: HintContext): string | undefined {
       ? `An object with the same ${context.naturalKey} already exists; use adopt: true to take it over, or choose another name`
       : "The object conflicts with an existing one";
   }
-  if (status === 404) return "The object does not exist (it may have been deleted outside Pulumi)";
+  if (GONE_STATUSES.includes(status)) return "The object does not exist (it may have been deleted outside Pulumi)";
   if (status === 429) {
     return "The API kept answering 429 (rate limit); lower lineworks:requestsPerMinute or run fewer operations in parallel";
   }

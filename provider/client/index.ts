@@ -104,6 +104,6 @@ export {
   type ClientConfigInput,
   type ConfigSource,
 } from "./config";
-export { LineWorksApiError, NO_HTTP_STATUS } from "./errors";
+export { DuplicateNameError, isDuplicateName, LineWorksApiError, NO_HTTP_STATUS } from "./errors";
 export type { ClientStats } from "./stats";
 export { LimiterRegistry, RollingWindowLimiter } from "./rate-limiter";

@@ -13,6 +13,10 @@ export interface ClientStats {
   rateLimited: number;
   /** Creates whose POST failed ambiguously and whose object was then found by its natural key. */
   recoveredCreates: number;
+  /** Tokens renewed because the API refused one (401, or 403 UNAUTHORIZED). */
+  tokenRenewals: number;
+  /** 307/308 redirects followed. */
+  redirects: number;
   /** Requests to the token endpoint for this client's credential (process-wide, shared by clients). */
   tokenRequests: number;
 }
@@ -24,6 +28,8 @@ export class StatsCounter {
   retries = 0;
   rateLimited = 0;
   recoveredCreates = 0;
+  tokenRenewals = 0;
+  redirects = 0;
 
   recordRequest(operation: string, status: number): void {
     this.requests++;
@@ -40,6 +46,8 @@ export class StatsCounter {
       retries: this.retries,
       rateLimited: this.rateLimited,
       recoveredCreates: this.recoveredCreates,
+      tokenRenewals: this.tokenRenewals,
+      redirects: this.redirects,
       tokenRequests,
     };
   }

@@ -1,0 +1,24 @@
+/** Reads and deletes where "the object is not there" (404, 410) is an answer, not an error. */
+import type { ApiCall } from "../api-call";
+import { LineWorksApiError } from "../errors";
+import type { HttpResponse } from "../http";
+import type { Transport } from "../transport";
+
+export async function getOrUndefined(transport: Transport, call: ApiCall): Promise<HttpResponse | undefined> {
+  try {
+    return await transport.call(call);
+  } catch (error) {
+    if (error instanceof LineWorksApiError && error.isNotFound) return undefined;
+    throw error;
+  }
+}
+
+/** Deletes are idempotent: an object that is already gone is not an error. */
+export async function deleteIgnoringGone(transport: Transport, call: ApiCall): Promise<void> {
+  await getOrUndefined(transport, call);
+}
+
+export async function findFirst<T>(items: AsyncIterable<T>, match: (item: T) => boolean): Promise<T | undefined> {
+  for await (const item of items) if (match(item)) return item;
+  return undefined;
+}

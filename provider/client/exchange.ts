@@ -1,0 +1,114 @@
+/**
+ * One logical send, the inner layers of the transport chain, in order for every
+ * request (API calls, uploads, downloads alike):
+ *   client-side rate limit -> bearer token (only where it may go) -> HTTP ->
+ *   wait out 429 -> renew a refused token once -> follow 307/308 on the same origin.
+ * Each of these means the request was not applied, so repeating it is always safe.
+ * What remains (5xx, lost answers) is the outer retry layer's job (transport.ts).
+ */
+import type { Dispatcher } from "undici";
+import { bodyOf, describeCall, urlOf, type ApiCall } from "./api-call";
+import { RATE_LIMIT_REMAINING_HEADER, RATE_LIMIT_RESET_HEADER } from "./assumptions";
+import type { TokenSource } from "./auth";
+import { rateLimitDelay, type RateLimitWaitPolicy } from "./backoff";
+import { apiErrorOf, refusedRedirectError } from "./call-errors";
+import { isRejectedToken, NO_HTTP_STATUS } from "./errors";
+import { send, type HttpResponse } from "./http";
+import type { LimiterRegistry } from "./rate-limiter";
+import { mayReceiveToken, redirectDecision } from "./redirects";
+import type { StatsCounter } from "./stats";
+
+export interface ExchangeOptions {
+  apiBaseUrl: string;
+  tokens: TokenSource;
+  dispatcher: Dispatcher;
+  limiters: LimiterRegistry;
+  /** Which quota the limiters count against (API and identity). */
+  limiterScope: string;
+  requestsPerMinute: number;
+  stats: StatsCounter;
+  userAgent: string;
+  /** Retries after 429 answers. */
+  maxRateLimitRetries: number;
+  rateLimit: RateLimitWaitPolicy;
+  timeoutMs: number;
+  log?: (message: string) => void;
+}
+
+export class Exchanger {
+  private readonly apiOrigin: string;
+
+  constructor(private readonly options: ExchangeOptions) {
+    this.apiOrigin = new URL(options.apiBaseUrl).origin;
+  }
+
+  async exchange(call: ApiCall): Promise<HttpResponse> {
+    const { tokens, limiters, stats } = this.options;
+    const operation = describeCall(call);
+    const limiter = limiters.get(this.options.limiterScope, operation, this.options.requestsPerMinute);
+    let url = urlOf(call, this.options.apiBaseUrl);
+    let hops = 0;
+    let rateLimited = 0;
+    let renewedToken = false;
+    for (;;) {
+      await limiter.acquire();
+      const token = mayReceiveToken(url, this.apiOrigin) ? await tokens.token() : undefined;
+      let response: HttpResponse;
+      try {
+        response = await send(this.options.dispatcher, {
+          url,
+          method: call.method,
+          headers: this.headers(call, token),
+          ...bodyOf(call),
+          timeoutMs: this.options.timeoutMs,
+        });
+      } catch (error) {
+        stats.recordRequest(operation, NO_HTTP_STATUS);
+        throw error;
+      }
+      stats.recordRequest(operation, response.status);
+      const reset = response.headers[RATE_LIMIT_RESET_HEADER];
+      if (response.status === 429 && rateLimited < this.options.maxRateLimitRetries) {
+        const delay = rateLimitDelay(reset, rateLimited, this.options.rateLimit);
+        limiter.pauseUntil(Date.now() + delay);
+        rateLimited++;
+        stats.retries++;
+        this.options.log?.(`${operation}: 429, waiting ${delay} ms`);
+        continue;
+      }
+      if (response.headers[RATE_LIMIT_REMAINING_HEADER] === "0" && reset !== undefined) {
+        limiter.pauseUntil(Date.now() + rateLimitDelay(reset, 0, this.options.rateLimit));
+      }
+      if (
+        token !== undefined &&
+        tokens.canRenew &&
+        !renewedToken &&
+        isRejectedToken(response.status, apiErrorOf(response).code)
+      ) {
+        renewedToken = true;
+        tokens.invalidate(token);
+        stats.retries++;
+        stats.tokenRenewals++;
+        this.options.log?.(`${operation}: ${response.status}, the token was refused; renewing it once`);
+        continue;
+      }
+      const redirect = redirectDecision(response.status, response.headers.location, url, hops, call.expect);
+      if (redirect.follow === "refuse") throw refusedRedirectError(call, response.status, redirect);
+      if (redirect.follow) {
+        url = redirect.url;
+        hops++;
+        stats.redirects++;
+        continue;
+      }
+      return response;
+    }
+  }
+
+  private headers(call: ApiCall, token: string | undefined): Record<string, string> {
+    const headers: Record<string, string> = { accept: "application/json", "user-agent": this.options.userAgent };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    if (call.json !== undefined) headers["content-type"] = "application/json";
+    if (call.raw !== undefined) headers["content-type"] = call.raw.contentType;
+    return headers;
+  }
+}

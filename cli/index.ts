@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerEmulatorCommand } from "./commands/emulator";
 import { registerValidateCommand } from "./commands/validate";
 import { registerExportCommand } from "./commands/export";
+import { registerAuditCommand } from "./commands/audit";
 
 export function buildProgram(): Command {
   const program = new Command("lineworks-contacts")
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerEmulatorCommand(program);
   registerValidateCommand(program);
   registerExportCommand(program);
+  registerAuditCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,42 +1,55 @@
-import { InvalidArgumentError, Option, type Command } from "commander";
+import type { Command } from "commander";
 // The pure loader only: the package index also loads @pulumi/pulumi, which validate does not need.
-import { loadDesiredState } from "../../provider/desired-state/load";
-import { formatProblem } from "../../provider/desired-state/problems";
+import { loadDesiredState, type LoadResult } from "../../provider/desired-state/load";
+import { formatProblem, sortProblems, type Problem } from "../../provider/desired-state/problems";
+import { cwdOption, desiredInputs, stackOption, varOption, type DesiredInputs } from "./desired-inputs";
 
-/** Collects repeated `--var NAME=VALUE` options. */
-export function parseVarOption(text: string, previous: Record<string, string> = {}): Record<string, string> {
-  const equals = text.indexOf("=");
-  const name = equals < 0 ? "" : text.slice(0, equals);
-  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
-    throw new InvalidArgumentError(`expected NAME=VALUE, got "${text}"`);
+export { parseVarOption } from "./desired-inputs";
+
+/**
+ * Loads the desired state as `validate` does: variables without a value offline (no --var at
+ * all, or secret in the stack file) are noted on stderr and the fields using them unchecked;
+ * any other variable without a value is a problem once values were given.
+ */
+export function loadForCli(inputs: DesiredInputs, log: (line: string) => void): LoadResult {
+  const result = loadDesiredState(inputs.files, inputs.vars, { unsetVariables: "unchecked" });
+  const undefinedVars: Problem[] = [];
+  for (const unset of result.unsetVariables) {
+    if (inputs.varsRequired && !inputs.unknownVars.has(unset.name)) {
+      undefinedVars.push({ ...unset, message: `undefined variable \${vars.${unset.name}}: set it in lineworks-contacts:vars (or --var ${unset.name}=VALUE)` });
+      continue;
+    }
+    const why = inputs.unknownVars.has(unset.name)
+      ? `is secret in ${inputs.stack?.stackFile ?? "the stack file"} and has no value offline; give --var ${unset.name}=VALUE to check the field that uses it`
+      : `has no value offline; give --var ${unset.name}=VALUE to check the field that uses it`;
+    log(`note: ${formatProblem({ ...unset, message: `\${vars.${unset.name}} ${why}` })}`);
   }
-  return { ...previous, [name]: text.slice(equals + 1) };
+  if (undefinedVars.length === 0) return result;
+  const problems = sortProblems([...(result.ok ? [] : result.problems), ...undefinedVars], inputs.files);
+  return { ok: false, problems, unsetVariables: result.unsetVariables };
 }
 
 export function registerValidateCommand(program: Command): void {
   program
     .command("validate")
     .description("validate desired-state files offline (later files overlay earlier ones)")
-    .argument("<FILE...>", "desired-state YAML files, in overlay order")
-    .addOption(
-      new Option("--var <NAME=VALUE>", "value for ${vars.NAME} (repeatable); once any is given, a variable used but not set is an error")
-        .argParser(parseVarOption)
-        .default({}, "none"),
-    )
+    .argument("[FILE...]", "desired-state YAML files, in overlay order (after the stack's files with --stack)")
+    .addOption(varOption())
+    .addOption(stackOption())
+    .addOption(cwdOption())
     .addHelpText(
       "after",
       "\nPrints FILE:LINE:COL: message for every problem and exits 1, or exits 0 when the files are valid.\n" +
         "No API is called. Without any --var, variables are not known offline: each is noted on stderr\n" +
-        "and the fields that use it are not checked. With --var, a variable used but not set is a problem.",
+        "and the fields that use it are not checked. With --var, a variable used but not set is a problem.\n" +
+        "--stack NAME reads lineworks-contacts:files and lineworks-contacts:vars from Pulumi.NAME.yaml beside\n" +
+        "Pulumi.yaml (in the current folder or --cwd DIR); its files are relative to that folder. Secret\n" +
+        "(secure:) vars cannot be read offline: they are noted like unset variables.",
     )
-    .action((files: string[], options: { var: Record<string, string> }) => {
-      const varsGiven = Object.keys(options.var).length > 0;
-      const result = loadDesiredState(files, options.var, { unsetVariables: varsGiven ? "error" : "unchecked" });
-      for (const unset of result.unsetVariables) {
-        process.stderr.write(
-          `note: ${formatProblem({ ...unset, message: `\${vars.${unset.name}} has no value offline; give --var ${unset.name}=VALUE to check the field that uses it` })}\n`,
-        );
-      }
+    .action((args: string[], options: { var: Record<string, string>; stack?: string; cwd?: string }) => {
+      const inputs = desiredInputs(args, options);
+      const { files } = inputs;
+      const result = loadForCli(inputs, (line) => process.stderr.write(`${line}\n`));
       if (!result.ok) {
         for (const problem of result.problems) process.stdout.write(`${formatProblem(problem)}\n`);
         const count = result.problems.length;

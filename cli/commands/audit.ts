@@ -1,0 +1,78 @@
+import { Option, type Command } from "commander";
+import { formatProblem } from "../../provider/desired-state/problems";
+import { cwdOption, desiredInputs, stackOption, varOption } from "./desired-inputs";
+import { loadForCli } from "./validate";
+
+interface AuditOptions {
+  var: Record<string, string>;
+  stack?: string;
+  cwd?: string;
+  json?: boolean;
+}
+
+/** Progress lines on stderr, only once the run has taken a while. */
+function progressAfter(delayMs: number): (message: string) => void {
+  const started = Date.now();
+  return (message) => {
+    if (Date.now() - started >= delayMs) process.stderr.write(`audit: ${message}\n`);
+  };
+}
+
+export function registerAuditCommand(program: Command): void {
+  program
+    .command("audit")
+    .description("compare the live domain with the desired state, read-only (exit 0 in sync, 2 when anything differs, 1 on error)")
+    .argument("[FILE...]", "desired-state YAML files, in overlay order (after the stack's files with --stack)")
+    .addOption(varOption())
+    .addOption(stackOption())
+    .addOption(cwdOption())
+    .addOption(new Option("--json", 'print {"inSync", "differences", "unmanagedContacts"} as JSON'))
+    .addHelpText(
+      "after",
+      "\nNo write call is made. Company tags, user tags and custom properties are matched by natural key\n" +
+        "(name; userId and name; propertyName), contacts by primary email; each is in sync, drifted (the\n" +
+        "fields that differ are named, never their values), missing or unmanaged; live contacts that no file\n" +
+        "describes are counted. Fields in an entry's ignoreChanges are not compared; photos are not compared.\n" +
+        "Credentials: the environment variables of `export`, or with --stack the plain lineworks:* values\n" +
+        "of Pulumi.NAME.yaml (secure values cannot be read offline: give those through the environment).",
+    )
+    .action(async (args: string[], options: AuditOptions) => {
+      const inputs = desiredInputs(args, options);
+      const result = loadForCli(inputs, (line) => process.stderr.write(`${line}\n`));
+      if (!result.ok) {
+        for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+        throw new Error(`${result.problems.length} problem(s) in the desired-state files`);
+      }
+      if (result.unsetVariables.length > 0) {
+        throw new Error(`variables without a value: ${[...new Set(result.unsetVariables.map((v) => v.name))].join(", ")} (give --var NAME=VALUE)`);
+      }
+      const { createContactApiClient, resolveClientConfig } = await import("../../provider/client/index.js");
+      const { readLiveDomain } = await import("../../provider/desired-state/export.js");
+      const { compareDomain } = await import("../../provider/audit/compare.js");
+      const { formatAuditText } = await import("../../provider/audit/format.js");
+
+      const stack = inputs.stack;
+      const secure = stack?.secureKeys.filter((key) => key.startsWith("lineworks:")) ?? [];
+      if (secure.length > 0) {
+        process.stderr.write(`audit: note: ${secure.join(", ")} ${secure.length === 1 ? "is" : "are"} secure in ${stack!.stackFile} and cannot be read offline; the environment's values are used\n`);
+      }
+      const config = resolveClientConfig({ get: (key) => stack?.plainConfig[key] }, process.env);
+      const progress = progressAfter(2000);
+      const api = createContactApiClient(config, { log: progress, maxRetries: 2 });
+      const started = Date.now();
+      let live;
+      try {
+        live = await readLiveDomain(api, { progress });
+      } catch (err) {
+        // Wrong credentials, an unreachable endpoint...: one line, no stack trace.
+        throw new Error(`cannot read the live domain: ${String((err as Error).message ?? err).split("\n")[0]}`);
+      }
+      const details = compareDomain(result.state, live);
+      progress(`read the domain in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      if (details.contactsWithoutEmail.length > 0) {
+        process.stderr.write(`audit: note: contacts without an email are not compared (no natural key): ${details.contactsWithoutEmail.join(", ")}\n`);
+      }
+      process.stdout.write(options.json ? `${JSON.stringify(details.report, null, 2)}\n` : formatAuditText(details));
+      process.exitCode = details.report.inSync ? 0 : 2;
+    });
+}

@@ -1,0 +1,159 @@
+/**
+ * The comparison behind `lineworks-contacts audit` (CONTRACT §4): a desired state against a
+ * live domain, by natural key (tag name; userId and tag name; propertyName; a contact's primary
+ * email), with the resources' own normalization (provider/resources/normalize.ts), so server
+ * defaults and list order never count as drift, and with each entry's ignoreChanges honoured.
+ * Pure: the live domain is read elsewhere. Only field names are reported, never values.
+ */
+import type { Contact, ContactTag, CustomProperty } from "../client/contact-api";
+import type { LiveDomain } from "../desired-state/export";
+import type { DesiredState, EntryOptions } from "../desired-state/model";
+import { normalizeContactField, normalizeDisplayOrder, normalizeI18nNames, sameCanonical } from "../resources/normalize";
+import { CONTACT_FIELD_NAMES, type ContactFieldName } from "../resources/types";
+
+export type AuditKind = "tag" | "userTag" | "customProperty" | "contact";
+export type AuditStatus = "drifted" | "missing" | "unmanaged";
+
+export interface Difference {
+  kind: AuditKind;
+  status: AuditStatus;
+  /** The entry's key in the files (null when unmanaged). */
+  key: string | null;
+  /** The live object's id (null when missing). */
+  id: string | null;
+  /** The natural key. */
+  name: string;
+  /** Field names (as in YAML) that differ; empty unless drifted. */
+  fields: string[];
+}
+
+export interface AuditReport {
+  inSync: boolean;
+  differences: Difference[];
+  unmanagedContacts: number;
+}
+
+export interface AuditDetails {
+  report: AuditReport;
+  /** Objects compared and found in sync, per kind. */
+  inSyncCount: Record<AuditKind, number>;
+  /** Keys of desired contacts without an email: they have no natural key to look up. */
+  contactsWithoutEmail: string[];
+}
+
+const userTagName = (userId: string, contactTagName: string) => `${userId}/${contactTagName}`;
+const ignored = (entry: EntryOptions, field: string) => (entry.ignoreChanges ?? []).includes(field);
+
+/** A contact's natural key: its primary email (else its first), lower-cased. */
+export function contactEmail(contact: { emails?: Array<{ email?: string; primary?: boolean }> | undefined }): string | undefined {
+  const emails = Array.isArray(contact.emails) ? contact.emails : [];
+  const email = (emails.find((e) => e?.primary === true) ?? emails[0])?.email;
+  return typeof email === "string" && email !== "" ? email.toLowerCase() : undefined;
+}
+
+export function compareDomain(desired: DesiredState, live: LiveDomain): AuditDetails {
+  const differences: Difference[] = [];
+  const inSyncCount: Record<AuditKind, number> = { tag: 0, userTag: 0, customProperty: 0, contact: 0 };
+
+  // Tags: a name is the whole object, so a tag is in sync, missing or unmanaged.
+  const identityOfLiveTag = new Map<string, string>();
+  const liveTagByIdentity = new Map<string, ContactTag>();
+  for (const tag of live.tags) {
+    const identity = tag.type === "USER" ? `U:${userTagName(tag.userId ?? "", tag.contactTagName)}` : `C:${tag.contactTagName}`;
+    identityOfLiveTag.set(tag.contactTagId, identity);
+    if (!liveTagByIdentity.has(identity)) liveTagByIdentity.set(identity, tag);
+  }
+  const desiredTagIdentity = new Map<string, string>();
+  const matchTags = (kind: "tag" | "userTag", entries: Array<[string, string]>) => {
+    const prefix = kind === "tag" ? "C:" : "U:";
+    const wanted = new Set<string>();
+    for (const [key, name] of entries) {
+      const identity = `${prefix}${name}`;
+      desiredTagIdentity.set(key, identity);
+      wanted.add(identity);
+      const found = liveTagByIdentity.get(identity);
+      if (found) inSyncCount[kind]++;
+      else differences.push({ kind, status: "missing", key, id: null, name, fields: [] });
+    }
+    for (const tag of live.tags) {
+      const identity = identityOfLiveTag.get(tag.contactTagId)!;
+      if (!identity.startsWith(prefix) || wanted.has(identity)) continue;
+      differences.push({ kind, status: "unmanaged", key: null, id: tag.contactTagId, name: identity.slice(2), fields: [] });
+    }
+  };
+  matchTags("tag", Object.entries(desired.tags).map(([key, entry]) => [key, entry.contactTagName]));
+  matchTags("userTag", Object.entries(desired.userTags).map(([key, entry]) => [key, userTagName(entry.userId, entry.contactTagName)]));
+
+  // Custom property definitions, by propertyName.
+  const liveProperties = new Map<string, CustomProperty>(live.customProperties.map((property) => [property.propertyName, property]));
+  const wantedProperties = new Set<string>();
+  for (const [key, entry] of Object.entries(desired.customProperties)) {
+    wantedProperties.add(entry.propertyName);
+    const found = liveProperties.get(entry.propertyName);
+    if (!found) {
+      differences.push({ kind: "customProperty", status: "missing", key, id: null, name: entry.propertyName, fields: [] });
+      continue;
+    }
+    const checks: Array<[string, boolean]> = [
+      ["displayName", found.displayName === entry.displayName],
+      ["i18nDisplayNames", sameCanonical(normalizeI18nNames(found.i18nDisplayNames), normalizeI18nNames(entry.i18nDisplayNames))],
+      ["propertyType", found.propertyType === entry.propertyType],
+      ["multiValued", (found.multiValued === true) === (entry.multiValued === true)],
+      ["displayOrder", sameCanonical(normalizeDisplayOrder(found.displayOrder), normalizeDisplayOrder(entry.displayOrder))],
+    ];
+    const fields = checks.filter(([field, same]) => !same && !ignored(entry, field)).map(([field]) => field);
+    if (fields.length > 0) differences.push({ kind: "customProperty", status: "drifted", key, id: found.customPropertyId, name: entry.propertyName, fields });
+    else inSyncCount.customProperty++;
+  }
+  for (const property of live.customProperties) {
+    if (wantedProperties.has(property.propertyName)) continue;
+    differences.push({ kind: "customProperty", status: "unmanaged", key: null, id: property.customPropertyId, name: property.propertyName, fields: [] });
+  }
+
+  // Contacts, by primary email; the live ones no file describes are only counted.
+  const liveContacts = new Map<string, Contact>();
+  for (const contact of live.contacts) {
+    const email = contactEmail(contact);
+    if (email !== undefined && !liveContacts.has(email)) liveContacts.set(email, contact);
+  }
+  const matched = new Set<Contact>();
+  const contactsWithoutEmail: string[] = [];
+  for (const [key, entry] of Object.entries(desired.contacts)) {
+    const email = contactEmail(entry.fields);
+    if (email === undefined) {
+      contactsWithoutEmail.push(key);
+      continue;
+    }
+    const found = liveContacts.get(email);
+    if (!found) {
+      differences.push({ kind: "contact", status: "missing", key, id: null, name: email, fields: [] });
+      continue;
+    }
+    matched.add(found);
+    const desiredFields: Partial<Record<ContactFieldName, unknown>> = {
+      ...entry.fields,
+      // Tags compare by what they are (type, owner, name), since the ids of missing tags are not known.
+      contactTagIds: entry.tags.map((tagKey) => desiredTagIdentity.get(tagKey) ?? `key:${tagKey}`),
+      customProperties: Object.fromEntries(
+        Object.entries(entry.customProperties).map(([propertyKey, value]) => [desired.customProperties[propertyKey]!.propertyName, value]),
+      ),
+    };
+    const liveFields: Partial<Record<ContactFieldName, unknown>> = {
+      ...found,
+      contactTagIds: (found.contactTagIds ?? []).map((id) => identityOfLiveTag.get(id) ?? `id:${id}`),
+    };
+    const fields = CONTACT_FIELD_NAMES.filter(
+      (field) => !sameCanonical(normalizeContactField(field, liveFields[field]), normalizeContactField(field, desiredFields[field])),
+    )
+      .map((field) => (field === "contactTagIds" ? "tags" : field))
+      .filter((field) => !ignored(entry, field));
+    if (fields.length > 0) differences.push({ kind: "contact", status: "drifted", key, id: found.contactId, name: email, fields });
+    else inSyncCount.contact++;
+  }
+  const unmanagedContacts = live.contacts.filter((contact) => !matched.has(contact)).length;
+  return {
+    report: { inSync: differences.length === 0 && unmanagedContacts === 0, differences, unmanagedContacts },
+    inSyncCount,
+    contactsWithoutEmail,
+  };
+}

@@ -47,6 +47,20 @@ export class RateLimiter {
     };
   }
 
+  /** Read-only, for the dashboard: the use of every window still open. */
+  usage(): Array<{ domainId: number; operation: string; used: number; limit: number; resetSeconds: number }> {
+    const now = this.now();
+    return [...this.windows]
+      .filter(([, window]) => now - window.startedAt < this.windowMs)
+      .map(([key, window]) => ({
+        domainId: Number(key.slice(0, key.indexOf(" "))),
+        operation: key.slice(key.indexOf(" ") + 1),
+        used: window.used,
+        limit: this.requestsPerMinute,
+        resetSeconds: Math.max(1, Math.ceil((window.startedAt + this.windowMs - now) / 1000)),
+      }));
+  }
+
   reset(): void {
     this.windows.clear();
   }

@@ -16,6 +16,8 @@ export interface RequestLogEntry {
   fault?: string;
   /** True when the connection was destroyed after the request was applied. */
   dropped?: boolean;
+  /** Milliseconds from the request's arrival (`time`) to its logging, set by add(). */
+  latencyMs?: number;
 }
 
 /** Oldest entries are discarded beyond this many, so long benchmarks stay bounded. */
@@ -27,6 +29,7 @@ export class RequestLog {
   private entries: RequestLogEntry[] = [];
 
   add(entry: RequestLogEntry): void {
+    entry.latencyMs ??= Math.max(0, Date.now() - Date.parse(entry.time));
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES + TRIM_SLACK) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
   }

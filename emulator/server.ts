@@ -12,6 +12,7 @@ import { DataFilePersistence, readDataFile } from "./persistence";
 import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { registerAdminRoutes } from "./routes/admin";
+import { registerDashboardRoutes } from "./routes/dashboard";
 import { registerContactRoutes } from "./routes/contacts";
 import { registerCustomPropertyRoutes } from "./routes/custom-properties";
 import { registerPhotoRoutes } from "./routes/photos";
@@ -92,6 +93,7 @@ export function buildApp(context: EmulatorContext): FastifyInstance {
   registerUserTagRoutes(app, context);
   registerCustomPropertyRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerDashboardRoutes(app, context);
   return app;
 }
 

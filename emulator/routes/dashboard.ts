@@ -1,0 +1,117 @@
+/**
+ * The emulator's dashboard: `GET /_emulator/ui` (one page, its script and its styles,
+ * embedded in emulator/ui/*.ts so they ship in dist/) and the read-only admin data the page
+ * needs beyond CONTRACT §8:
+ *   GET /_emulator/state/version            {version}: changes whenever stored data changes
+ *   GET /_emulator/requests/recent          the newest log entries, `?limit=N` (default 200,
+ *                                           max 1000), `?status=2xx|3xx|4xx|5xx|errors|NNN`,
+ *                                           `?include=token`; `{total, matched, entries}`
+ *   GET /_emulator/rate-limits              the open rate-limit windows: use per operation
+ *   GET /_emulator/photos/:domainId/:contactId  a stored photo's bytes (images only)
+ * Like every admin endpoint they are not logged, rate limited nor subject to faults, and
+ * none of them changes anything: the page's only writes are PUT /_emulator/faults and
+ * DELETE /_emulator/requests.
+ */
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { EmulatorContext } from "../context";
+import type { RequestLogEntry } from "../request-log";
+import { DASHBOARD_CSS } from "../ui/styles";
+import { DASHBOARD_HTML } from "../ui/page";
+import { DASHBOARD_JS } from "../ui/script";
+import { ADMIN_PREFIX } from "./admin";
+
+export const DASHBOARD_PATH = `${ADMIN_PREFIX}/ui`;
+
+/** The page and everything it loads come from the emulator's own origin, nothing else. */
+export const DASHBOARD_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const PHOTO_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/bmp", "image/webp"]);
+const STATUS_CLASSES: Record<string, (status: number) => boolean> = {
+  "2xx": (s) => s >= 200 && s < 300,
+  "3xx": (s) => s >= 300 && s < 400,
+  "4xx": (s) => s >= 400 && s < 500,
+  "5xx": (s) => s >= 500,
+  errors: (s) => s >= 400,
+};
+
+function secured(reply: FastifyReply, contentType: string): FastifyReply {
+  return reply
+    .header("content-type", contentType)
+    .header("content-security-policy", DASHBOARD_CSP)
+    .header("x-content-type-options", "nosniff")
+    .header("referrer-policy", "no-referrer")
+    .header("cross-origin-resource-policy", "same-origin")
+    .header("cache-control", "no-store");
+}
+
+function statusFilter(value: string | undefined): ((status: number) => boolean) | undefined {
+  if (!value || value === "all") return undefined;
+  if (/^\d{3}$/.test(value)) return (status) => status === Number(value);
+  return STATUS_CLASSES[value];
+}
+
+/** The newest entries first, at most `limit`, scanning from the end (the log can hold 100,000). */
+export function recentEntries(entries: readonly RequestLogEntry[], limit: number, keep?: (entry: RequestLogEntry) => boolean) {
+  const picked: RequestLogEntry[] = [];
+  let matched = 0;
+  for (let i = entries.length - 1; i >= 0; i -= 1) {
+    const entry = entries[i]!;
+    if (keep && !keep(entry)) continue;
+    matched += 1;
+    if (picked.length < limit) picked.push(entry);
+  }
+  return { total: entries.length, matched, entries: picked };
+}
+
+export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorContext): void {
+  let version = 0;
+  context.store.onChange(() => {
+    version += 1;
+  });
+
+  app.get(DASHBOARD_PATH, async (_request, reply) => secured(reply, "text/html; charset=utf-8").send(DASHBOARD_HTML));
+  app.get(`${DASHBOARD_PATH}/app.js`, async (_request, reply) => secured(reply, "text/javascript; charset=utf-8").send(DASHBOARD_JS));
+  app.get(`${DASHBOARD_PATH}/app.css`, async (_request, reply) => secured(reply, "text/css; charset=utf-8").send(DASHBOARD_CSS));
+
+  app.get(`${ADMIN_PREFIX}/state/version`, async () => ({ version }));
+
+  app.get(`${ADMIN_PREFIX}/requests/recent`, async (request, reply) => {
+    const query = request.query as { limit?: string; status?: string; include?: string };
+    const limit = query.limit === undefined ? 200 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      return reply.code(400).send({ code: "INVALID_PARAMETER", description: "limit must be an integer from 1 to 1000" });
+    }
+    const byStatus = statusFilter(query.status);
+    if (query.status && query.status !== "all" && !byStatus) {
+      return reply.code(400).send({ code: "INVALID_PARAMETER", description: "status is all, 2xx, 3xx, 4xx, 5xx, errors or a status code" });
+    }
+    const withToken = String(query.include ?? "").split(",").includes("token");
+    return recentEntries(context.log.list(true), limit, (entry) => (withToken || entry.kind === "api") && (!byStatus || byStatus(entry.status)));
+  });
+
+  app.get(`${ADMIN_PREFIX}/rate-limits`, async () => ({
+    requestsPerMinute: context.rateLimiter.requestsPerMinute,
+    windows: context.rateLimiter.usage(),
+  }));
+
+  app.get(`${ADMIN_PREFIX}/photos/:domainId/:contactId`, async (request, reply) => {
+    const { domainId, contactId } = request.params as { domainId: string; contactId: string };
+    const domain = /^\d+$/.test(domainId) ? context.store.domain(Number(domainId)) : undefined;
+    const photo = domain?.data.photos.get(contactId);
+    if (!photo || !PHOTO_TYPES.has(photo.contentType.toLowerCase())) {
+      return reply.code(404).send({ code: "NOT_FOUND", description: `no displayable photo for contact ${contactId}` });
+    }
+    return secured(reply, photo.contentType).send(photo.bytes);
+  });
+}

@@ -31,18 +31,18 @@ describe("service-account JWT grant", () => {
     const log = await emulator.requests();
     expect(log.filter((entry) => entry.kind === "token")).toHaveLength(1);
     expect(log.filter((entry) => entry.kind === "api" && entry.status === 404)).toHaveLength(45);
-    expect(log.some((entry) => entry.status === 401)).toBe(false);
+    expect(log.some((entry) => entry.status === 401 || entry.status === 403)).toBe(false);
     expect(clients[0]!.api.stats().tokenRequests).toBe(1);
   });
 
-  it("renews the token once after a 401 and repeats the call", async () => {
+  it("renews the token once after it is refused (the emulator's default: 403 UNAUTHORIZED) and repeats the call", async () => {
     const { api } = await clientFor(emulator);
     const tag = await api.createCompanyTag("before-expiry");
     await emulator.expireTokens();
     await emulator.clearRequests();
     expect(await api.getContactTag(tag.contactTagId)).toEqual(tag);
     const log = await emulator.requests();
-    expect(log.map((entry) => `${entry.kind} ${entry.status}`)).toEqual(["api 401", "token 200", "api 200"]);
+    expect(log.map((entry) => `${entry.kind} ${entry.status}`)).toEqual(["api 403", "token 200", "api 200"]);
   });
 
   it("renews the token before it expires (expires_in arrives as a string)", async () => {
@@ -52,7 +52,7 @@ describe("service-account JWT grant", () => {
     await api.listCustomProperties();
     const log = await shortLived.requests();
     expect(log.filter((entry) => entry.kind === "token")).toHaveLength(2);
-    expect(log.some((entry) => entry.status === 401)).toBe(false);
+    expect(log.some((entry) => entry.status === 401 || entry.status === 403)).toBe(false);
   });
 });
 
@@ -77,7 +77,9 @@ describe("a ready access token", () => {
     const error = await api.listCustomProperties().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LineWorksApiError);
     const apiError = error as LineWorksApiError;
-    expect(apiError.status).toBe(401);
+    // Refused as the samples see it (403 UNAUTHORIZED): a token problem, not a permission one.
+    expect(apiError.status).toBe(403);
+    expect(apiError.code).toBe("UNAUTHORIZED");
     expect(apiError.message).toMatch(/lineworks:accessToken/);
     expect(`${apiError.message}${apiError.stack}${JSON.stringify(apiError)}`).not.toContain(accessToken);
   });

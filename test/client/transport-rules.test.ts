@@ -1,5 +1,7 @@
 /** Pure rules of the transport chain: which redirects are followed, where the token goes, what counts as a refused token or a duplicate. */
 import { describe, expect, it } from "vitest";
+import { PHOTO_UPLOAD_FIELD } from "../../provider/client/assumptions";
+import { multipartFile } from "../../provider/client/endpoints/multipart";
 import { withSearchDateType } from "../../provider/client/contact-listing";
 import { DuplicateNameError, hintFor, isDuplicateName, isRejectedToken, LineWorksApiError, mayBeDuplicateName } from "../../provider/client/errors";
 import { mayReceiveToken, redirectDecision } from "../../provider/client/redirects";
@@ -92,5 +94,13 @@ describe("withSearchDateType", () => {
     expect(withSearchDateType({ endDateTime: "2024-01-01T00:00:00Z" }).searchDateType).toBe("MODIFIED_TIME");
     expect(withSearchDateType({ startDateTime: "2024-01-01T00:00:00Z", searchDateType: "CREATED_TIME" }).searchDateType).toBe("CREATED_TIME");
     expect(withSearchDateType({ email: "a@b" })).toEqual({ email: "a@b" });
+  });
+});
+
+describe("photo upload body", () => {
+  it("sends the file in the multipart field Filedata", () => {
+    const form = multipartFile(PHOTO_UPLOAD_FIELD, "face.png", new Uint8Array([1, 2, 3]));
+    expect(form.contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(form.body.toString("latin1")).toContain('Content-Disposition: form-data; name="Filedata"; filename="face.png"');
   });
 });

@@ -77,7 +77,8 @@ export class LineWorksContacts extends pulumi.ComponentResource {
   private contactArgs(state: DesiredState, entry: ContactEntry): ContactArgs {
     const args: ContactArgs = { ...entry.fields } as ContactArgs;
     if (entry.tags.length > 0) {
-      args.contactTagIds = entry.tags.map((key) => (this.tags[key] ?? this.userTags[key])!.contactTagId);
+      // The resource id (known during a preview of a tag rename), not the contactTagId output (unknown then).
+      args.contactTagIds = entry.tags.map((key) => (this.tags[key] ?? this.userTags[key])!.id);
     }
     const values = Object.entries(entry.customProperties);
     if (values.length > 0) {

@@ -1,7 +1,7 @@
 /**
- * Registers a `/v1.0` API operation with the pipeline every operation shares:
- * bearer auth -> rate limit (with the rateLimit-* headers) -> scope -> faults ->
- * handler; and the request log entry. Handlers are plain functions returning a
+ * Registers an API operation with the pipeline every operation shares (the photo
+ * upload and download URLs too): bearer auth -> rate limit (with the rateLimit-*
+ * headers) -> scope -> faults -> handler; and the request log entry. Handlers are plain functions returning a
  * status and body, or throwing ApiError.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from "fastify";
@@ -11,6 +11,7 @@ import type { EmulatorContext } from "./context";
 import { ApiError } from "./errors";
 import type { RateLimitVerdict } from "./rate-limit";
 import type { RequestLogEntry } from "./request-log";
+import type { DomainBackend } from "./backend";
 import type { Domain } from "./store";
 
 export const API_PREFIX = "/v1.0";
@@ -18,6 +19,8 @@ export const API_PREFIX = "/v1.0";
 export interface ApiCall {
   caller: Caller;
   domain: Domain;
+  /** The caller's domain backend. */
+  backend: DomainBackend;
   params: Record<string, string>;
   query: Record<string, string | string[] | undefined>;
   body: unknown;
@@ -40,7 +43,7 @@ interface RequestInfo {
   route: string;
   time: string;
   caller?: Caller;
-  fault?: "status500" | "status429" | "drop";
+  fault?: "status500" | "status429" | "status503" | "drop" | "redirect";
   logged?: boolean;
 }
 
@@ -55,6 +58,10 @@ function setRateLimitHeaders(reply: FastifyReply, verdict: RateLimitVerdict): vo
   reply.header(RATE_LIMIT_HEADERS.remaining, String(verdict.remaining));
   reply.header(RATE_LIMIT_HEADERS.reset, String(verdict.resetSeconds));
   reply.header(RATE_LIMIT_HEADERS.used, String(verdict.used));
+}
+
+function clearRateLimitHeaders(reply: FastifyReply): void {
+  for (const name of Object.values(RATE_LIMIT_HEADERS)) reply.removeHeader(name);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -83,6 +90,21 @@ export function logEntryFor(request: FastifyRequest, status: number): RequestLog
   };
 }
 
+/** Query parameter marking the target of an injected 307, so it is not redirected again. */
+export const REDIRECT_MARK = "_emulatorRedirect";
+
+function withoutRedirectMark(query: Record<string, string | string[] | undefined>): Record<string, string | string[] | undefined> {
+  const { [REDIRECT_MARK]: _mark, ...rest } = query;
+  return rest;
+}
+
+function redirectTarget(request: FastifyRequest): string {
+  const url = new URL(request.url, origin(request));
+  url.searchParams.set(REDIRECT_MARK, "1");
+  return url.toString();
+}
+
+/** A `/v1.0` API operation (path relative to `/v1.0`). */
 export function registerApiRoute(
   app: FastifyInstance,
   context: EmulatorContext,
@@ -91,8 +113,20 @@ export function registerApiRoute(
   access: "read" | "write",
   handler: ApiHandler,
 ): void {
-  const url = `${API_PREFIX}${path}`;
+  registerPipelineRoute(app, context, method, `${API_PREFIX}${path}`, access, handler);
+}
+
+/** Any URL served through the API pipeline (the `/v1.0` operations and the photo storage URLs). */
+export function registerPipelineRoute(
+  app: FastifyInstance,
+  context: EmulatorContext,
+  method: HTTPMethods,
+  url: string,
+  access: "read" | "write",
+  handler: ApiHandler,
+): void {
   const route = `${method} ${url}`;
+  const refuse = (reply: FastifyReply, error: ApiError) => reply.code(error.status).headers(error.headers).send(error.toBody());
 
   app.route({
     method,
@@ -102,35 +136,43 @@ export function registerApiRoute(
       const info = requestInfo.get(request.raw)!;
       let caller: Caller;
       try {
-        caller = context.tokens.authenticate(request.headers.authorization);
+        caller = context.tokens.authenticate(request.headers.authorization, context.faults.tokenExpiryStatus);
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
-        return reply.code(err.status).send(err.toBody());
+        return refuse(reply, err);
       }
       info.caller = caller;
       const verdict = context.rateLimiter.take(caller.domain.domainId, route);
       setRateLimitHeaders(reply, verdict);
-      if (!verdict.allowed) {
-        const error = new ApiError(429, `too many requests: at most ${verdict.limit} a minute for ${route}`);
-        return reply.code(429).send(error.toBody());
-      }
+      if (!verdict.allowed) return refuse(reply, new ApiError(429, `too many requests: at most ${verdict.limit} a minute for ${route}`));
       if (!canAccess(caller.scopes, access)) {
-        const error = new ApiError(403, `the token's scope does not allow ${access === "write" ? "writes" : "reads"}`);
-        return reply.code(403).send(error.toBody());
+        return refuse(reply, new ApiError(403, `the token's scope does not allow ${access === "write" ? "writes" : "reads"}`));
       }
       if (!context.faults.active) return;
-      const decision = context.faults.decide();
+      const query = request.query as Record<string, unknown> | undefined;
+      const decision = context.faults.decide(query?.[REDIRECT_MARK] === undefined);
       if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-      if (decision.outcome === "status500") {
-        info.fault = "status500";
-        return reply.code(500).send(new ApiError(500, "injected fault: internal server error").toBody());
+      switch (decision.outcome) {
+        case "status500":
+          info.fault = "status500";
+          return refuse(reply, new ApiError(500, "injected fault: internal server error"));
+        case "status503":
+          info.fault = "status503";
+          return refuse(reply, new ApiError(503, "injected fault: service unavailable"));
+        case "status429":
+          info.fault = "status429";
+          setRateLimitHeaders(reply, { ...verdict, remaining: 0, resetSeconds: context.faults.status429ResetSeconds });
+          return refuse(reply, new ApiError(429, "injected fault: too many requests"));
+        case "redirect":
+          info.fault = "redirect";
+          clearRateLimitHeaders(reply);
+          return reply.code(307).header("location", redirectTarget(request)).send();
+        case "drop":
+          info.fault = "drop";
+          return;
+        default:
+          return;
       }
-      if (decision.outcome === "status429") {
-        info.fault = "status429";
-        setRateLimitHeaders(reply, { ...verdict, remaining: 0, resetSeconds: context.faults.status429ResetSeconds });
-        return reply.code(429).send(new ApiError(429, "injected fault: too many requests").toBody());
-      }
-      if (decision.outcome === "drop") info.fault = "drop";
     },
     handler: async (request, reply) => {
       const info = requestInfo.get(request.raw)!;
@@ -139,15 +181,16 @@ export function registerApiRoute(
         response = await handler({
           caller: info.caller!,
           domain: info.caller!.domain,
+          backend: context.backends.of(info.caller!.domain),
           params: request.params as Record<string, string>,
-          query: request.query as Record<string, string | string[] | undefined>,
+          query: withoutRedirectMark(request.query as Record<string, string | string[] | undefined>),
           body: request.body,
           request,
           origin: origin(request),
         });
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
-        response = { status: err.status, body: err.toBody() };
+        response = { status: err.status, body: err.toBody(), headers: err.headers };
       }
       if (info.fault === "drop") {
         // The request was applied; the client never learns the outcome.
@@ -157,6 +200,8 @@ export function registerApiRoute(
         request.raw.socket.destroy();
         return;
       }
+      // lineworks-api.md: a 302 carries no rateLimit-* headers (docs page `rate-limits`).
+      if (response.status === 302) clearRateLimitHeaders(reply);
       reply.code(response.status);
       if (response.headers) reply.headers(response.headers);
       return response.body === undefined ? reply.send() : reply.send(response.body);

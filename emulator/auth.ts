@@ -8,8 +8,9 @@ import {
   ASSERTION_CLOCK_SKEW_SECONDS,
   EXPIRES_IN_AS_STRING,
   GRANTABLE_SCOPES,
+  EXPIRED_TOKEN_MEMORY_MS,
   LIMITS,
-  REFRESH_ROTATES_REFRESH_TOKEN,
+  REFRESH_ROTATION_DEFAULT,
 } from "./assumptions";
 import { ApiError, OAuthError } from "./errors";
 import { loadJose, type JoseKey } from "./jose";
@@ -141,21 +142,28 @@ export class TokenService {
     if (requested.some((scope) => !record.scopes.includes(scope))) {
       throw new OAuthError("invalid_scope", "a refresh cannot widen the granted scopes");
     }
-    const response = this.issue(record.domainId, requested);
-    if (!REFRESH_ROTATES_REFRESH_TOKEN) response.refresh_token = refreshToken;
-    return response;
+    const domain = this.store.domain(record.domainId)!;
+    if ((domain.definition.refreshTokenRotation ?? REFRESH_ROTATION_DEFAULT) === false) {
+      return this.issue(record.domainId, requested, refreshToken);
+    }
+    // Rotation ON: a new refresh token; the old one stops working.
+    this.store.tokens.delete(hash);
+    return this.issue(record.domainId, requested);
   }
 
-  private issue(domainId: number, scopes: string[]): TokenResponse {
+  /** A new access token, and a new refresh token unless `keepRefreshToken` is given (rotation off). */
+  private issue(domainId: number, scopes: string[], keepRefreshToken?: string): TokenResponse {
     const now = this.now();
     this.pruneExpired(now);
     const accessToken = randomBytes(32).toString("base64url");
-    const refreshToken = randomBytes(32).toString("base64url");
+    const refreshToken = keepRefreshToken ?? randomBytes(32).toString("base64url");
     const access: TokenRecord = { kind: "access", domainId, scopes, expiresAt: now + this.accessTokenTtlSeconds * 1000 };
-    const refresh: TokenRecord = { kind: "refresh", domainId, scopes, expiresAt: now + LIMITS.refreshTokenTtlSeconds * 1000 };
     this.store.tokens.set(hashToken(accessToken), access);
-    this.store.tokens.set(hashToken(refreshToken), refresh);
-    this.store.changed();
+    if (keepRefreshToken === undefined) {
+      const refresh: TokenRecord = { kind: "refresh", domainId, scopes, expiresAt: now + LIMITS.refreshTokenTtlSeconds * 1000 };
+      this.store.tokens.set(hashToken(refreshToken), refresh);
+    }
+    this.store.changed({ entity: "token", action: "updated" });
     return {
       access_token: accessToken,
       refresh_token: refreshToken,
@@ -165,19 +173,25 @@ export class TokenService {
     };
   }
 
+  /** Expired tokens are remembered a while, so that they are answered as expired rather than unknown. */
   private pruneExpired(now: number): void {
-    for (const [hash, token] of this.store.tokens) if (token.expiresAt <= now) this.store.tokens.delete(hash);
+    for (const [hash, token] of this.store.tokens) if (token.expiresAt + EXPIRED_TOKEN_MEMORY_MS <= now) this.store.tokens.delete(hash);
   }
 
-  /** Verifies `Authorization: Bearer TOKEN` of an API call; 401 otherwise. */
-  authenticate(authorization: string | undefined): Caller {
+  /**
+   * Verifies `Authorization: Bearer TOKEN` of an API call. No token: 401 with
+   * `www-authenticate: Bearer`; an unknown token: 401, an expired one:
+   * `expiredStatus` (403 by default), both `code: UNAUTHORIZED` with
+   * `www-authenticate: Bearer error="invalid_token"` (RFC 6750, docs page `error-codes`).
+   */
+  authenticate(authorization: string | undefined, expiredStatus: 401 | 403 = 403): Caller {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-    if (!match) throw new ApiError(401, "missing bearer token");
+    if (!match) throw new ApiError(401, "missing bearer token", "UNAUTHORIZED", { "www-authenticate": "Bearer" });
+    const refused = { "www-authenticate": 'Bearer error="invalid_token"' };
     const record = this.store.tokens.get(hashToken(match[1]!));
-    if (!record || record.kind !== "access") throw new ApiError(401, "invalid access token");
-    if (record.expiresAt <= this.now()) throw new ApiError(401, "access token has expired");
-    const domain = this.store.domain(record.domainId);
-    if (!domain) throw new ApiError(401, "invalid access token");
+    const domain = record ? this.store.domain(record.domainId) : undefined;
+    if (!record || record.kind !== "access" || !domain) throw new ApiError(401, "invalid access token", "UNAUTHORIZED", refused);
+    if (record.expiresAt <= this.now()) throw new ApiError(expiredStatus, "access token has expired", "UNAUTHORIZED", refused);
     return { domain, scopes: new Set(record.scopes) };
   }
 
@@ -191,7 +205,7 @@ export class TokenService {
         count += 1;
       }
     }
-    this.store.changed();
+    this.store.changed({ entity: "token", action: "updated" });
     return count;
   }
 }

@@ -6,6 +6,7 @@
 import {
   CONTACT_LIST_FIELDS,
   NON_MEMBER_IN_BODY_STATUS,
+  REMOVED_MESSENGER_TYPES,
   UNKNOWN_TAG_IN_BODY_STATUS,
 } from "./assumptions";
 import { ApiError, invalidParameter } from "./errors";
@@ -84,6 +85,12 @@ function checkCustomPropertyValues(domain: Domain, fields: ContactFields): void 
   }
 }
 
+/** A messenger stored with a removed type (TWITTER, from an older data file) comes back as its replacement (X). */
+function withCurrentMessengerType(messenger: Record<string, unknown>): Record<string, unknown> {
+  const replacement = typeof messenger.type === "string" ? REMOVED_MESSENGER_TYPES[messenger.type] : undefined;
+  return replacement ? { ...messenger, type: replacement } : messenger;
+}
+
 /** The contact as the API returns it. */
 export function renderContact(record: ContactRecord): Record<string, unknown> {
   const fields = record.fields;
@@ -95,6 +102,7 @@ export function renderContact(record: ContactRecord): Record<string, unknown> {
     contactName: fields.contactName,
   };
   for (const name of CONTACT_LIST_FIELDS) rendered[name] = fields[name] ?? [];
+  rendered.messengers = (rendered.messengers as Array<Record<string, unknown>>).map(withCurrentMessengerType);
   if (fields.memo !== undefined) rendered.memo = fields.memo;
   rendered.contactTagIds = fields.contactTagIds ?? [];
   rendered.customProperties = fields.customProperties ?? {};

@@ -7,16 +7,16 @@ import {
   CONTACT_ORDER_FIELDS,
   DEFAULT_CONTACT_ORDER,
   DATE_BOUNDS_INCLUSIVE,
-  DEFAULT_SEARCH_DATE_TYPE,
   EMAIL_FILTER_CASE_INSENSITIVE,
   LIMITS,
+  MISSING_PARAMETER_CODE,
   NAME_SORT_KEY,
   SEARCH_DATE_TYPES,
   SEARCH_FILTER_TYPES,
   TELEPHONE_FILTER_MIN_DIGITS,
   UNKNOWN_TAG_FILTER_IS_EMPTY,
 } from "./assumptions";
-import { invalidParameter } from "./errors";
+import { ApiError, invalidParameter } from "./errors";
 import { queryParam, type SortKey } from "./listing";
 import type { ContactRecord, Domain, Member } from "./store";
 import { parseApiTime, toSecond } from "./time";
@@ -43,10 +43,13 @@ function dateWindow(query: Query): { type: (typeof SEARCH_DATE_TYPES)[number]; f
   const startText = queryParam(query, "startDateTime");
   const endText = queryParam(query, "endDateTime");
   if (startText === undefined && endText === undefined) return undefined;
+  if (type === undefined) {
+    throw new ApiError(400, "searchDateType is required when startDateTime or endDateTime is given", MISSING_PARAMETER_CODE);
+  }
   const parse = (name: string, text: string) => {
     const value = parseApiTime(text);
     if (value === undefined) {
-      throw invalidParameter(`${name} must be YYYY-MM-DDThh:mm:ssTZD (encode + as %2B): ${JSON.stringify(text)}`);
+      throw invalidParameter(`${name} must be YYYY-MM-DDThh:mm:ss[.SSS]TZD (encode + as %2B): ${JSON.stringify(text)}`);
     }
     return value;
   };
@@ -56,7 +59,7 @@ function dateWindow(query: Query): { type: (typeof SEARCH_DATE_TYPES)[number]; f
   const to = end ?? start! + LIMITS.dateWindowMs;
   if (to < from) throw invalidParameter("endDateTime must not be before startDateTime");
   if (to - from > LIMITS.dateWindowMs) throw invalidParameter("the date window is at most 7 days");
-  return { type: type ?? DEFAULT_SEARCH_DATE_TYPE, from, to };
+  return { type, from, to };
 }
 
 function order(query: Query): { field: (typeof CONTACT_ORDER_FIELDS)[number]; descending: boolean } {
@@ -82,6 +85,22 @@ function memberCanAccess(domain: Domain, member: Member, record: ContactRecord):
 }
 
 const digitsOf = (text: string) => text.replace(/\D/g, "");
+
+/** The primary email: the one marked primary, else the first (ASSUMED). */
+function primaryEmail(emails: unknown): string | undefined {
+  const list = Array.isArray(emails) ? (emails as Array<{ email?: unknown; primary?: unknown }>) : [];
+  const chosen = list.find((entry) => entry.primary === true) ?? list[0];
+  return typeof chosen?.email === "string" ? chosen.email : undefined;
+}
+
+/** Documented (kr `contact-list`): with `@`, a prefix of the address; without, a partial match of the local part. */
+function emailMatches(email: string | undefined, needle: string, fold: (text: string) => string): boolean {
+  if (email === undefined) return false;
+  const address = fold(email);
+  if (needle.includes("@")) return address.startsWith(needle);
+  const at = address.lastIndexOf("@");
+  return (at < 0 ? address : address.slice(0, at)).includes(needle);
+}
 
 export function parseContactQuery(domain: Domain, query: Query, member?: Member): ContactQuery {
   const window = dateWindow(query);
@@ -112,10 +131,7 @@ export function parseContactQuery(domain: Domain, query: Query, member?: Member)
     }
     if (accessibleRange && (fields.permission as { accessibleRange: string }).accessibleRange !== accessibleRange) return false;
     if (contactTagId !== undefined && !((fields.contactTagIds as string[] | undefined) ?? []).includes(contactTagId)) return false;
-    if (emailNeedle !== undefined) {
-      const emails = (fields.emails as Array<{ email: string }> | undefined) ?? [];
-      if (!emails.some((entry) => foldEmail(entry.email).includes(emailNeedle))) return false;
-    }
+    if (emailNeedle !== undefined && !emailMatches(primaryEmail(fields.emails), emailNeedle, foldEmail)) return false;
     if (telephoneDigits !== undefined) {
       const telephones = (fields.telephones as Array<{ telephone: string }> | undefined) ?? [];
       if (!telephones.some((entry) => digitsOf(entry.telephone).includes(telephoneDigits))) return false;

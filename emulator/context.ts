@@ -1,4 +1,5 @@
 import type { TokenService } from "./auth";
+import type { Backends } from "./backend";
 import type { FaultInjector } from "./faults";
 import type { RateLimiter } from "./rate-limit";
 import type { RequestLog } from "./request-log";
@@ -7,6 +8,8 @@ import type { EmulatorStore } from "./store";
 /** Everything the routes share. */
 export interface EmulatorContext {
   store: EmulatorStore;
+  /** The domain backends: rules, cascades and change notification. */
+  backends: Backends;
   tokens: TokenService;
   rateLimiter: RateLimiter;
   faults: FaultInjector;

@@ -1,15 +1,18 @@
 import { ERROR_CODES, type ErrorStatus, type OAuthErrorCode, OAUTH_ERROR_STATUS } from "./assumptions";
 
-/** An API error answered as `{code, description}` with its HTTP status. */
+/** An API error answered as `{code, description}` with its HTTP status (code: the status's default unless given). */
 export class ApiError extends Error {
   readonly code: string;
 
   constructor(
     readonly status: ErrorStatus,
     description: string,
+    code?: string,
+    /** Extra response headers (e.g. `www-authenticate`). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(description);
-    this.code = ERROR_CODES[status];
+    this.code = code ?? ERROR_CODES[status];
   }
 
   toBody(): { code: string; description: string } {

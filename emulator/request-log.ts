@@ -12,7 +12,7 @@ export interface RequestLogEntry {
   route: string;
   /** The domain of the caller, when authenticated. */
   domainId?: number;
-  /** Set when a fault was injected: "status500" | "status429" | "drop". */
+  /** Set when a fault was injected: "status500" | "status429" | "status503" | "drop" | "redirect". */
   fault?: string;
   /** True when the connection was destroyed after the request was applied. */
   dropped?: boolean;

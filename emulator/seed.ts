@@ -14,6 +14,11 @@
  *     members:                  # emails, or {email, userId}
  *       - admin@example.com
  *       - { email: sales@example.com, userId: user0001-0000-0000-0000-000000000001 }
+ *     refreshTokenRotation: true  # optional, default true: the app's "Refresh Token Rotation".
+ *                                 # true: a refresh returns a new refresh token and the old one
+ *                                 # stops working; false: the same refresh token is returned
+ *     tagsEnabled: true           # optional, default true; false: contact tags are turned off
+ *                                 # for the domain and every tag call is 403 FORBIDDEN
  * ```
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
@@ -30,6 +35,8 @@ export interface SeedDomain {
   serviceAccount: string;
   privateKeyPem?: string;
   members: Member[];
+  refreshTokenRotation?: boolean;
+  tagsEnabled?: boolean;
 }
 
 export const DEFAULT_SEED: SeedDomain[] = [
@@ -67,6 +74,8 @@ const seedSchema = z.strictObject({
         serviceAccount: z.string().min(1),
         privateKey: z.string().min(1).optional(),
         members: z.array(memberSchema).default([]),
+        refreshTokenRotation: z.boolean().optional(),
+        tagsEnabled: z.boolean().optional(),
       }),
     )
     .min(1),
@@ -111,6 +120,8 @@ export function loadSeedFile(file: string): SeedDomain[] {
       serviceAccount: domain.serviceAccount,
       ...(domain.privateKey ? { privateKeyPem: domain.privateKey } : {}),
       members,
+      ...(domain.refreshTokenRotation === undefined ? {} : { refreshTokenRotation: domain.refreshTokenRotation }),
+      ...(domain.tagsEnabled === undefined ? {} : { tagsEnabled: domain.tagsEnabled }),
     };
   });
 }
@@ -157,6 +168,8 @@ export function materializeDomains(seed: SeedDomain[], previous: DomainDefinitio
         publicKeyPem,
       },
       members: domain.members,
+      ...(domain.refreshTokenRotation === undefined ? {} : { refreshTokenRotation: domain.refreshTokenRotation }),
+      ...(domain.tagsEnabled === undefined ? {} : { tagsEnabled: domain.tagsEnabled }),
     };
   });
 }

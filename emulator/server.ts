@@ -3,9 +3,10 @@ import type { AddressInfo } from "node:net";
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import { ERROR_CODES, LIMITS } from "./assumptions";
+import { ERROR_CODES, LIMITS, UNKNOWN_PATH_BODY, UNLISTED_CLIENT_ERROR } from "./assumptions";
 import { API_PREFIX, logEntryFor, trackRequest } from "./api-route";
 import { TokenService } from "./auth";
+import { Backends } from "./backend";
 import type { EmulatorContext } from "./context";
 import { FaultInjector } from "./faults";
 import { DataFilePersistence, readDataFile } from "./persistence";
@@ -76,14 +77,14 @@ export function buildApp(context: EmulatorContext): FastifyInstance {
         error_description: status === 500 ? "internal error" : error.message,
       });
     }
-    const code = (ERROR_CODES as Record<number, string>)[status] ?? ERROR_CODES[400];
+    const code = (ERROR_CODES as Record<number, string>)[status];
+    if (code === undefined) return reply.code(UNLISTED_CLIENT_ERROR.status).send({ code: UNLISTED_CLIENT_ERROR.code, description: error.message });
     return reply.code(status).send({ code, description: status === 500 ? "internal error" : error.message });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split("?")[0];
     if (isApiOrToken(request.url)) trackRequest(request, "api", `${request.method} (no route)`);
-    return reply.code(404).send({ code: ERROR_CODES[404], description: `no API operation ${request.method} ${path}` });
+    return reply.code(404).send(UNKNOWN_PATH_BODY);
   });
 
   registerTokenRoute(app, context);
@@ -108,11 +109,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // Write at once, so a generated key pair is kept even if the process is killed.
   await persistence?.flush();
 
+  const faults = new FaultInjector();
   const context: EmulatorContext = {
     store,
+    backends: new Backends(store, { duplicateNameStatus: () => faults.duplicateNameStatus }),
     tokens: new TokenService(store, options.accessTokenTtlSeconds ?? LIMITS.accessTokenTtlSecondsDefault),
     rateLimiter: new RateLimiter(options.requestsPerMinute ?? LIMITS.requestsPerMinuteDefault),
-    faults: new FaultInjector(),
+    faults,
     log: new RequestLog(),
     reachableContacts: options.reachableContacts ?? LIMITS.reachableContacts,
   };

@@ -1,3 +1,5 @@
+import { ChangeFeed, type ChangeEvent, type ChangeListener } from "./backend/events";
+
 /**
  * The emulator's in-memory state: domains (credentials and members) and, per
  * domain, tags, custom properties, contacts, photos and pending photo uploads;
@@ -23,6 +25,10 @@ export interface DomainDefinition {
   name?: string;
   credentials: DomainCredentials;
   members: Member[];
+  /** The app's "Refresh Token Rotation" (seed `refreshTokenRotation`); absent: the default (assumptions). */
+  refreshTokenRotation?: boolean;
+  /** Seed `tagsEnabled`; false: every tag call is 403 ("available only when tags are enabled"). */
+  tagsEnabled?: boolean;
 }
 
 export interface TagRecord {
@@ -133,7 +139,7 @@ export class EmulatorStore {
   private readonly domainsById = new Map<number, Domain>();
   readonly tokens = new Map<string, TokenRecord>();
   private seq = 0;
-  private readonly changeListeners: Array<() => void> = [];
+  private readonly feed = new ChangeFeed();
 
   constructor(definitions: DomainDefinition[]) {
     if (definitions.length === 0) throw new Error("at least one domain is needed");
@@ -161,13 +167,14 @@ export class EmulatorStore {
     return this.seq;
   }
 
-  onChange(listener: () => void): void {
-    this.changeListeners.push(listener);
+  /** Subscribes to every change (persistence, dashboard); returns the unsubscribe function. */
+  onChange(listener: ChangeListener): () => void {
+    return this.feed.subscribe(listener);
   }
 
-  /** Every mutation calls this, so persistence can schedule a write. */
-  changed(): void {
-    for (const listener of this.changeListeners) listener();
+  /** Every mutation calls this (the domain backends with what changed), so listeners learn of it. */
+  changed(event: ChangeEvent = { entity: "store", action: "updated" }): void {
+    this.feed.emit(event);
   }
 
   /** Empties tags, properties, contacts and photos; keeps domains, members, credentials and tokens. */
@@ -179,7 +186,7 @@ export class EmulatorStore {
       domain.data.photos.clear();
       domain.data.uploads.clear();
     }
-    this.changed();
+    this.changed({ entity: "store", action: "reset" });
   }
 
   snapshot(): StoreSnapshot {

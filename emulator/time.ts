@@ -14,9 +14,12 @@ export function formatApiTime(epochMs: number, offsetMinutes = RENDER_UTC_OFFSET
   );
 }
 
-const API_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})$/;
+const API_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Parses `YYYY-MM-DDThh:mm:ssTZD` into epoch milliseconds; undefined when malformed or not a real date. */
+/**
+ * Parses `YYYY-MM-DDThh:mm:ss[.SSS]TZD` into epoch milliseconds, truncated to the
+ * second (the fraction is accepted and dropped); undefined when malformed or not a real date.
+ */
 export function parseApiTime(text: string): number | undefined {
   const match = API_TIME.exec(text);
   if (!match) return undefined;

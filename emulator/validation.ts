@@ -19,6 +19,7 @@ import {
   MESSENGER_TYPES,
   PROPERTY_NAME_PATTERN,
   PROPERTY_TYPES,
+  REMOVED_MESSENGER_TYPES,
   TELEPHONE_PATTERN,
   TELEPHONE_TYPES,
 } from "./assumptions";
@@ -50,9 +51,18 @@ const subObject = <S extends z.core.$ZodLooseShape>(shape: S) =>
 const primary = z.boolean().nullish();
 const isPresent = (value: unknown) => typeof value === "string" && value !== "";
 
+/** A type enum; a removed type (TWITTER) is refused with the type to use instead. */
+const typeEnum = <T extends readonly [string, ...string[]]>(types: T) =>
+  z.enum(types, {
+    error: (issue) => {
+      const replacement = typeof issue.input === "string" ? REMOVED_MESSENGER_TYPES[issue.input] : undefined;
+      return replacement && types.includes(replacement) ? `${String(issue.input)} is no longer accepted: use ${replacement}` : undefined;
+    },
+  });
+
 /** A list sub-object with `type`/`customType`: customType is required for CUSTOM. */
 function typed<T extends readonly [string, ...string[]], S extends z.core.$ZodLooseShape>(types: T, shape: S) {
-  return subObject({ type: z.enum(types), customType: optionalText(LIMITS.shortText), ...shape })
+  return subObject({ type: typeEnum(types), customType: optionalText(LIMITS.shortText), ...shape })
     .superRefine((item, ctx) => {
       if (CUSTOM_TYPE_REQUIRED_FOR_CUSTOM && item.type === "CUSTOM" && !isPresent(item.customType)) {
         ctx.addIssue({ code: "custom", path: ["customType"], message: "customType is required when type is CUSTOM" });

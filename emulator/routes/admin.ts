@@ -4,8 +4,9 @@
  *   GET /_emulator/state, GET|DELETE /_emulator/requests, PUT /_emulator/faults.
  * Extras for tests:
  *   GET /_emulator/credentials?domainId=N  credentials of another seeded domain
- *   POST /_emulator/expire-tokens          every issued access token expires now
- *                                          (API calls get 401); refresh tokens still work
+ *   POST /_emulator/expire-tokens          every issued access token expires now (API
+ *                                          calls get 403 UNAUTHORIZED, or the fault
+ *                                          setting tokenExpiryStatus); refresh tokens still work
  *   GET /_emulator/faults                  the current fault settings
  *   GET /_emulator/requests?include=token  the log with token-endpoint calls too (by default
  *                                          only API calls, as the contract says)

@@ -15,7 +15,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { EmulatorContext } from "../context";
 import type { RequestLogEntry } from "../request-log";
-import { DASHBOARD_CSS } from "../ui/styles";
+import { DASHBOARD_CSS, DASHBOARD_ICON } from "../ui/styles";
 import { DASHBOARD_HTML } from "../ui/page";
 import { DASHBOARD_JS } from "../ui/script";
 import { ADMIN_PREFIX } from "./admin";
@@ -83,6 +83,8 @@ export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorC
   app.get(DASHBOARD_PATH, async (_request, reply) => secured(reply, "text/html; charset=utf-8").send(DASHBOARD_HTML));
   app.get(`${DASHBOARD_PATH}/app.js`, async (_request, reply) => secured(reply, "text/javascript; charset=utf-8").send(DASHBOARD_JS));
   app.get(`${DASHBOARD_PATH}/app.css`, async (_request, reply) => secured(reply, "text/css; charset=utf-8").send(DASHBOARD_CSS));
+
+  app.get(`${DASHBOARD_PATH}/favicon.svg`, async (_request, reply) => secured(reply, "image/svg+xml").send(DASHBOARD_ICON));
 
   app.get(`${ADMIN_PREFIX}/state/version`, async () => ({ version }));
 

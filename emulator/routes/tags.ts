@@ -1,11 +1,10 @@
 /** Contact tags: company tags (POST /contact-tags), list, and GET/PUT/PATCH/DELETE of any tag. */
-import type { FastifyInstance } from "fastify";
-import { CASCADE_TOUCHES_MODIFIED_TIME, DUPLICATE_NAME_STATUS, newContactTagId } from "../assumptions";
-import { registerApiRoute, type ApiCall } from "../api-route";
+import type { FastifyInstance, HTTPMethods } from "fastify";
+import { registerApiRoute, type ApiCall, type ApiHandler } from "../api-route";
 import type { EmulatorContext } from "../context";
-import { ApiError, invalidParameter, notFound } from "../errors";
+import { invalidParameter } from "../errors";
 import { paginate, parseCount, queryFingerprint, queryParam, responseMetaData } from "../listing";
-import type { Domain, EmulatorStore, Member, TagRecord } from "../store";
+import type { TagRecord } from "../store";
 import { contactTagBodySchema, contactTagPatchSchema, parseBody } from "../validation";
 
 export function renderTag(tag: TagRecord): Record<string, unknown> {
@@ -15,32 +14,6 @@ export function renderTag(tag: TagRecord): Record<string, unknown> {
     type: tag.type,
     ...(tag.type === "USER" ? { userId: tag.userIdAsSent } : {}),
   };
-}
-
-/** Tag names are unique among company tags, and among each member's user tags. */
-export function assertUniqueTagName(domain: Domain, name: string, scope: { type: "COMPANY" | "USER"; ownerUserId?: string }, exceptId?: string): void {
-  for (const tag of domain.data.tags.values()) {
-    if (tag.contactTagId === exceptId || tag.type !== scope.type || tag.ownerUserId !== scope.ownerUserId) continue;
-    if (tag.contactTagName === name) {
-      throw new ApiError(DUPLICATE_NAME_STATUS, `a ${scope.type === "USER" ? "user" : "company"} tag named ${JSON.stringify(name)} already exists (${tag.contactTagId})`);
-    }
-  }
-}
-
-export function createTag(store: EmulatorStore, domain: Domain, body: unknown, owner?: { member: Member; asSent: string }): TagRecord {
-  const { contactTagName } = parseBody(contactTagBodySchema, body);
-  const scope = owner ? { type: "USER" as const, ownerUserId: owner.member.userId } : { type: "COMPANY" as const };
-  assertUniqueTagName(domain, contactTagName, scope);
-  const tag: TagRecord = {
-    contactTagId: newContactTagId(),
-    contactTagName,
-    ...scope,
-    ...(owner ? { userIdAsSent: owner.asSent } : {}),
-    seq: store.nextSeq(),
-  };
-  domain.data.tags.set(tag.contactTagId, tag);
-  store.changed();
-  return tag;
 }
 
 /** Lists tags with `type`, `orderBy` (name asc|desc), `count` and `cursor`. */
@@ -67,54 +40,41 @@ export function listTags(call: ApiCall, listName: string, tags: TagRecord[], ext
   return { status: 200, body: { contactTags: page.items.map(renderTag), responseMetaData: responseMetaData(page) } };
 }
 
-function existingTag(domain: Domain, contactTagId: string): TagRecord {
-  const tag = domain.data.tags.get(contactTagId);
-  if (!tag) throw notFound(`contact tag ${contactTagId} does not exist`);
-  return tag;
-}
+/** A tag operation: refused (403) before anything else when tags are turned off for the domain. */
+export const tagOperation =
+  (handler: ApiHandler): ApiHandler =>
+  (call) => {
+    call.backend.tags.assertEnabled();
+    return handler(call);
+  };
 
 export function registerTagRoutes(app: FastifyInstance, context: EmulatorContext): void {
-  const { store } = context;
+  const register = (method: HTTPMethods, path: string, access: "read" | "write", handler: ApiHandler) =>
+    registerApiRoute(app, context, method, path, access, tagOperation(handler));
 
-  registerApiRoute(app, context, "POST", "/contact-tags", "write", ({ domain, body }) => ({
+  register("POST", "/contact-tags", "write", ({ backend, body }) => ({
     status: 201,
-    body: renderTag(createTag(store, domain, body)),
+    body: renderTag(backend.tags.create(parseBody(contactTagBodySchema, body).contactTagName)),
   }));
 
-  registerApiRoute(app, context, "GET", "/contact-tags", "read", (call) =>
-    listTags(call, "contact-tags", [...call.domain.data.tags.values()]),
-  );
+  register("GET", "/contact-tags", "read", (call) => listTags(call, "contact-tags", call.backend.tags.list()));
 
-  registerApiRoute(app, context, "GET", "/contact-tags/:contactTagId", "read", ({ domain, params }) => ({
+  register("GET", "/contact-tags/:contactTagId", "read", ({ backend, params }) => ({
     status: 200,
-    body: renderTag(existingTag(domain, params.contactTagId!)),
+    body: renderTag(backend.tags.get(params.contactTagId!)),
   }));
 
-  const rename = (schema: typeof contactTagBodySchema | typeof contactTagPatchSchema) =>
-    ({ domain, params, body }: ApiCall) => {
-      const tag = existingTag(domain, params.contactTagId!);
-      const { contactTagName } = parseBody(schema, body);
-      if (contactTagName !== undefined) {
-        assertUniqueTagName(domain, contactTagName, tag, tag.contactTagId);
-        tag.contactTagName = contactTagName;
-        store.changed();
-      }
-      return { status: 200, body: renderTag(tag) };
-    };
-  registerApiRoute(app, context, "PUT", "/contact-tags/:contactTagId", "write", rename(contactTagBodySchema));
-  registerApiRoute(app, context, "PATCH", "/contact-tags/:contactTagId", "write", rename(contactTagPatchSchema));
+  const rename =
+    (schema: typeof contactTagBodySchema | typeof contactTagPatchSchema) =>
+    ({ backend, params, body }: ApiCall) => ({
+      status: 200,
+      body: renderTag(backend.tags.rename(params.contactTagId!, parseBody(schema, body).contactTagName)),
+    });
+  register("PUT", "/contact-tags/:contactTagId", "write", rename(contactTagBodySchema));
+  register("PATCH", "/contact-tags/:contactTagId", "write", rename(contactTagPatchSchema));
 
-  registerApiRoute(app, context, "DELETE", "/contact-tags/:contactTagId", "write", ({ domain, params }) => {
-    const tag = existingTag(domain, params.contactTagId!);
-    domain.data.tags.delete(tag.contactTagId);
-    // Contacts lose the deleted tag.
-    for (const contact of domain.data.contacts.values()) {
-      const tagIds = contact.fields.contactTagIds as string[] | undefined;
-      if (!tagIds?.includes(tag.contactTagId)) continue;
-      contact.fields.contactTagIds = tagIds.filter((id) => id !== tag.contactTagId);
-      if (CASCADE_TOUCHES_MODIFIED_TIME) contact.modifiedAt = Date.now();
-    }
-    store.changed();
+  register("DELETE", "/contact-tags/:contactTagId", "write", ({ backend, params }) => {
+    backend.tags.delete(params.contactTagId!);
     return { status: 204 };
   });
 }

@@ -9,6 +9,7 @@ export const DASHBOARD_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>LINE WORKS Contact API emulator</title>
+<link rel="icon" href="/_emulator/ui/favicon.svg">
 <link rel="stylesheet" href="/_emulator/ui/app.css">
 <script src="/_emulator/ui/app.js" defer></script>
 </head>
@@ -65,9 +66,9 @@ export const DASHBOARD_HTML = `<!doctype html>
           <label>429 rate <input name="status429Rate" type="number" min="0" max="1" step="0.05"></label>
           <label>503 rate <input name="status503Rate" type="number" min="0" max="1" step="0.05"></label>
           <label>Drop rate <input name="dropConnectionRate" type="number" min="0" max="1" step="0.05"></label>
-          <label>307 redirect rate <input name="redirectRate" type="number" min="0" max="1" step="0.05"></label>
-          <label>Latency min ms <input name="latencyMin" type="number" min="0" max="60000" step="1"></label>
-          <label>Latency max ms <input name="latencyMax" type="number" min="0" max="60000" step="1"></label>
+          <label>Redirect rate <input name="redirectRate" type="number" min="0" max="1" step="0.05"></label>
+          <label>Latency min <input name="latencyMin" type="number" min="0" max="60000" step="1"></label>
+          <label>Latency max <input name="latencyMax" type="number" min="0" max="60000" step="1"></label>
           <label>Expired token <select name="tokenExpiryStatus"><option value="">default</option><option>401</option><option>403</option></select></label>
           <label>Duplicate name <select name="duplicateNameStatus"><option value="">default</option><option>400</option><option>409</option></select></label>
           <label>Seed <input name="seed" type="number" step="1"></label>

@@ -1,4 +1,7 @@
 /** The dashboard's styles (GET /_emulator/ui/app.css). System fonts only, with CJK coverage. */
+/** A green dot, as in the page title. */
+export const DASHBOARD_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6" fill="#00a84f"/></svg>';
+
 export const DASHBOARD_CSS = `
 :root {
   --fg: #1d2330; --muted: #667085; --line: #e3e7ee; --bg: #f5f7fa; --card: #fff;

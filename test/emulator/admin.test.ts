@@ -111,14 +111,14 @@ describe("unknown routes", () => {
     expect(response.status).toBe(204);
   });
 
-  it("an unsupported content type is 415", async () => {
+  it("an unsupported content type is 400 BAD_REQUEST (415 is not in the docs' error table; ASSUMED)", async () => {
     const response = await fetch(`${emulator.apiBaseUrl}/contact-tags`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/xml" },
       body: "<tag/>",
     });
-    expect(response.status).toBe(415);
-    expect(((await response.json()) as { code: string }).code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { code: string }).code).toBe("BAD_REQUEST");
   });
 
   it("the emulator wrote no error to stderr", () => {

@@ -252,11 +252,14 @@ describe("bearer tokens on API calls", () => {
     expect((await writer.get(`/contacts/${contact.contactId}`)).body.memo).toBeUndefined();
   });
 
-  it("after /_emulator/expire-tokens access tokens are 401 and the refresh token still works", async () => {
+  it("after /_emulator/expire-tokens access tokens are 403 UNAUTHORIZED (as the official samples handle) and the refresh token still works", async () => {
     const tokens = (await grant()).body;
     expect((await api(emulator, tokens.access_token, "GET", "/contacts")).status).toBe(200);
     await emulator.expireTokens();
-    expect((await api(emulator, tokens.access_token, "GET", "/contacts")).status).toBe(401);
+    const refused = await api(emulator, tokens.access_token, "GET", "/contacts");
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({ code: "UNAUTHORIZED", description: expect.any(String) });
+    expect(refused.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
     const refreshed = await postForm(emulator.authUrl, {
       grant_type: "refresh_token",
       refresh_token: tokens.refresh_token,
@@ -318,8 +321,9 @@ describe("--access-token-ttl", () => {
       expect((await api(shortLived, tokens.access_token, "GET", "/contacts")).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 1200));
       const expired = await api(shortLived, tokens.access_token, "GET", "/contacts");
-      expect(expired.status).toBe(401);
+      expect(expired.status).toBe(403);
       expect(expired.body.code).toBe("UNAUTHORIZED");
+      expect(expired.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
     } finally {
       await shortLived.stop();
     }

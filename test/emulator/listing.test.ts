@@ -25,11 +25,14 @@ async function createNamed(names: string[]) {
   return contacts;
 }
 
-/** `YYYY-MM-DDThh:mm:ss+09:00`, URL-encoded (the docs: `+` as %2B). */
-function apiTime(epochMs: number): string {
-  const shifted = new Date(epochMs + 9 * 3600_000).toISOString().slice(0, 19);
+/** `YYYY-MM-DDThh:mm:ss+09:00` (or with `.SSS`), URL-encoded (the docs: `+` as %2B). */
+function apiTime(epochMs: number, milliseconds = false): string {
+  const shifted = new Date(epochMs + 9 * 3600_000).toISOString().slice(0, milliseconds ? 23 : 19);
   return encodeURIComponent(`${shifted}+09:00`);
 }
+
+/** The docs' date type for windows below (required whenever a bound is given). */
+const CREATED = "searchDateType=CREATED_TIME";
 
 const ids = (reply: { body: any }) => reply.body.contacts.map((contact: any) => contact.contactId);
 
@@ -142,30 +145,49 @@ describe("GET /contacts date windows (searchDateType, startDateTime, endDateTime
     const [contact] = await createNamed(["Now"]);
     const now = Date.now();
     // start 6 days ago: window reaches now.
-    expect(ids(await api.get(`/contacts?startDateTime=${apiTime(now - 6 * 86400_000)}`))).toEqual([contact.contactId]);
+    expect(ids(await api.get(`/contacts?${CREATED}&startDateTime=${apiTime(now - 6 * 86400_000)}`))).toEqual([contact.contactId]);
     // start 8 days ago: the window ends a day ago.
-    expect(ids(await api.get(`/contacts?startDateTime=${apiTime(now - 8 * 86400_000)}`))).toEqual([]);
+    expect(ids(await api.get(`/contacts?${CREATED}&startDateTime=${apiTime(now - 8 * 86400_000)}`))).toEqual([]);
     // end in 6 days: the window starts a day ago.
-    expect(ids(await api.get(`/contacts?endDateTime=${apiTime(now + 6 * 86400_000)}`))).toEqual([contact.contactId]);
+    expect(ids(await api.get(`/contacts?${CREATED}&endDateTime=${apiTime(now + 6 * 86400_000)}`))).toEqual([contact.contactId]);
     // end in 8 days: the window starts tomorrow.
-    expect(ids(await api.get(`/contacts?endDateTime=${apiTime(now + 8 * 86400_000)}`))).toEqual([]);
+    expect(ids(await api.get(`/contacts?${CREATED}&endDateTime=${apiTime(now + 8 * 86400_000)}`))).toEqual([]);
   });
 
   it("a window of exactly 7 days is accepted, longer is 400", async () => {
     const now = Date.now();
-    expect((await api.get(`/contacts?startDateTime=${apiTime(now - 7 * 86400_000)}&endDateTime=${apiTime(now)}`)).status).toBe(200);
-    expect400(await api.get(`/contacts?startDateTime=${apiTime(now - 7 * 86400_000 - 1000)}&endDateTime=${apiTime(now)}`), "7 days");
+    expect((await api.get(`/contacts?${CREATED}&startDateTime=${apiTime(now - 7 * 86400_000)}&endDateTime=${apiTime(now)}`)).status).toBe(200);
+    expect400(await api.get(`/contacts?${CREATED}&startDateTime=${apiTime(now - 7 * 86400_000 - 1000)}&endDateTime=${apiTime(now)}`), "7 days");
   });
 
   it("an end before the start is 400", async () => {
     const now = Date.now();
-    expect400(await api.get(`/contacts?startDateTime=${apiTime(now)}&endDateTime=${apiTime(now - 60_000)}`), "endDateTime");
+    expect400(await api.get(`/contacts?${CREATED}&startDateTime=${apiTime(now)}&endDateTime=${apiTime(now - 60_000)}`), "endDateTime");
   });
 
   it("a malformed time, or + not encoded as %2B, is 400", async () => {
-    expect400(await api.get("/contacts?startDateTime=2024-01-01"), "startDateTime");
-    expect400(await api.get("/contacts?startDateTime=2024-01-01T00:00:00+09:00"), "startDateTime");
-    expect400(await api.get("/contacts?endDateTime=2024-02-30T00%3A00%3A00%2B09%3A00"), "endDateTime");
+    expect400(await api.get(`/contacts?${CREATED}&startDateTime=2024-01-01`), "startDateTime");
+    expect400(await api.get(`/contacts?${CREATED}&startDateTime=2024-01-01T00:00:00+09:00`), "startDateTime");
+    expect400(await api.get(`/contacts?${CREATED}&endDateTime=2024-02-30T00%3A00%3A00%2B09%3A00`), "endDateTime");
+  });
+
+  it("a date bound without searchDateType is 400 MISSING_PARAMETER (documented: required when a bound is given)", async () => {
+    const now = Date.now();
+    for (const query of [`startDateTime=${apiTime(now)}`, `endDateTime=${apiTime(now)}`, `startDateTime=${apiTime(now - 60_000)}&endDateTime=${apiTime(now)}`]) {
+      const reply = await api.get(`/contacts?${query}`);
+      expect(reply.status, JSON.stringify(reply.body)).toBe(400);
+      expect(reply.body).toEqual({ code: "MISSING_PARAMETER", description: expect.stringContaining("searchDateType") });
+    }
+  });
+
+  it("bounds with milliseconds are accepted, as in the docs' example (2021-06-03T10:00:00.000%2B09:00)", async () => {
+    expect((await api.get(`/contacts?${CREATED}&startDateTime=2021-06-03T10%3A00%3A00.000%2B09%3A00`)).status).toBe(200);
+    const [contact] = await createNamed(["Now"]);
+    const now = Date.now();
+    const reply = await api.get(`/contacts?${CREATED}&startDateTime=${apiTime(now - 60_000, true)}&endDateTime=${apiTime(now + 60_000, true)}`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(ids(reply)).toEqual([contact.contactId]);
+    expect(ids(await api.get(`/contacts?${CREATED}&startDateTime=${apiTime(now + 60_000, true)}`))).toEqual([]);
   });
 
   it("an unknown searchDateType is 400", async () => {
@@ -174,11 +196,31 @@ describe("GET /contacts date windows (searchDateType, startDateTime, endDateTime
 });
 
 describe("GET /contacts filters", () => {
-  it("email is a partial, case-insensitive match", async () => {
-    const [taro] = [await create({ emails: [{ email: "Taro@Acme.example" }] }), await create({ emails: [{ email: "hanako@other.example" }] })];
-    expect(ids(await api.get("/contacts?email=acme"))).toEqual([taro.contactId]);
-    expect(ids(await api.get("/contacts?email=TARO%40ACME.EXAMPLE"))).toEqual([taro.contactId]);
+  it("email without @ is a partial match of the primary email's local part (documented, kr contact-list)", async () => {
+    const taro = await create({ emails: [{ email: "Taro.Yamada@Acme.example", primary: true }] });
+    const hanako = await create({ emails: [{ email: "hanako@other.example" }] });
+    expect(ids(await api.get("/contacts?email=yamada"))).toEqual([taro.contactId]);
+    expect(ids(await api.get("/contacts?email=o"))).toEqual([taro.contactId, hanako.contactId]);
+    // the domain part is not searched without @
+    expect(ids(await api.get("/contacts?email=acme"))).toEqual([]);
     expect(ids(await api.get("/contacts?email=nobody"))).toEqual([]);
+  });
+
+  it("email with @ is a prefix match of the primary address, case-insensitive (ASSUMED case)", async () => {
+    const taro = await create({ emails: [{ email: "Taro@Acme.example", primary: true }] });
+    await create({ emails: [{ email: "jiro.taro@acme.example" }] });
+    expect(ids(await api.get("/contacts?email=TARO%40ACME.EXAMPLE"))).toEqual([taro.contactId]);
+    expect(ids(await api.get("/contacts?email=taro%40acme"))).toEqual([taro.contactId]);
+    expect(ids(await api.get("/contacts?email=aro%40acme"))).toEqual([]);
+  });
+
+  it("email searches only the primary email (the one marked primary, else the first: ASSUMED)", async () => {
+    const marked = await create({ emails: [{ email: "other@x.example" }, { email: "main@x.example", primary: true }] });
+    const unmarked = await create({ emails: [{ email: "first@y.example" }, { email: "second@y.example" }] });
+    expect(ids(await api.get("/contacts?email=main"))).toEqual([marked.contactId]);
+    expect(ids(await api.get("/contacts?email=other"))).toEqual([]);
+    expect(ids(await api.get("/contacts?email=first"))).toEqual([unmarked.contactId]);
+    expect(ids(await api.get("/contacts?email=second"))).toEqual([]);
   });
 
   it("telephone is a partial match of at least 4 digits", async () => {
@@ -213,7 +255,8 @@ describe("GET /contacts filters", () => {
     const tag = (await api.post("/contact-tags", { contactTagName: "VIP" })).body;
     const both = await create({ emails: [{ email: "x@acme.example" }], contactTagIds: [tag.contactTagId] });
     await create({ emails: [{ email: "y@acme.example" }] });
-    expect(ids(await api.get(`/contacts?email=acme&contactTagId=${tag.contactTagId}`))).toEqual([both.contactId]);
+    expect(ids(await api.get(`/contacts?email=%40acme&contactTagId=${tag.contactTagId}`))).toEqual([]);
+    expect(ids(await api.get(`/contacts?email=x%40acme&contactTagId=${tag.contactTagId}`))).toEqual([both.contactId]);
   });
 });
 

@@ -37,8 +37,17 @@ export type EmulatorRequestLogEntry = RequestLogEntry;
 export interface EmulatorFaults {
   status500Rate?: number;
   status429Rate?: number;
+  /** 503 SERVICE_UNAVAILABLE (CONTRACT §8). */
+  status503Rate?: number;
   latencyMs?: [number, number];
   dropConnectionRate?: number;
+  /** 307 to the same URL on the emulator's origin (CONTRACT §8). */
+  redirectRate?: number;
+  /** How an expired or revoked token is answered (default 403), both `code: UNAUTHORIZED` (CONTRACT §8). */
+  tokenExpiryStatus?: 401 | 403;
+  /** Emulator extra: how POST answers a duplicate name (default 409). */
+  duplicateNameStatus?: 400 | 409;
+  status429ResetSeconds?: number;
   seed?: number;
 }
 

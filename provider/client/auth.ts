@@ -2,7 +2,7 @@
  * Access tokens: a ready token from the configuration, or the service-account
  * JWT grant. One token per process and credential (authUrl + clientId +
  * serviceAccount), reused by every client, renewed before it expires (refresh
- * token grant when we have one, else a new JWT grant) and on demand after a 401.
+ * token grant when we have one, else a new JWT grant) and on demand when the API refuses it.
  */
 import { createHash, createPrivateKey } from "node:crypto";
 import type { Dispatcher } from "undici";
@@ -24,7 +24,7 @@ export interface TokenSource {
   readonly canRenew: boolean;
   /** A token valid for a while yet. */
   token(): Promise<string>;
-  /** Marks `rejected` (answered 401) as unusable so that the next token() fetches a new one. */
+  /** Marks `rejected` (refused: 401, or 403 UNAUTHORIZED) as unusable so that the next token() fetches a new one. */
   invalidate(rejected: string): void;
   /** The scope the token endpoint granted, when known. */
   grantedScope(): string | undefined;

@@ -42,7 +42,7 @@ describe("--data FILE", () => {
     const bytes = randomBytes(64);
     const { uploadUrl } = (await api1.post(`/contacts/${contact.contactId}/photo`, { fileName: "a.png", fileSize: 64 })).body;
     const form = new FormData();
-    form.append("FileData", new Blob([bytes]), "a.png");
+    form.append("Filedata", new Blob([bytes]), "a.png");
     expect((await fetch(uploadUrl, { method: "POST", headers: { authorization: `Bearer ${tokens.access_token}` }, body: form })).status).toBe(200);
     const trashed = (await api1.post("/contacts", contactBody())).body;
     await api1.delete(`/contacts/${trashed.contactId}`);

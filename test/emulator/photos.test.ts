@@ -1,6 +1,6 @@
 /**
  * Contact photos (lineworks-api.md photo rows): POST {fileName, fileSize} ->
- * {uploadUrl}; multipart upload with field FileData and the bearer token; GET ->
+ * {uploadUrl}; multipart upload with field Filedata and the bearer token; GET ->
  * 302 Location serving the bytes; 404 without a photo; DELETE 204.
  */
 import { randomBytes } from "node:crypto";
@@ -32,7 +32,7 @@ async function newContact(): Promise<string> {
 
 function upload(uploadUrl: string, bytes: Uint8Array, options: { field?: string; bearer?: string | null } = {}) {
   const form = new FormData();
-  form.append(options.field ?? "FileData", new Blob([bytes], { type: "image/jpeg" }), "photo.jpg");
+  form.append(options.field ?? "Filedata", new Blob([bytes], { type: "image/jpeg" }), "photo.jpg");
   const headers: Record<string, string> = {};
   const bearer = options.bearer === undefined ? token : options.bearer;
   if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
@@ -128,7 +128,7 @@ describe("photo validation", () => {
     expect((await upload(uploadUrl, randomBytes(10), { bearer: null })).status).toBe(401);
   });
 
-  it("the upload needs the FileData field", async () => {
+  it("the upload needs the Filedata field", async () => {
     const uploadUrl = await announce(await newContact(), 10);
     expect((await upload(uploadUrl, randomBytes(10), { field: "file" })).status).toBe(400);
   });

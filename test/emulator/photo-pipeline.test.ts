@@ -30,7 +30,7 @@ beforeEach(async () => {
 function upload(uploadUrl: string, bytes: Uint8Array, field = "Filedata", bearer: string | null = token) {
   const form = new FormData();
   form.append(field, new Blob([bytes], { type: "image/png" }), "photo.png");
-  const headers = bearer === null ? {} : { authorization: `Bearer ${bearer}` };
+  const headers: Record<string, string> = bearer === null ? {} : { authorization: `Bearer ${bearer}` };
   return fetch(uploadUrl, { method: "POST", headers, body: form, redirect: "manual" });
 }
 

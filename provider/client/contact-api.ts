@@ -34,7 +34,7 @@ export type {
   Telephone,
   Website,
 } from "../schema";
-import type { ContactTagType, CustomPropertyType, I18nDisplayName } from "../schema";
+import type { Contact, ContactFields, ContactTag, ContactTagType, CustomProperty, CustomPropertyType, I18nDisplayName } from "../schema";
 
 export interface NewCustomProperty {
   domainId: number;

@@ -3,7 +3,7 @@
  * (duplicate names, the custom property quota) and key bookkeeping (tags vs userTags
  * keys, previousKeys).
  */
-import { primaryEmail } from "../resources/contact-plan";
+import { primaryEmail } from "../schema/contact";
 import { limits } from "../rules";
 import { positionAt } from "./located";
 import type { MergedState } from "./overlay";

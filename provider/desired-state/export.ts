@@ -2,11 +2,11 @@
  * Reads a live domain and writes it as a desired-state document that `validate` accepts and
  * that, applied with `adopt: true`, takes over every object with no further change.
  */
-import type { z } from "zod";
 import { Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, YAMLMap } from "yaml";
 import type { Contact, ContactApi, ContactTag, CustomProperty } from "../client/contact-api";
-import { primaryEmail } from "../resources/contact-plan";
-import { contactSchema } from "../rules/schemas";
+import { primaryEmail } from "../schema/contact";
+import { contactFact } from "../schema/contact";
+import { projectOnto } from "../schema/project";
 import { FORMAT_VERSION } from "./schema";
 
 export interface ExportProgress {
@@ -73,8 +73,15 @@ export interface ExportedDocument {
 export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: string } = {}): ExportedDocument {
   const notes: string[] = [];
   const photoFiles = new Map<string, Uint8Array>();
-  const companyTags = live.tags.filter((tag) => tag.type === "COMPANY");
-  const userTags = live.tags.filter((tag) => tag.type === "USER");
+  // A tag without a type (the reader tolerates it) is a user tag when it names its user.
+  const isUserTag = (tag: ContactTag) => tag.type === "USER" || (tag.type === undefined && tag.userId !== undefined);
+  const companyTags = live.tags.filter((tag) => !isUserTag(tag));
+  // The docs' example user tag has no userId: such a tag cannot be written back (its user is unknown).
+  const userTags = live.tags.filter((tag) => isUserTag(tag) && tag.userId !== undefined && tag.userId !== "");
+  const ownerless = live.tags.filter((tag) => isUserTag(tag) && !userTags.includes(tag));
+  if (ownerless.length > 0) {
+    notes.push(`left out ${ownerless.length} user tags whose user the API did not name: ${ownerless.map((tag) => tag.contactTagId).join(", ")}`);
+  }
 
   const tagKeys = new KeyMaker();
   const tagKeyById = new Map<string, string>();
@@ -138,8 +145,8 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
   for (const contact of sortBy(customers.filter((contact) => !leftOut.includes(contact)), contactSortKey)) {
     const key = contactKeys.make(contactKeySource(contact), `contact-${shortId(contact.contactId)}`);
     const dropped: string[] = [];
-    const entry = projectToSchema(contact, contactSchema, "", dropped) as Record<string, unknown>;
-    for (const field of ["contactTagIds", "customProperties", "photo", "forceDelete", "adopt"]) delete entry[field];
+    const entry = projectOnto(contactFact, contact, dropped);
+    for (const field of ["contactTagIds", "customProperties"]) delete entry[field];
     const tags = (contact.contactTagIds ?? []).map((id) => tagKeyById.get(id));
     if (tags.some((key) => key === undefined)) notes.push(`${key}: dropped tag ids that are not in the tag list`);
     const tagList = tags.filter((key): key is string => key !== undefined);
@@ -209,32 +216,6 @@ function compactLeaves(node: Node | null): void {
     if (isSeq(node) && items.every((item) => isMap(item) && item.flow)) node.flow = false;
   }
 }
-
-/** Keeps only what the schema knows (the real API may return more), and drops null / empty values. */
-function projectToSchema(value: unknown, schema: z.ZodType, where: string, dropped: string[]): unknown {
-  let inner = schema as unknown as { def: { type: string; innerType?: z.ZodType; element?: z.ZodType }; shape?: Record<string, z.ZodType> };
-  while (inner.def.type === "optional" || inner.def.type === "nullable") inner = inner.def.innerType as never;
-  if (inner.def.type === "object" && value && typeof value === "object" && !Array.isArray(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [field, fieldValue] of Object.entries(value)) {
-      if (fieldValue === null || fieldValue === undefined || fieldValue === "") continue;
-      if (Array.isArray(fieldValue) && fieldValue.length === 0) continue;
-      const fieldSchema = inner.shape?.[field];
-      if (!fieldSchema) {
-        if (where !== "" || !READ_ONLY_CONTACT_FIELDS.has(field)) dropped.push(`${where}${field}`);
-        continue;
-      }
-      out[field] = projectToSchema(fieldValue, fieldSchema, `${where}${field}.`, dropped);
-    }
-    return out;
-  }
-  if (inner.def.type === "array" && Array.isArray(value)) {
-    return value.map((item, index) => projectToSchema(item, inner.def.element!, `${where.slice(0, -1)}[${index}].`, dropped));
-  }
-  return value;
-}
-
-const READ_ONLY_CONTACT_FIELDS = new Set(["contactId", "linkedExternalUser", "createdTime", "modifiedTime"]);
 
 function contactKeySource(contact: Contact): string {
   const name = contact.contactName ?? {};

@@ -3,14 +3,14 @@
  * nothing. Each entry is a one-line fix when the real API's behaviour is known.
  */
 
-/**
- * Lists compared as sets: the API may return them in another order, and their
- * order carries no meaning. Other lists (emails, telephones, ...) keep order.
+/*
+ * Lists compared as sets (`set: true` in provider/schema): contactTagIds and
+ * permission.accessibleMembers, whose order carries no meaning. Other lists (emails,
+ * telephones, ...) keep order. TWITTER reads and compares as X: provider/rules/limits.ts.
  */
-export const UNORDERED_CONTACT_LISTS: ReadonlySet<string> = new Set(["contactTagIds", "permission.accessibleMembers"]);
 
-/** ASSUMED (lineworks-api.md: "TWITTER and X mean the same"): compared as X. */
-export const MESSENGER_TYPE_ALIASES: Readonly<Record<string, string>> = { TWITTER: "X" };
+/** ASSUMED (no source): a list item without `primary` is not primary. */
+export const DEFAULT_PRIMARY = false;
 
 /** Documented default of permission.isCoEditing. */
 export const DEFAULT_IS_CO_EDITING = true;

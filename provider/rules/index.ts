@@ -17,6 +17,7 @@ import {
 export type { RuleIssue } from "./issues";
 export * as limits from "./limits";
 export { isCalendarDate } from "./schemas";
+export { primaryEmail } from "../schema/contact";
 export { checkPhotoFile } from "./photo";
 
 export interface CustomPropertyShape {
@@ -51,18 +52,7 @@ export function checkUserContactTag(inputs: unknown): RuleIssue[] {
 }
 
 export function checkContactCustomProperty(inputs: unknown): RuleIssue[] {
-  const issues = parse(contactCustomPropertySchema, inputs);
-  if (isRecord(inputs) && Array.isArray(inputs.i18nDisplayNames)) {
-    const seen = new Set<unknown>();
-    inputs.i18nDisplayNames.forEach((entry, i) => {
-      if (!isRecord(entry)) return;
-      if (seen.has(entry.language)) {
-        issues.push({ path: ["i18nDisplayNames", i, "language"], message: `language ${String(entry.language)} is listed twice` });
-      }
-      seen.add(entry.language);
-    });
-  }
-  return issues;
+  return parse(contactCustomPropertySchema, inputs);
 }
 
 export function checkContact(inputs: unknown, context: ContactCheckContext = {}): RuleIssue[] {
@@ -80,33 +70,8 @@ export function checkContact(inputs: unknown, context: ContactCheckContext = {})
     issues.push({ path: ["emails"], message: "a contact needs at least one email or telephone" });
   }
 
-  const permission = inputs.permission;
-  if (isRecord(permission) && permission.accessibleRange === "MEMBER" && permission.accessibleMembers === undefined) {
-    issues.push({ path: ["permission", "accessibleMembers"], message: "is required when accessibleRange is MEMBER" });
-  }
-
-  if (L.CUSTOM_TYPE_REQUIRED_FOR_CUSTOM) {
-    for (const list of ["telephones", "locations", "events", "messengers"] as const) {
-      const items = inputs[list];
-      if (!Array.isArray(items)) continue;
-      items.forEach((item, i) => {
-        if (isRecord(item) && item.type === "CUSTOM" && !hasText(item.customType)) {
-          issues.push({ path: [list, i, "customType"], message: "is required when type is CUSTOM" });
-        }
-      });
-    }
-  }
-
   if (inputs.adopt === true && emails.length === 0) {
     issues.push({ path: ["adopt"], message: "adopting a contact needs an email: the primary email is how the existing contact is found" });
-  }
-
-  if (Array.isArray(inputs.contactTagIds)) {
-    const seen = new Set<unknown>();
-    inputs.contactTagIds.forEach((id, i) => {
-      if (seen.has(id)) issues.push({ path: ["contactTagIds", i], message: `tag ${String(id)} is listed twice` });
-      seen.add(id);
-    });
   }
 
   if (isRecord(inputs.customProperties)) {

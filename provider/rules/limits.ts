@@ -17,6 +17,12 @@ export const PROPERTY_TYPES = ["STRING", "LINK"] as const;
 export const MAX_CUSTOM_PROPERTIES_PER_DOMAIN = 5;
 /** Values of one multi-valued custom property on one contact (seed 000). */
 export const CUSTOM_PROPERTY_MAX_VALUES = 10;
+/**
+ * ASSUMED (lineworks-api.md gives no length; the emulator's limit, agreement corpus):
+ * STRING `content` 1..1000, LINK `text` <= 1000, LINK `link` 1..2000.
+ */
+export const CUSTOM_VALUE_TEXT_MAX = 1000;
+export const CUSTOM_VALUE_LINK_MAX = 2000;
 
 /** Contacts. */
 export const CONTACT_LIST_MAX = 100;
@@ -28,6 +34,15 @@ export const ACCESSIBLE_MEMBER_TYPES = ["USER", "ORGUNIT", "GROUP"] as const;
 export const CONTACT_NAME_PART_MAX = 100;
 /** ASSUMED. */
 export const EMAIL_MAX = 256;
+/**
+ * ASSUMED (lineworks-api.md gives no length; the emulator's limit, agreement corpus):
+ * customType, organization name / department / title, messenger id.
+ */
+export const SHORT_TEXT_MAX = 100;
+/** ASSUMED (as above): location address, website url. */
+export const LONG_TEXT_MAX = 1000;
+/** ASSUMED (as above): location zipCode. */
+export const ZIP_CODE_MAX = 20;
 /** ASSUMED (no source; the emulator's rule too): local@domain without spaces, nothing stricter. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 /** ASSUMED (seed 001 "Available if the ... type is CUSTOM"; the emulator's rule too): CUSTOM needs a customType. */
@@ -43,8 +58,17 @@ export const LOCATION_TYPES = ["WORK", "HOME", "OTHER", "CUSTOM"] as const;
 export const EVENT_TYPES = ["BIRTHDAY", "ANNIVERSARY", "OTHER", "CUSTOM"] as const;
 export const CALENDAR_TYPES = ["SOLAR", "LUNAR"] as const;
 export const EVENT_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-/** ASSUMED; TWITTER and X mean the same. */
-export const MESSENGER_TYPES = ["LINE", "FACEBOOK", "TWITTER", "X", "CUSTOM"] as const;
+/** ASSUMED from seed 001 plus X (lineworks-api.md messengers). */
+export const MESSENGER_TYPES = ["LINE", "FACEBOOK", "X", "CUSTOM"] as const;
+/**
+ * lineworks-api.md messengers (kr `contact-create`): since the end of July 2026 the API
+ * returns X for TWITTER; since mid-November 2026 TWITTER is removed. Read as X; refused in
+ * a desired state with this hint (CONTRACT §7).
+ */
+export const MESSENGER_TYPE_ALIASES = { TWITTER: "X" } as const;
+export const REMOVED_MESSENGER_TYPES = {
+  TWITTER: "TWITTER was removed from the LINE WORKS API in November 2026: write X (the same service)",
+} as const;
 
 /** Photo upload (POST /contacts/{id}/photo fileSize). */
 export const PHOTO_MAX_BYTES = 10_485_760;

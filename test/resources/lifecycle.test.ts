@@ -66,7 +66,7 @@ const baseSpec = (): Spec => ({
       },
       contactName: { lastName: "Suzuki", firstName: "Hanako" },
       emails: [{ email: "hanako@partner.example" }],
-      messengers: [{ type: "TWITTER", id: "@hanako" }],
+      messengers: [{ type: "X", id: "@hanako" }],
       tags: ["partner"],
       forceDelete: true,
     },

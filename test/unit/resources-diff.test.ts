@@ -18,7 +18,7 @@ const desired: ContactInputs = {
   contactName: { lastName: "田中", firstName: "太郎" },
   emails: [{ email: "taro@acme.example", primary: true }],
   telephones: [{ type: "CELLPHONE", telephone: "090-1234-5678" }],
-  messengers: [{ type: "TWITTER", id: "@taro" }],
+  messengers: [{ type: "X", id: "@taro" }],
   events: [{ type: "BIRTHDAY", date: "1990-01-02" }],
   contactTagIds: ["t1", "t2"],
   customProperties: { links: [{ link: "https://a.example", represent: true }, { link: "https://b.example" }] },

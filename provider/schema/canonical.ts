@@ -1,0 +1,93 @@
+/**
+ * Canonical forms generated from the declarations, so that server defaults, aliases,
+ * set-like list order, fields that do not matter (customType unless CUSTOM) and "empty vs
+ * absent" never show up as a change. A canonical form is plain JSON; `undefined` means
+ * "empty". Only writable declared fields count: read-only, local and unknown fields never
+ * cause a diff.
+ */
+import type { Fact, ObjectFact } from "./facts";
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** JSON with object keys sorted, for equality of canonical forms. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) if (value[key] !== undefined) out[key] = sortKeys(value[key]);
+    return out;
+  }
+  return value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function asSet(items: Json[]): Json[] {
+  const byKey = new Map(items.map((item) => [canonicalJson(item), item] as const));
+  return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+function canonicalObject(fact: ObjectFact, value: Record<string, unknown>): Json | undefined {
+  const out: Record<string, Json> = {};
+  for (const [name, field] of Object.entries(fact.fields)) {
+    if (field.readOnly || field.local) continue;
+    const when = field.relevantWhen;
+    if (when?.enabled && value[when.field] !== when.equals) continue;
+    const canonical = canonicalValue(field, value[name]);
+    if (canonical !== undefined) out[name] = canonical;
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+/** The canonical form of a value declared by `fact`; `undefined` when it is empty. */
+export function canonicalValue(fact: Fact, value: unknown): Json | undefined {
+  if (isEmpty(value)) {
+    if ((fact.kind === "boolean" || fact.kind === "enum") && fact.default !== undefined) return fact.default;
+    return undefined;
+  }
+  switch (fact.kind) {
+    case "enum":
+      return typeof value === "string" ? (fact.aliases?.[value] ?? value) : (value as Json);
+    case "list": {
+      if (!Array.isArray(value)) return value as Json;
+      const items = value.map((item) => canonicalValue(fact.item, item) ?? null);
+      return fact.set ? asSet(items) : items;
+    }
+    case "object":
+      return isRecord(value) ? canonicalObject(fact, value) : (value as Json);
+    case "customValues":
+      return isRecord(value) ? canonicalCustomValues(value) : (value as Json);
+    default:
+      return value as Json;
+  }
+}
+
+function canonicalCustomValue(value: unknown): Json | undefined {
+  if (isEmpty(value)) return undefined;
+  const pick = (item: Record<string, unknown>): Record<string, Json> => {
+    const out: Record<string, Json> = {};
+    for (const field of ["content", "text", "link"]) if (!isEmpty(item[field])) out[field] = item[field] as Json;
+    return out;
+  };
+  if (Array.isArray(value)) return value.map((item) => (isRecord(item) ? { ...pick(item), represent: item.represent === true } : (item as Json)));
+  return isRecord(value) ? pick(value) : (value as Json);
+}
+
+function canonicalCustomValues(value: Record<string, unknown>): Json | undefined {
+  const out: Record<string, Json> = {};
+  for (const [name, v] of Object.entries(value)) {
+    const canonical = canonicalCustomValue(v);
+    if (canonical !== undefined) out[name] = canonical;
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
+}

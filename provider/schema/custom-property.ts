@@ -1,0 +1,59 @@
+/**
+ * CustomProperty and the four shapes of a custom value, declared once (lineworks-api.md
+ * "Objects", CustomProperty; seed 000 for the values).
+ */
+import * as L from "../rules/limits";
+import { flag, integer, listOf, object, oneOf, text, type ResponseValue, type Value } from "./facts";
+
+export const i18nDisplayNameFact = object({ language: oneOf(L.I18N_LANGUAGES), name: text({ min: 1, max: L.I18N_NAME_MAX }) });
+
+const definition = {
+  propertyName: text({
+    min: 1,
+    max: L.PROPERTY_NAME_MAX,
+    pattern: L.PROPERTY_NAME_PATTERN,
+    patternMessage: "must start with a letter or _ and contain only letters, digits and _",
+    immutable: true,
+  }),
+  displayName: text({ min: 1, max: L.DISPLAY_NAME_MAX }),
+  i18nDisplayNames: listOf(i18nDisplayNameFact, { optional: true, max: L.I18N_LANGUAGES.length, set: true, unique: "language", itemLabel: "language" }),
+  propertyType: oneOf(L.PROPERTY_TYPES, { immutable: true }),
+  multiValued: flag({ optional: true, default: false, immutable: true }),
+  displayOrder: integer({ optional: true, min: 1, nullable: true }),
+} as const;
+
+/** A property as the API returns it. */
+export const customPropertyFact = object(
+  {
+    domainId: integer({ readOnly: true }),
+    customPropertyId: text({ min: 1, key: true, readOnly: true }),
+    ...definition,
+    propertyName: { ...definition.propertyName, needed: true },
+    displayName: { ...definition.displayName, needed: true },
+    propertyType: { ...definition.propertyType, needed: true },
+  },
+  { open: true },
+);
+
+export const customPropertyInputFacts = object({ ...definition, adopt: flag({ optional: true, local: true }) });
+
+const represent = flag({ optional: true, default: false });
+const content = text({ min: 1, max: L.CUSTOM_VALUE_TEXT_MAX });
+const linkFields = { text: text({ optional: true, max: L.CUSTOM_VALUE_TEXT_MAX }), link: text({ min: 1, max: L.CUSTOM_VALUE_LINK_MAX }) };
+const values = <const I extends Parameters<typeof listOf>[0]>(item: I) => listOf(item, { max: L.CUSTOM_PROPERTY_MAX_VALUES });
+
+/** The value shape of a property, by propertyType and multiValued (seed 000). */
+export const customValueFacts = {
+  STRING: { single: object({ content }), multi: values(object({ content, represent })) },
+  LINK: { single: object(linkFields), multi: values(object({ ...linkFields, represent })) },
+} as const;
+
+export type CustomPropertyType = (typeof L.PROPERTY_TYPES)[number];
+export type I18nLanguage = (typeof L.I18N_LANGUAGES)[number];
+export type I18nDisplayName = Value<typeof i18nDisplayNameFact>;
+export type CustomProperty = ResponseValue<typeof customPropertyFact>;
+export type StringSingleValue = Value<typeof customValueFacts.STRING.single>;
+export type StringMultiValue = Value<typeof customValueFacts.STRING.multi>;
+export type LinkSingleValue = Value<typeof customValueFacts.LINK.single>;
+export type LinkMultiValue = Value<typeof customValueFacts.LINK.multi>;
+export type CustomPropertyValue = StringSingleValue | StringMultiValue | LinkSingleValue | LinkMultiValue;

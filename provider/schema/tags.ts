@@ -1,0 +1,25 @@
+/** ContactTag (company and user tags), declared once (lineworks-api.md "Objects", ContactTag). */
+import * as L from "../rules/limits";
+import { flag, object, oneOf, text, type ResponseValue, type Value } from "./facts";
+
+const contactTagName = text({ min: 1, max: L.CONTACT_TAG_NAME_MAX });
+
+/** A tag as the API returns it; the docs' example omits `userId`, so it is never required. */
+export const contactTagFact = object(
+  {
+    contactTagId: text({ min: 1, key: true, readOnly: true }),
+    contactTagName: { ...contactTagName, needed: true },
+    type: oneOf(["COMPANY", "USER"], { readOnly: true }),
+    userId: text({ optional: true, readOnly: true }),
+  },
+  { open: true },
+);
+
+const adopt = flag({ optional: true, local: true });
+
+export const companyContactTagInputFacts = object({ contactTagName, adopt });
+/** userId is part of the natural key: a change replaces the tag. */
+export const userContactTagInputFacts = object({ userId: text({ min: 1, immutable: true }), contactTagName, adopt });
+
+export type ContactTagType = Value<typeof contactTagFact>["type"];
+export type ContactTag = ResponseValue<typeof contactTagFact>;

@@ -61,17 +61,28 @@ function statusFilter(value: string | undefined): ((status: number) => boolean) 
   return STATUS_CLASSES[value];
 }
 
-/** The newest entries first, at most `limit`, scanning from the end (the log can hold 100,000). */
-export function recentEntries(entries: readonly RequestLogEntry[], limit: number, keep?: (entry: RequestLogEntry) => boolean) {
+/**
+ * The newest entries first, at most `limit`, scanning from the end (the log can hold 100,000).
+ * `total` counts the entries `inView` (API calls, or token calls too), `matched` those `keep` accepts.
+ */
+export function recentEntries(
+  entries: readonly RequestLogEntry[],
+  limit: number,
+  inView: (entry: RequestLogEntry) => boolean,
+  keep: (entry: RequestLogEntry) => boolean = () => true,
+) {
   const picked: RequestLogEntry[] = [];
+  let total = 0;
   let matched = 0;
   for (let i = entries.length - 1; i >= 0; i -= 1) {
     const entry = entries[i]!;
-    if (keep && !keep(entry)) continue;
+    if (!inView(entry)) continue;
+    total += 1;
+    if (!keep(entry)) continue;
     matched += 1;
     if (picked.length < limit) picked.push(entry);
   }
-  return { total: entries.length, matched, entries: picked };
+  return { total, matched, entries: picked };
 }
 
 export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorContext): void {
@@ -99,7 +110,8 @@ export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorC
       return reply.code(400).send({ code: "INVALID_PARAMETER", description: "status is all, 2xx, 3xx, 4xx, 5xx, errors or a status code" });
     }
     const withToken = String(query.include ?? "").split(",").includes("token");
-    return recentEntries(context.log.list(true), limit, (entry) => (withToken || entry.kind === "api") && (!byStatus || byStatus(entry.status)));
+    const inView = (entry: RequestLogEntry) => withToken || entry.kind === "api";
+    return recentEntries(context.log.list(true), limit, inView, byStatus && ((entry) => byStatus(entry.status)));
   });
 
   app.get(`${ADMIN_PREFIX}/rate-limits`, async () => ({

@@ -143,11 +143,9 @@ export interface ContactArgs extends AdoptArgs {
   forceDelete?: pulumi.Input<boolean>;
 }
 
-/**
- * Contact fields that may hold sensitive free text (notes, CRM links with
- * tokens): stored as secrets, in the state's inputs as well as its outputs.
- */
-export const CONTACT_SECRET_OUTPUTS = ["memo", "customProperties"] as const;
+import { CONTACT_SECRET_OUTPUTS } from "./contact-state";
+
+export { CONTACT_SECRET_OUTPUTS };
 
 function secretIfSet<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T>> | undefined {
   return value === undefined ? undefined : pulumi.secret(value);
@@ -156,25 +154,19 @@ function secretIfSet<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulum
 /** A customer/client contact (POST /contacts). */
 export class Contact extends StubbedDynamicResource {
   declare readonly contactId: pulumi.Output<string>;
-  declare readonly permission: pulumi.Output<Permission>;
-  declare readonly contactName: pulumi.Output<ContactName>;
-  declare readonly emails: pulumi.Output<Email[] | undefined>;
-  declare readonly telephones: pulumi.Output<Telephone[] | undefined>;
-  declare readonly organizations: pulumi.Output<Organization[] | undefined>;
-  declare readonly locations: pulumi.Output<Location[] | undefined>;
-  declare readonly events: pulumi.Output<ContactEvent[] | undefined>;
-  declare readonly messengers: pulumi.Output<Messenger[] | undefined>;
-  declare readonly websites: pulumi.Output<Website[] | undefined>;
+  /**
+   * A fingerprint of each non-empty field's canonical form (the state keeps the field values once,
+   * in its inputs); what diff compares the desired fields with, and what a refresh updates.
+   */
+  declare readonly fingerprints: pulumi.Output<Record<string, string>>;
+  /** A fingerprint of the memo (secret), not the memo itself (that is in the state's inputs only). */
   declare readonly memo: pulumi.Output<string | undefined>;
-  declare readonly contactTagIds: pulumi.Output<string[] | undefined>;
-  declare readonly customProperties: pulumi.Output<Record<string, CustomPropertyValue> | undefined>;
+  /** A fingerprint of the custom values (secret). */
+  declare readonly customProperties: pulumi.Output<string | undefined>;
   declare readonly photo: pulumi.Output<string | undefined>;
   /** sha256 (hex) of the uploaded photo. */
   declare readonly photoSha256: pulumi.Output<string | undefined>;
-  declare readonly createdTime: pulumi.Output<string | undefined>;
-  declare readonly modifiedTime: pulumi.Output<string | undefined>;
   declare readonly forceDelete: pulumi.Output<boolean | undefined>;
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: ContactArgs, opts?: pulumi.CustomResourceOptions) {
     super(
@@ -186,9 +178,8 @@ export class Contact extends StubbedDynamicResource {
         memo: secretIfSet(args.memo),
         customProperties: secretIfSet(args.customProperties),
         contactId: undefined,
+        fingerprints: undefined,
         photoSha256: undefined,
-        createdTime: undefined,
-        modifiedTime: undefined,
       },
       withSecretOutputs(opts, [...CONTACT_SECRET_OUTPUTS]),
     );

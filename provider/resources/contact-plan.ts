@@ -1,21 +1,45 @@
 /**
  * Pure planning for Contact: which fields changed, which single write (PATCH or
- * PUT) converges them, and what the state records.
+ * PUT) converges them. The state keeps a fingerprint of each field's canonical form
+ * (see contact-state.ts), so "current" is a set of fingerprints; live objects and
+ * states written by earlier versions (full field values) are fingerprinted on the fly.
  */
 import type { Contact, ContactFields } from "../client/contact-api";
 import { PATCH_CAN_CLEAR_FIELDS } from "./assumptions";
+import { fingerprint } from "./fingerprint";
 import { normalizeContactField, sameCanonical } from "./normalize";
 import { containsUnknown } from "./pulumi-values";
 import { CONTACT_FIELD_NAMES, type ContactFieldName } from "./types";
 
+export { primaryEmail } from "../rules";
+
 type FieldBag = Partial<Record<ContactFieldName, unknown>>;
+/** Fingerprint of each non-empty field (an absent field is empty). */
+export type FieldPrints = Partial<Record<ContactFieldName, string>>;
+
+export function fieldPrint(field: ContactFieldName, value: unknown): string | undefined {
+  const canonical = normalizeContactField(field, value);
+  return canonical === undefined ? undefined : fingerprint(canonical);
+}
+
+/** The fingerprints of a bag of field values (a live contact, inputs, or an old full state). */
+export function printsOf(bag: FieldBag): FieldPrints {
+  const prints: FieldPrints = {};
+  for (const field of CONTACT_FIELD_NAMES) {
+    const print = fieldPrint(field, bag[field]);
+    if (print !== undefined) prints[field] = print;
+  }
+  return prints;
+}
+
+/** Fields whose desired value differs from the current fingerprints (unknown desired values count as changed). */
+export function changedFieldsFromPrints(current: FieldPrints, desired: FieldBag): ContactFieldName[] {
+  return CONTACT_FIELD_NAMES.filter((field) => containsUnknown(desired[field]) || current[field] !== fieldPrint(field, desired[field]));
+}
 
 /** Fields whose desired value differs from the current one (unknown desired values count as changed). */
 export function changedContactFields(current: FieldBag, desired: FieldBag): ContactFieldName[] {
-  return CONTACT_FIELD_NAMES.filter((field) => {
-    if (containsUnknown(desired[field])) return true;
-    return !sameCanonical(normalizeContactField(field, current[field]), normalizeContactField(field, desired[field]));
-  });
+  return changedFieldsFromPrints(printsOf(current), desired);
 }
 
 /** The API body of the desired contact: its non-empty writable fields. */
@@ -37,8 +61,7 @@ export type ContactWrite =
  * contact when a change empties a field (which PATCH cannot express; see
  * PATCH_CAN_CLEAR_FIELDS).
  */
-export function planContactWrite(current: FieldBag, desired: FieldBag): ContactWrite {
-  const fields = changedContactFields(current, desired);
+export function planWrite(fields: ContactFieldName[], desired: FieldBag): ContactWrite {
   if (fields.length === 0) return { method: "none" };
   const clears = fields.filter((field) => normalizeContactField(field, desired[field]) === undefined);
   if (clears.length > 0 && !PATCH_CAN_CLEAR_FIELDS) return { method: "PUT", body: contactBody(desired), fields };
@@ -47,11 +70,15 @@ export function planContactWrite(current: FieldBag, desired: FieldBag): ContactW
   return { method: "PATCH", body: body as ContactFields, fields };
 }
 
+/** The one write from current field values (e.g. a live contact being adopted) to desired. */
+export function planContactWrite(current: FieldBag, desired: FieldBag): ContactWrite {
+  return planWrite(changedContactFields(current, desired), desired);
+}
+
 /**
- * The fields to record in the state for a live contact: where the live value
- * means the same as the reference (desired or previously stored) value, the
- * reference's spelling is kept, so a refresh without drift changes nothing and
- * only real drift shows.
+ * Field values for a live contact: where the live value means the same as the reference
+ * (desired or previously stored) value, the reference's spelling is kept, so only real
+ * drift shows.
  */
 export function projectContactFields(live: Contact, reference: FieldBag): FieldBag {
   const out: FieldBag = {};
@@ -64,11 +91,4 @@ export function projectContactFields(live: Contact, reference: FieldBag): FieldB
     }
   }
   return out;
-}
-
-/** A contact's natural key: its primary email, else its first email (lower-cased). */
-export function primaryEmail(fields: { emails?: ContactFields["emails"] | undefined }): string | undefined {
-  const emails = Array.isArray(fields.emails) ? fields.emails : [];
-  const email = (emails.find((e) => e?.primary === true) ?? emails[0])?.email;
-  return typeof email === "string" && email !== "" ? email.toLowerCase() : undefined;
 }

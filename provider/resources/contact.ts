@@ -2,40 +2,21 @@
  * Contact: identity is contactId; the natural key for adoption and conflict
  * checks is the primary email. Field changes converge in one PATCH (or one PUT
  * when a field is emptied); the photo is uploaded separately and tracked by the
- * sha256 of its bytes.
+ * sha256 of its bytes. The state keeps fingerprints, not the fields (contact-state.ts).
  */
 import type { Contact } from "../client/contact-api";
-import { checkContact, checkPhotoFile } from "../rules";
-import { defined, ResourceInitError, type ProviderContext } from "./context";
+import { checkContact } from "../rules";
+import { ResourceInitError, type ProviderContext } from "./context";
+import { changedFieldsFromPrints, contactBody, planContactWrite, planWrite, primaryEmail } from "./contact-plan";
+import { inputsOfLive, stateOfLive, storedContact, storedPrints, type ContactStateBag, type StoredContact } from "./contact-state";
 import { GONE, type ResourceHandlers } from "./handlers";
-import { changedContactFields, contactBody, planContactWrite, primaryEmail, projectContactFields } from "./contact-plan";
-import { readPhoto, sha256Hex } from "./photo";
+import { createOrAdopt, type NaturalKeyKind } from "./kit";
+import { photoIssues, readPhoto, sha256Hex } from "./photo";
 import { containsUnknown, issuesAboutKnownValues, toCheckFailures, withoutProviderKey } from "./pulumi-values";
-import { CONTACT_FIELD_NAMES, type ContactInputs, type ContactState } from "./types";
+import type { ContactInputs } from "./types";
 
-/** The non-API entries of a state or input bag (photo, adopt, forceDelete, ...). */
-function withoutContactFields(bag: object): Record<string, unknown> {
-  const rest: Record<string, unknown> = { ...bag };
-  for (const field of CONTACT_FIELD_NAMES) delete rest[field];
-  return rest;
-}
-
-function contactState(live: Contact, reference: ContactInputs | ContactState): ContactState {
-  return defined({
-    ...withoutContactFields(reference),
-    ...projectContactFields(live, reference),
-    contactId: live.contactId,
-    createdTime: live.createdTime,
-    modifiedTime: live.modifiedTime,
-  }) as ContactState;
-}
-
-function findByPrimaryEmail(contacts: Map<string, Contact>, email: string): Contact[] {
-  return [...contacts.values()].filter((contact) => primaryEmail(contact) === email);
-}
-
-export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactInputs, ContactState> {
-  function photoChanged(olds: ContactState, news: ContactInputs): boolean {
+export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactInputs, ContactStateBag> {
+  function photoChanged(olds: ContactStateBag, news: ContactInputs): boolean {
     if (containsUnknown(news.photo)) return true;
     if (news.photo === undefined) return olds.photoSha256 !== undefined;
     return readPhoto(ctx.baseDir, news.photo).sha256 !== olds.photoSha256;
@@ -57,59 +38,63 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
     return bytes === undefined ? undefined : sha256Hex(bytes);
   }
 
-  async function adoptOrRefuse(inputs: ContactInputs): Promise<Contact | undefined> {
-    const email = primaryEmail(inputs);
-    if (email === undefined) return undefined;
-    const matches = findByPrimaryEmail(await ctx.cache.contacts(), email);
-    if (matches.length === 0) return undefined;
-    const ids = matches.map((c) => c.contactId).join(", ");
-    if (!inputs.adopt) {
-      throw new Error(
-        `A contact with primary email ${email} already exists (contactId ${ids}). Set adopt: true on this resource ` +
-          `to take it over (Pulumi cannot import dynamic resources), or use another primary email.`,
-      );
-    }
-    if (matches.length > 1) {
-      throw new Error(`Cannot adopt: ${matches.length} contacts have primary email ${email} (contactId ${ids}); remove the duplicates first.`);
-    }
-    const existing = matches[0]!;
-    const plan = planContactWrite(existing, inputs);
-    if (plan.method === "none") return existing;
-    return plan.method === "PATCH"
-      ? ctx.api().patchContact(existing.contactId, plan.body)
-      : ctx.api().replaceContact(existing.contactId, plan.body);
+  async function write(id: string, plan: ReturnType<typeof planWrite>): Promise<Contact | undefined> {
+    if (plan.method === "none") return undefined;
+    const live = plan.method === "PATCH" ? await ctx.api().patchContact(id, plan.body) : await ctx.api().replaceContact(id, plan.body);
+    await ctx.cache.rememberContact(live);
+    return live;
   }
+
+  const kind: NaturalKeyKind<ContactInputs, Contact> = {
+    describe: (inputs) => `A contact with primary email ${primaryEmail(inputs)}`,
+    keyField: "primary email",
+    idName: "contactId",
+    idOf: (contact) => contact.contactId,
+    async findByKey(inputs) {
+      const email = primaryEmail(inputs);
+      if (email === undefined) return [];
+      return [...(await ctx.cache.contacts()).values()].filter((contact) => primaryEmail(contact) === email);
+    },
+    async converge(existing, inputs) {
+      return (await write(existing.contactId, planContactWrite(existing, inputs))) ?? existing;
+    },
+    // The API accepts two contacts with one email: look first, so a conflict is refused, not duplicated.
+    apiRefusesDuplicates: false,
+  };
 
   return {
     async check(_olds, news) {
       const inputs = withoutProviderKey(news);
       const issues = checkContact(inputs);
-      if (typeof inputs.photo === "string" && !containsUnknown(inputs.photo)) issues.push(...checkPhotoFile(ctx.baseDir, inputs.photo));
+      if (typeof inputs.photo === "string" && !containsUnknown(inputs.photo)) issues.push(...photoIssues(ctx.baseDir, inputs.photo));
       return { inputs: inputs as ContactInputs, failures: toCheckFailures(issuesAboutKnownValues(inputs, issues)) };
     },
 
     async diff(_id, olds, news) {
-      const fields = changedContactFields(olds, news);
+      const fields = changedFieldsFromPrints(storedPrints(olds), news);
       const forceDeleteChanged = (olds.forceDelete ?? false) !== (news.forceDelete ?? false);
       return { changes: fields.length > 0 || forceDeleteChanged || photoChanged(olds, news) };
     },
 
     async create(inputs) {
-      const adopted = await adoptOrRefuse(inputs);
-      const contact = adopted ?? (await ctx.api().createContact(contactBody(inputs)));
-      await ctx.cache.rememberContact(contact);
-      const state = contactState(contact, inputs);
+      const { live, adopted } = await createOrAdopt(kind, inputs, async () => {
+        const created = await ctx.api().createContact(contactBody(inputs));
+        await ctx.cache.rememberContact(created);
+        return created;
+      });
+      const extras = { photo: inputs.photo, forceDelete: inputs.forceDelete };
       try {
         // An adopted contact may already have a photo: compare it, so the same bytes are not uploaded again
         // and a photo the desired state does not have is removed.
-        const livePhotoSha256 = adopted ? await livePhotoHash(contact.contactId) : undefined;
-        const photoSha256 = await syncPhoto(contact.contactId, inputs, livePhotoSha256);
-        return { id: contact.contactId, outs: defined({ ...state, photoSha256 }) };
+        const livePhotoSha256 = adopted ? await livePhotoHash(live.contactId) : undefined;
+        const photoSha256 = await syncPhoto(live.contactId, inputs, livePhotoSha256);
+        return { id: live.contactId, outs: stateOfLive(live, { ...extras, photoSha256 }) };
       } catch (error) {
-        // The contact exists: record it, so the next `pulumi up` retries the photo instead of duplicating it.
-        // `__provider` must stay in the recorded properties, or later reads could not load the provider.
-        const { photo: _photo, ...withoutPhoto } = state as ContactState & { __provider?: unknown };
-        throw new ResourceInitError(contact.contactId, withoutPhoto, `photo upload failed: ${(error as Error).message}`);
+        // The contact exists: record it (without photo), so the next `pulumi up` retries the photo instead of
+        // duplicating it. `__provider` must stay in the recorded properties, or later reads could not load the provider.
+        const { __provider } = inputs as { __provider?: unknown };
+        const state = { ...stateOfLive(live, { forceDelete: inputs.forceDelete }), ...(__provider ? { __provider } : {}) };
+        throw new ResourceInitError(live.contactId, state, `photo upload failed: ${(error as Error).message}`);
       }
     },
 
@@ -117,20 +102,17 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
       const live = (await ctx.cache.contacts()).get(id) ?? (await ctx.api().getContact(id));
       if (!live) return GONE;
       // The photo is not read back (that would cost two calls per contact); it is tracked by its hash.
-      return { id, props: contactState(live, props) };
+      const extras = { photo: props.photo, photoSha256: props.photoSha256, forceDelete: props.forceDelete };
+      return { id, props: stateOfLive(live, extras), inputs: inputsOfLive(live, props) as ContactStateBag };
     },
 
     async update(id, olds, news) {
-      const plan = planContactWrite(olds, news);
-      let live: Contact | undefined;
-      if (plan.method === "PATCH") live = await ctx.api().patchContact(id, plan.body);
-      if (plan.method === "PUT") live = await ctx.api().replaceContact(id, plan.body);
-      if (live) await ctx.cache.rememberContact(live);
-      const state: ContactState = live
-        ? contactState(live, news)
-        : defined({ ...news, contactId: id, createdTime: olds.createdTime, modifiedTime: olds.modifiedTime });
+      const current = storedPrints(olds);
+      const live = await write(id, planWrite(changedFieldsFromPrints(current, news), news));
       const photoSha256 = await syncPhoto(id, news, olds.photoSha256);
-      return { outs: defined({ ...state, photoSha256 }) };
+      const extras = { photo: news.photo, photoSha256, forceDelete: news.forceDelete };
+      const outs: StoredContact = live ? stateOfLive(live, extras) : storedContact(id, current, extras);
+      return { outs };
     },
 
     async delete(id, props) {

@@ -5,9 +5,11 @@
  */
 import type { CustomProperty, CustomPropertyPatch } from "../client/contact-api";
 import { checkContactCustomProperty } from "../rules";
+import { isDuplicateName } from "../client/errors";
 import { defined, isConflict, type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
 import { normalizeDisplayOrder, normalizeI18nNames, sameCanonical } from "./normalize";
+import { createOrAdopt, immutableChanges, type NaturalKeyKind } from "./kit";
 import { containsUnknown } from "./pulumi-values";
 import type { ContactCustomPropertyInputs, ContactCustomPropertyState } from "./types";
 
@@ -15,14 +17,10 @@ const IMMUTABLE_FIELDS = ["propertyName", "propertyType", "multiValued"] as cons
 
 type PropertyFields = Pick<ContactCustomPropertyInputs, "propertyName" | "displayName" | "i18nDisplayNames" | "propertyType" | "multiValued" | "displayOrder">;
 
-function immutableValue(props: PropertyFields, field: (typeof IMMUTABLE_FIELDS)[number]): unknown {
-  return field === "multiValued" ? props.multiValued ?? false : props[field];
-}
-
 /** Immutable fields whose desired value differs from the current one. */
 export function replacedFields(current: PropertyFields, desired: PropertyFields): string[] {
-  return IMMUTABLE_FIELDS.filter(
-    (field) => containsUnknown(desired[field]) || immutableValue(current, field) !== immutableValue(desired, field),
+  return immutableChanges(IMMUTABLE_FIELDS, current, desired, (field, a, b) =>
+    field === "multiValued" ? (a ?? false) === (b ?? false) : a === b,
   );
 }
 
@@ -39,11 +37,10 @@ export function propertyPatch(current: PropertyFields, desired: PropertyFields):
   return patch;
 }
 
-/** State from the live object, keeping the desired spelling of every value that means the same. */
+/** Flatten: state from the live object, keeping the desired spelling of every value that means the same. */
 function propertyState(live: CustomProperty, reference: ContactCustomPropertyInputs): ContactCustomPropertyState {
   const differs = propertyPatch(live, reference);
   return defined({
-    ...reference,
     customPropertyId: live.customPropertyId,
     domainId: live.domainId,
     propertyName: live.propertyName,
@@ -55,14 +52,34 @@ function propertyState(live: CustomProperty, reference: ContactCustomPropertyInp
   });
 }
 
-function findByName(properties: Map<string, CustomProperty>, desired: PropertyFields): CustomProperty | undefined {
-  const all = [...properties.values()];
-  return all.find((p) => p.propertyName === desired.propertyName) ?? all.find((p) => p.displayName === desired.displayName);
+/** Expand: the POST body of the desired property. */
+function propertyBody(inputs: ContactCustomPropertyInputs) {
+  return defined({
+    propertyName: inputs.propertyName,
+    displayName: inputs.displayName,
+    i18nDisplayNames: inputs.i18nDisplayNames,
+    propertyType: inputs.propertyType,
+    multiValued: inputs.multiValued,
+    displayOrder: inputs.displayOrder,
+  });
+}
+
+function withDisplayName(properties: Map<string, CustomProperty>, displayName: string): CustomProperty | undefined {
+  return [...properties.values()].find((p) => p.displayName === displayName);
 }
 
 export function contactCustomPropertyHandlers(
   ctx: ProviderContext,
 ): ResourceHandlers<ContactCustomPropertyInputs, ContactCustomPropertyState> {
+  async function displayNameTaken(desired: PropertyFields): Promise<Error | undefined> {
+    const other = withDisplayName(await ctx.cache.customProperties(), desired.displayName);
+    if (!other || other.propertyName === desired.propertyName) return undefined;
+    return new Error(
+      `displayName "${desired.displayName}" is already used by custom property "${other.propertyName}" ` +
+        `(customPropertyId ${other.customPropertyId}); display names must be unique in the domain.`,
+    );
+  }
+
   async function patch(id: string, body: CustomPropertyPatch, desired: PropertyFields): Promise<CustomProperty | undefined> {
     if (Object.keys(body).length === 0) return undefined;
     try {
@@ -70,26 +87,31 @@ export function contactCustomPropertyHandlers(
       await ctx.cache.rememberProperty(updated);
       return updated;
     } catch (error) {
-      if (!isConflict(error)) throw error;
-      const other = findByName(await ctx.cache.customProperties(), { ...desired, propertyName: "" });
-      const owner = other ? ` by custom property "${other.propertyName}" (customPropertyId ${other.customPropertyId})` : "";
-      throw new Error(`displayName "${desired.displayName}" is already used${owner}; display names must be unique in the domain.`);
+      if (!isDuplicateName(error) && !isConflict(error)) throw error;
+      throw (await displayNameTaken({ ...desired, propertyName: "" })) ?? error;
     }
   }
 
-  async function adopt(inputs: ContactCustomPropertyInputs): Promise<CustomProperty | undefined> {
-    const existing = [...(await ctx.cache.customProperties()).values()].find((p) => p.propertyName === inputs.propertyName);
-    if (!existing) return undefined;
-    const immutable = replacedFields(existing, inputs);
-    if (immutable.length > 0) {
-      throw new Error(
-        `Cannot adopt custom property "${existing.propertyName}" (customPropertyId ${existing.customPropertyId}): ` +
-          `it has propertyType ${existing.propertyType} and multiValued ${existing.multiValued}, which the API cannot change. ` +
-          `Make this resource match, or delete the existing property first (its values on contacts are lost).`,
-      );
-    }
-    return (await patch(existing.customPropertyId, propertyPatch(existing, inputs), inputs)) ?? existing;
-  }
+  const kind: NaturalKeyKind<ContactCustomPropertyInputs, CustomProperty> = {
+    describe: (inputs) => `Custom property "${inputs.propertyName}"`,
+    keyField: "propertyName",
+    idName: "customPropertyId",
+    idOf: (property) => property.customPropertyId,
+    findByKey: async (inputs) => [...(await ctx.cache.customProperties()).values()].filter((p) => p.propertyName === inputs.propertyName),
+    async converge(existing, inputs) {
+      const immutable = replacedFields(existing, inputs);
+      if (immutable.length > 0) {
+        throw new Error(
+          `Cannot adopt custom property "${existing.propertyName}" (customPropertyId ${existing.customPropertyId}): ` +
+            `it has propertyType ${existing.propertyType} and multiValued ${existing.multiValued}, which the API cannot change. ` +
+            `Make this resource match, or delete the existing property first (its values on contacts are lost).`,
+        );
+      }
+      return (await patch(existing.customPropertyId, propertyPatch(existing, inputs), inputs)) ?? existing;
+    },
+    apiRefusesDuplicates: true,
+    otherConflict: displayNameTaken,
+  };
 
   return {
     check: checkWith(checkContactCustomProperty),
@@ -108,31 +130,12 @@ export function contactCustomPropertyHandlers(
     },
 
     async create(inputs) {
-      const adopted = inputs.adopt ? await adopt(inputs) : undefined;
-      if (adopted) return { id: adopted.customPropertyId, outs: propertyState(adopted, inputs) };
-      try {
-        const created = await ctx.api().createCustomProperty(
-          defined({
-            propertyName: inputs.propertyName,
-            displayName: inputs.displayName,
-            i18nDisplayNames: inputs.i18nDisplayNames,
-            propertyType: inputs.propertyType,
-            multiValued: inputs.multiValued,
-            displayOrder: inputs.displayOrder,
-          }),
-        );
+      const { live } = await createOrAdopt(kind, inputs, async () => {
+        const created = await ctx.api().createCustomProperty(propertyBody(inputs));
         await ctx.cache.rememberProperty(created);
-        return { id: created.customPropertyId, outs: propertyState(created, inputs) };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        const existing = findByName(await ctx.cache.customProperties(), inputs);
-        const id = existing ? ` (customPropertyId ${existing.customPropertyId})` : "";
-        const what = existing && existing.propertyName !== inputs.propertyName
-          ? `A custom property with displayName "${inputs.displayName}" already exists: "${existing.propertyName}"${id}. Choose another displayName.`
-          : `Custom property "${inputs.propertyName}" already exists${id}. Set adopt: true on this resource to take it over ` +
-            `(Pulumi cannot import dynamic resources), or choose another propertyName.`;
-        throw new Error(what);
-      }
+        return created;
+      });
+      return { id: live.customPropertyId, outs: propertyState(live, inputs) };
     },
 
     async read(id, props) {
@@ -145,7 +148,7 @@ export function contactCustomPropertyHandlers(
       const updated = await patch(id, propertyPatch(olds, news), news);
       const outs = updated
         ? propertyState(updated, news)
-        : defined({ ...news, customPropertyId: id, domainId: olds.domainId });
+        : defined({ ...propertyState({ ...news, customPropertyId: id, domainId: olds.domainId } as CustomProperty, news) });
       return { outs };
     },
 

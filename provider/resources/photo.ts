@@ -24,3 +24,9 @@ export function readPhoto(baseDir: string, photo: string): PhotoFile {
   }
   return { fileName: path.basename(file), bytes, sha256: sha256Hex(bytes) };
 }
+
+/**
+ * The one photo-file check (check() before any API call, and the desired-state loader):
+ * a readable file within the API's size limit.
+ */
+export { checkPhotoFile as photoIssues } from "../rules/photo";

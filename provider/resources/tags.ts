@@ -1,8 +1,9 @@
 /** CompanyContactTag and UserContactTag: name is the natural key; rename is an update. */
 import type { ContactTag } from "../client/contact-api";
 import { checkCompanyContactTag, checkUserContactTag } from "../rules";
-import { defined, isConflict, type ProviderContext } from "./context";
+import { type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
+import { createOrAdopt, immutableChanges, withConflictNamed, type NaturalKeyKind } from "./kit";
 import { containsUnknown } from "./pulumi-values";
 import type {
   CompanyContactTagInputs,
@@ -11,39 +12,40 @@ import type {
   UserContactTagState,
 } from "./types";
 
-function findByName(tags: Map<string, ContactTag>, name: string): ContactTag | undefined {
-  return [...tags.values()].find((tag) => tag.contactTagName === name);
+function withName(tags: Map<string, ContactTag>, name: string): ContactTag[] {
+  return [...tags.values()].filter((tag) => tag.contactTagName === name);
 }
 
 function nameChanged(olds: { contactTagName: string }, news: { contactTagName: string }): boolean {
   return containsUnknown(news.contactTagName) || olds.contactTagName !== news.contactTagName;
 }
 
-function conflictMessage(what: string, existing: ContactTag | undefined): string {
-  const id = existing ? ` (contactTagId ${existing.contactTagId})` : "";
-  return (
-    `${what} already exists${id}. Set adopt: true on this resource to take it over ` +
-    `(Pulumi cannot import dynamic resources), or choose another contactTagName.`
-  );
+/** Flatten: the state of a tag is its id and name (and, for user tags, the owner as written). */
+function companyState(tag: Pick<ContactTag, "contactTagId" | "contactTagName">): CompanyContactTagState {
+  return { contactTagId: tag.contactTagId, contactTagName: tag.contactTagName, type: "COMPANY" };
 }
 
-function companyState(tag: ContactTag, inputs: CompanyContactTagInputs): CompanyContactTagState {
-  return defined({ ...inputs, contactTagId: tag.contactTagId, contactTagName: tag.contactTagName, type: "COMPANY" as const });
+function userState(tag: Pick<ContactTag, "contactTagId" | "contactTagName">, userId: string): UserContactTagState {
+  // The tag's userId may come back in another form (email vs id); keep the one the user wrote.
+  return { contactTagId: tag.contactTagId, userId, contactTagName: tag.contactTagName, type: "USER" };
 }
 
 export function companyContactTagHandlers(ctx: ProviderContext): ResourceHandlers<CompanyContactTagInputs, CompanyContactTagState> {
-  const describe = (name: string) => `Company contact tag "${name}"`;
-
   async function rename(id: string, name: string): Promise<ContactTag> {
-    try {
-      const tag = await ctx.api().renameContactTag(id, name);
-      await ctx.cache.rememberTag(tag);
-      return tag;
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-      throw new Error(conflictMessage(describe(name), findByName(await ctx.cache.companyTags(), name)));
-    }
+    const tag = await ctx.api().renameContactTag(id, name);
+    await ctx.cache.rememberTag(tag);
+    return tag;
   }
+
+  const kind: NaturalKeyKind<CompanyContactTagInputs, ContactTag> = {
+    describe: (inputs) => `Company contact tag "${inputs.contactTagName}"`,
+    keyField: "contactTagName",
+    idName: "contactTagId",
+    idOf: (tag) => tag.contactTagId,
+    findByKey: async (inputs) => withName(await ctx.cache.companyTags(), inputs.contactTagName),
+    converge: async (existing) => existing,
+    apiRefusesDuplicates: true,
+  };
 
   return {
     check: checkWith(checkCompanyContactTag),
@@ -53,30 +55,23 @@ export function companyContactTagHandlers(ctx: ProviderContext): ResourceHandler
     },
 
     async create(inputs) {
-      const name = inputs.contactTagName;
-      if (inputs.adopt) {
-        const existing = findByName(await ctx.cache.companyTags(), name);
-        if (existing) return { id: existing.contactTagId, outs: companyState(existing, inputs) };
-      }
-      try {
-        const tag = await ctx.api().createCompanyTag(name);
+      const { live } = await createOrAdopt(kind, inputs, async () => {
+        const tag = await ctx.api().createCompanyTag(inputs.contactTagName);
         await ctx.cache.rememberTag(tag);
-        return { id: tag.contactTagId, outs: companyState(tag, inputs) };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        throw new Error(conflictMessage(describe(name), findByName(await ctx.cache.companyTags(), name)));
-      }
+        return tag;
+      });
+      return { id: live.contactTagId, outs: companyState(live) };
     },
 
-    async read(id, props) {
+    async read(id) {
       const tag = (await ctx.cache.companyTags()).get(id) ?? (await ctx.api().getContactTag(id));
       if (!tag) return GONE;
-      return { id, props: companyState(tag, props) };
+      return { id, props: companyState(tag) };
     },
 
     async update(id, olds, news) {
-      const tag = nameChanged(olds, news) ? await rename(id, news.contactTagName) : undefined;
-      return { outs: defined({ ...news, contactTagId: id, type: "COMPANY" as const, contactTagName: tag?.contactTagName ?? news.contactTagName }) };
+      const tag = nameChanged(olds, news) ? await withConflictNamed(kind, news, () => rename(id, news.contactTagName)) : undefined;
+      return { outs: companyState(tag ?? { contactTagId: id, contactTagName: news.contactTagName }) };
     },
 
     async delete(id) {
@@ -86,59 +81,49 @@ export function companyContactTagHandlers(ctx: ProviderContext): ResourceHandler
   };
 }
 
-function userState(tag: ContactTag, inputs: UserContactTagInputs): UserContactTagState {
-  // The tag's userId may come back in another form (email vs id); keep the one the user wrote.
-  return defined({ ...inputs, contactTagId: tag.contactTagId, contactTagName: tag.contactTagName, type: "USER" as const });
-}
-
 export function userContactTagHandlers(ctx: ProviderContext): ResourceHandlers<UserContactTagInputs, UserContactTagState> {
-  const describe = (userId: string, name: string) => `User contact tag "${name}" of user ${userId}`;
+  const kind: NaturalKeyKind<UserContactTagInputs, ContactTag> = {
+    describe: (inputs) => `User contact tag "${inputs.contactTagName}" of user ${inputs.userId}`,
+    keyField: "contactTagName",
+    idName: "contactTagId",
+    idOf: (tag) => tag.contactTagId,
+    findByKey: async (inputs) => withName(await ctx.cache.userTags(inputs.userId), inputs.contactTagName),
+    converge: async (existing) => existing,
+    apiRefusesDuplicates: true,
+  };
 
   return {
     check: checkWith(checkUserContactTag),
 
     async diff(_id, olds, news) {
-      const userChanged = containsUnknown(news.userId) || olds.userId !== news.userId;
-      if (userChanged) return { changes: true, replaces: ["userId"] };
+      const replaces = immutableChanges(["userId"], olds, news);
+      if (replaces.length > 0) return { changes: true, replaces };
       return { changes: nameChanged(olds, news) };
     },
 
     async create(inputs) {
-      const { userId, contactTagName: name } = inputs;
-      if (inputs.adopt) {
-        const existing = findByName(await ctx.cache.userTags(userId), name);
-        if (existing) return { id: existing.contactTagId, outs: userState(existing, inputs) };
-      }
-      try {
-        const tag = await ctx.api().createUserTag(userId, name);
+      const { userId } = inputs;
+      const { live } = await createOrAdopt(kind, inputs, async () => {
+        const tag = await ctx.api().createUserTag(userId, inputs.contactTagName);
         await ctx.cache.rememberTag({ ...tag, userId });
-        return { id: tag.contactTagId, outs: userState(tag, inputs) };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        throw new Error(conflictMessage(describe(userId, name), findByName(await ctx.cache.userTags(userId), name)));
-      }
+        return tag;
+      });
+      return { id: live.contactTagId, outs: userState(live, userId) };
     },
 
     async read(id, props) {
       const tag = (await ctx.cache.userTags(props.userId)).get(id) ?? (await ctx.api().getContactTag(id));
       if (!tag) return GONE;
-      return { id, props: userState(tag, props) };
+      return { id, props: userState(tag, props.userId) };
     },
 
     async update(id, olds, news) {
-      let name = news.contactTagName;
+      let tag: Pick<ContactTag, "contactTagId" | "contactTagName"> = { contactTagId: id, contactTagName: news.contactTagName };
       if (nameChanged(olds, news)) {
-        try {
-          const tag = await ctx.api().renameContactTag(id, news.contactTagName);
-          await ctx.cache.rememberTag({ ...tag, userId: news.userId });
-          name = tag.contactTagName;
-        } catch (error) {
-          if (!isConflict(error)) throw error;
-          const existing = findByName(await ctx.cache.userTags(news.userId), news.contactTagName);
-          throw new Error(conflictMessage(describe(news.userId, news.contactTagName), existing));
-        }
+        tag = await withConflictNamed(kind, news, () => ctx.api().renameContactTag(id, news.contactTagName));
+        await ctx.cache.rememberTag({ ...tag, userId: news.userId });
       }
-      return { outs: defined({ ...news, contactTagId: id, type: "USER" as const, contactTagName: name }) };
+      return { outs: userState(tag, news.userId) };
     },
 
     async delete(id) {

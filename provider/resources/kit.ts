@@ -1,0 +1,111 @@
+/**
+ * The resource kit: what every resource does the same way, written once. A kind declares
+ * its natural key (how to find existing objects with it), how to converge an existing
+ * object to the desired inputs (adoption), and its immutable fields; the kit gives the
+ * create path (adopt, or refuse naming the existing id, or recover from the API's own
+ * "duplicate name" answer, whether 400 or 409) and the replacement check.
+ */
+import { isDuplicateName } from "../client/errors";
+import { isConflict } from "./context";
+import { containsUnknown } from "./pulumi-values";
+
+export interface NaturalKeyKind<Inputs extends { adopt?: boolean }, Live> {
+  /** How messages name the desired object, e.g. `Company contact tag "VIP"`. */
+  describe(inputs: Inputs): string;
+  /** The input to change instead of adopting, e.g. "contactTagName". */
+  keyField: string;
+  /** The name of the id in messages, e.g. "contactTagId". */
+  idName: string;
+  idOf(live: Live): string;
+  /** Existing objects with the desired natural key. */
+  findByKey(inputs: Inputs): Promise<Live[]>;
+  /** Brings an existing object to the desired inputs (throws when it cannot, e.g. immutable fields differ). */
+  converge(existing: Live, inputs: Inputs): Promise<Live>;
+  /**
+   * False when the API accepts a second object with the same key (contacts): the kit then
+   * looks before creating, so a conflict is refused instead of duplicated.
+   */
+  apiRefusesDuplicates: boolean;
+  /** When the API refuses a duplicate but nothing holds the natural key: what else clashed (e.g. a display name). */
+  otherConflict?(inputs: Inputs): Promise<Error | undefined>;
+}
+
+export function conflictError<Inputs extends { adopt?: boolean }, Live>(
+  kind: NaturalKeyKind<Inputs, Live>,
+  inputs: Inputs,
+  ids: string[],
+): Error {
+  const named = ids.length > 0 ? ` (${kind.idName} ${ids.join(", ")})` : "";
+  return new Error(
+    `${kind.describe(inputs)} already exists${named}. Set adopt: true on this resource to take it over ` +
+      `(Pulumi cannot import dynamic resources), or choose another ${kind.keyField}.`,
+  );
+}
+
+async function adoptOrRefuse<Inputs extends { adopt?: boolean }, Live>(
+  kind: NaturalKeyKind<Inputs, Live>,
+  inputs: Inputs,
+  found: Live[],
+): Promise<Live> {
+  const ids = found.map((live) => kind.idOf(live));
+  if (!inputs.adopt) throw conflictError(kind, inputs, ids);
+  if (found.length > 1) {
+    throw new Error(`Cannot adopt ${kind.describe(inputs)}: ${found.length} objects match (${kind.idName} ${ids.join(", ")}); remove the duplicates first.`);
+  }
+  return kind.converge(found[0]!, inputs);
+}
+
+/** Creates the object, or adopts / refuses an existing one with the same natural key. */
+export async function createOrAdopt<Inputs extends { adopt?: boolean }, Live>(
+  kind: NaturalKeyKind<Inputs, Live>,
+  inputs: Inputs,
+  create: () => Promise<Live>,
+): Promise<{ live: Live; adopted: boolean }> {
+  if (inputs.adopt || !kind.apiRefusesDuplicates) {
+    const found = await kind.findByKey(inputs);
+    if (found.length > 0) return { live: await adoptOrRefuse(kind, inputs, found), adopted: true };
+  }
+  try {
+    return { live: await create(), adopted: false };
+  } catch (error) {
+    if (!isDuplicateName(error) && !isConflict(error)) throw error;
+    const found = await kind.findByKey(inputs);
+    if (found.length > 0) return { live: await adoptOrRefuse(kind, inputs, found), adopted: true };
+    const other = await kind.otherConflict?.(inputs);
+    if (other) throw other;
+    const existingId = isDuplicateName(error) ? error.existingId : undefined;
+    throw conflictError(kind, inputs, existingId ? [existingId] : []);
+  }
+}
+
+/**
+ * A write (rename) refused because another object holds the desired natural key: the
+ * error names that object's id.
+ */
+export async function withConflictNamed<Inputs extends { adopt?: boolean }, Live, T>(
+  kind: NaturalKeyKind<Inputs, Live>,
+  inputs: Inputs,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDuplicateName(error) && !isConflict(error)) throw error;
+    const found = await kind.findByKey(inputs);
+    const ids = found.map((live) => kind.idOf(live));
+    const existingId = isDuplicateName(error) ? error.existingId : undefined;
+    if (ids.length === 0 && existingId) ids.push(existingId);
+    const named = ids.length > 0 ? ` (${kind.idName} ${ids.join(", ")})` : "";
+    throw new Error(`${kind.describe(inputs)} already exists${named}; choose another ${kind.keyField}.`);
+  }
+}
+
+/** Immutable fields whose desired value differs from the current one (`same` compares one field). */
+export function immutableChanges<T>(
+  fields: readonly (keyof T & string)[],
+  current: T,
+  desired: T,
+  same: (field: keyof T & string, a: unknown, b: unknown) => boolean = (_f, a, b) => a === b,
+): string[] {
+  return fields.filter((field) => containsUnknown(desired[field]) || !same(field, current[field], desired[field]));
+}

@@ -70,6 +70,8 @@ export function registerEmulatorCommand(program: Command): void {
         reachableContacts: options.maxReachableContacts,
       });
       process.stdout.write(`${emulator.url}\n`);
+      // Later lines only: the first is the base URL alone (CONTRACT §4).
+      process.stdout.write(`dashboard: ${emulator.url}/_emulator/ui (only on this address)\n`);
       await stopped;
       await emulator.close();
     });

@@ -162,7 +162,7 @@ export const CURSOR_BOUND_TO_QUERY = true;
  * ASSUMED behaviours that are code rather than a constant (one function each):
  * - PATCH /contacts: each sent top-level field replaces that field as a whole (no
  *   deep merge of permission, contactName or customProperties); `null` clears an
- *   optional field; the result must satisfy every rule (contact-model.ts mergePatch).
+ *   optional field; the result must satisfy every rule (backend/contact-rules.ts mergePatch).
  *   lineworks-api.md "PATCH ... only sent fields change".
  * - Member references (masterUserId, user tag userId, accessibleMembers ids) are
  *   returned as sent (an email or the member's userId); both resolve to the same

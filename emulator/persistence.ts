@@ -41,7 +41,17 @@ export async function writeFileAtomically(file: string, content: string): Promis
   }
 }
 
-export class DataFilePersistence {
+/**
+ * A place the store's state is kept: it subscribes to the store's change feed itself;
+ * the server only flushes it after start and closes it on stop. Swap in another
+ * implementation (a database, a remote store) without touching the backends.
+ */
+export interface Persistence {
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class DataFilePersistence implements Persistence {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 

@@ -9,7 +9,7 @@ import { TokenService } from "./auth";
 import { Backends } from "./backend";
 import type { EmulatorContext } from "./context";
 import { FaultInjector } from "./faults";
-import { DataFilePersistence, readDataFile } from "./persistence";
+import { DataFilePersistence, readDataFile, type Persistence } from "./persistence";
 import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { registerAdminRoutes } from "./routes/admin";
@@ -105,7 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const definitions = materializeDomains(seed, previous?.domains.map((domain) => domain.definition));
   const store = new EmulatorStore(definitions);
   if (previous) store.restore(previous);
-  const persistence = options.dataFile ? new DataFilePersistence(options.dataFile, store) : undefined;
+  const persistence: Persistence | undefined = options.dataFile ? new DataFilePersistence(options.dataFile, store) : undefined;
   // Write at once, so a generated key pair is kept even if the process is killed.
   await persistence?.flush();
 

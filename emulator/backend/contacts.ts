@@ -1,10 +1,10 @@
 /**
  * Contacts: create, replace (PUT), patch, trash (DELETE) and permanent delete
  * (forcedelete, which also removes the photo and pending uploads). Every write must
- * leave a contact that satisfies the domain's rules (contact-model.ts checkContact).
+ * leave a contact that satisfies the domain's rules (contact-rules.ts checkContact).
  */
 import { DELETE_MOVES_TO_TRASH, NON_MEMBER_IN_PATH_STATUS, TOUCH_MODIFIED_TIME_ON_NOOP_WRITE, newContactId } from "../assumptions";
-import { checkContact, definedFields, mergePatch } from "../contact-model";
+import { checkContact, definedFields, mergePatch } from "./contact-rules";
 import { ApiError, notFound } from "../errors";
 import type { ContactFields, ContactRecord, Member } from "../store";
 import { BackendPart } from "./base";

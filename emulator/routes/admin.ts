@@ -16,7 +16,7 @@ import type { FastifyInstance } from "fastify";
 import type { EmulatorContext } from "../context";
 import { describeIssue } from "../validation";
 import { faultsSchema } from "../faults";
-import { renderContact } from "../contact-model";
+import { renderContact } from "../contact-render";
 import type { Domain } from "../store";
 import { renderTag } from "./tags";
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { CREATE_CONTACT_STATUS } from "../assumptions";
 import { registerApiRoute, type ApiCall } from "../api-route";
-import { renderContact } from "../contact-model";
+import { renderContact } from "../contact-render";
 import { parseContactQuery } from "../contact-query";
 import type { EmulatorContext } from "../context";
 import { paginate, parseCount, queryFingerprint, queryParam, responseMetaData } from "../listing";

@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { formatProblem } from "../../provider/desired-state/problems";
-import { cwdOption, desiredInputs, stackOption, varOption } from "./desired-inputs";
+import { cwdOption, desiredInputsOrUsageError, stackOption, varOption } from "./desired-inputs";
 import { loadForCli } from "./validate";
 
 interface AuditOptions {
@@ -36,8 +36,8 @@ export function registerAuditCommand(program: Command): void {
         "Credentials: the environment variables of `export`, or with --stack the plain lineworks:* values\n" +
         "of Pulumi.NAME.yaml (secure values cannot be read offline: give those through the environment).",
     )
-    .action(async (args: string[], options: AuditOptions) => {
-      const inputs = desiredInputs(args, options);
+    .action(async (args: string[], options: AuditOptions, command: Command) => {
+      const inputs = desiredInputsOrUsageError(command, args, options);
       const result = loadForCli(inputs, (line) => process.stderr.write(`${line}\n`));
       if (!result.ok) {
         for (const problem of result.problems) process.stderr.write(`${formatProblem(problem)}\n`);

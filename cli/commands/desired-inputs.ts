@@ -3,7 +3,7 @@
  * plus, with `--stack NAME`, those of Pulumi.NAME.yaml (its files relative to its folder).
  */
 import * as path from "node:path";
-import { InvalidArgumentError, Option } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { readStackSettings, type StackSettings } from "../../provider/desired-state/stack-config";
 
 /** Collects repeated `--var NAME=VALUE` options. */
@@ -45,4 +45,14 @@ export function desiredInputs(files: string[], options: { var: Record<string, st
   const stackFiles = stack.files.map((file) => path.relative(process.cwd(), path.resolve(stack.projectDir, file)) || file);
   const unknownVars = new Set(stack.secretVars.filter((name) => !(name in options.var)));
   return { files: [...stackFiles, ...files], vars: { ...stack.vars, ...options.var }, unknownVars, varsRequired: true, stack };
+}
+
+/** desiredInputs, with a bad combination of arguments reported as commander reports its own. */
+export function desiredInputsOrUsageError(command: Command, files: string[], options: Parameters<typeof desiredInputs>[1]): DesiredInputs {
+  try {
+    return desiredInputs(files, options);
+  } catch (err) {
+    if (err instanceof InvalidArgumentError) command.error(`error: ${err.message}`, { exitCode: 1, code: "lineworks.usage" });
+    throw err;
+  }
 }

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 // The pure loader only: the package index also loads @pulumi/pulumi, which validate does not need.
 import { loadDesiredState, type LoadResult } from "../../provider/desired-state/load";
 import { formatProblem, sortProblems, type Problem } from "../../provider/desired-state/problems";
-import { cwdOption, desiredInputs, stackOption, varOption, type DesiredInputs } from "./desired-inputs";
+import { cwdOption, desiredInputsOrUsageError, stackOption, varOption, type DesiredInputs } from "./desired-inputs";
 
 export { parseVarOption } from "./desired-inputs";
 
@@ -46,8 +46,8 @@ export function registerValidateCommand(program: Command): void {
         "Pulumi.yaml (in the current folder or --cwd DIR); its files are relative to that folder. Secret\n" +
         "(secure:) vars cannot be read offline: they are noted like unset variables.",
     )
-    .action((args: string[], options: { var: Record<string, string>; stack?: string; cwd?: string }) => {
-      const inputs = desiredInputs(args, options);
+    .action((args: string[], options: { var: Record<string, string>; stack?: string; cwd?: string }, command: Command) => {
+      const inputs = desiredInputsOrUsageError(command, args, options);
       const { files } = inputs;
       const result = loadForCli(inputs, (line) => process.stderr.write(`${line}\n`));
       if (!result.ok) {

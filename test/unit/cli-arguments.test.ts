@@ -20,6 +20,11 @@ describe("lineworks-contacts: bad arguments (CONTRACT §4)", () => {
     [["validate", "--var", "no-equals", "a.yaml"]],
     [["export", "--ot", "x.yaml"]],
     [["export", "extra"]],
+    [["audit", "--jsn"]],
+    [["audit"]],
+    [["audit", "--var", "no-equals", "a.yaml"]],
+    [["validate", "--cwd", "."]],
+    [["validate", "--stack"]],
   ])("%j exits non-zero with a one-line reason on stderr", (args) => {
     const result = run(args);
     expect(result.status).not.toBeNull();
@@ -34,7 +39,7 @@ describe("lineworks-contacts: bad arguments (CONTRACT §4)", () => {
     expect(run(["emulator", "--prot", "1"]).stderr.trim()).toBe("error: unknown option '--prot' (Did you mean --port?)");
   });
 
-  it.each([[["--help"]], [["emulator", "--help"]], [["validate", "--help"]], [["export", "--help"]]])(
+  it.each([[["--help"]], [["emulator", "--help"]], [["validate", "--help"]], [["export", "--help"]], [["audit", "--help"]]])(
     "%j prints usage to stdout and exits 0",
     (args) => {
       const result = run(args);

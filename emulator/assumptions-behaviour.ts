@@ -58,12 +58,21 @@ export const NON_MEMBER_IN_PATH_STATUS = 404;
  */
 export const DUPLICATE_NAME_STATUS_DEFAULT = 409;
 export const DUPLICATE_NAME_STATUS_ON_UPDATE = 409;
+/** ASSUMED (documented 403, code not given): tags turned off for the domain answer every tag call 403 FORBIDDEN. */
+export const TAGS_DISABLED_STATUS = 403;
 /**
  * lineworks-api.md "Authentication" 5: an access token the API no longer accepts is
  * 401 UNAUTHORIZED in the docs' table, 403 `code: UNAUTHORIZED` in the official samples.
  * Default 403 (what the samples handle); fault setting `tokenExpiryStatus` picks 401.
  */
 export const TOKEN_EXPIRY_STATUS_DEFAULT = 403;
+/**
+ * lineworks-api.md "a refused token comes with a `www-authenticate: Bearer ...` header
+ * (RFC 6750, docs page `error-codes`)": an unknown, expired or revoked token gets
+ * `Bearer error="invalid_token"`; ASSUMED (RFC 6750 3.1): a request with no token gets
+ * a bare `Bearer` (no error code).
+ */
+export const WWW_AUTHENTICATE = { refused: 'Bearer error="invalid_token"', missing: "Bearer" } as const;
 /** ASSUMED (no source): a `domainId` other than the token's domain is 403. */
 export const FOREIGN_DOMAIN_STATUS = 403;
 /** ASSUMED (no source): unknown contactTagIds in a contact body are 400. */
@@ -151,8 +160,8 @@ export const EMAIL_FILTER_CASE_INSENSITIVE = true;
 /** ASSUMED: an unknown contactTagId filter yields an empty list rather than an error. */
 export const UNKNOWN_TAG_FILTER_IS_EMPTY = true;
 /**
- * lineworks-api.md "The last page has no nextCursor (ASSUMED: the field is
- * absent ...)": `responseMetaData` is `{}` on the last page.
+ * lineworks-api.md "The last page's `nextCursor` may be absent, `null` or `""`": the
+ * emulator leaves the field out (ASSUMED; `responseMetaData` is `{}` on the last page).
  */
 export const LAST_PAGE_HAS_NO_CURSOR_FIELD = true;
 /** ASSUMED (no source): a cursor is bound to its list and query; reusing it with other filters or order is 400. */

@@ -11,6 +11,7 @@ import {
   EXPIRED_TOKEN_MEMORY_MS,
   LIMITS,
   REFRESH_ROTATION_DEFAULT,
+  WWW_AUTHENTICATE,
 } from "./assumptions";
 import { ApiError, OAuthError } from "./errors";
 import { loadJose, type JoseKey } from "./jose";
@@ -186,8 +187,8 @@ export class TokenService {
    */
   authenticate(authorization: string | undefined, expiredStatus: 401 | 403 = 403): Caller {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-    if (!match) throw new ApiError(401, "missing bearer token", "UNAUTHORIZED", { "www-authenticate": "Bearer" });
-    const refused = { "www-authenticate": 'Bearer error="invalid_token"' };
+    if (!match) throw new ApiError(401, "missing bearer token", "UNAUTHORIZED", { "www-authenticate": WWW_AUTHENTICATE.missing });
+    const refused = { "www-authenticate": WWW_AUTHENTICATE.refused };
     const record = this.store.tokens.get(hashToken(match[1]!));
     const domain = record ? this.store.domain(record.domainId) : undefined;
     if (!record || record.kind !== "access" || !domain) throw new ApiError(401, "invalid access token", "UNAUTHORIZED", refused);

@@ -1,4 +1,5 @@
 /** What every part of a domain backend shares: its domain, the store (sequence and change feed) and the live settings. */
+import { DUPLICATE_NAME_STATUS_ON_UPDATE } from "../assumptions";
 import { ApiError } from "../errors";
 import type { ChangeEvent } from "./events";
 import type { Domain, EmulatorStore } from "../store";
@@ -22,6 +23,6 @@ export class BackendPart {
 
   /** A duplicate name: on POST the configured status (400 INVALID_PARAMETER or 409 CONFLICT), on an update 409. */
   protected duplicate(description: string, onCreate: boolean): ApiError {
-    return new ApiError(onCreate ? this.settings.duplicateNameStatus() : 409, description);
+    return new ApiError(onCreate ? this.settings.duplicateNameStatus() : DUPLICATE_NAME_STATUS_ON_UPDATE, description);
   }
 }

@@ -2,7 +2,7 @@
  * Company and user contact tags: unique names per scope, tags turned off per domain,
  * and the cascade of a delete (contacts lose the tag).
  */
-import { CASCADE_TOUCHES_MODIFIED_TIME, newContactTagId } from "../assumptions";
+import { CASCADE_TOUCHES_MODIFIED_TIME, TAGS_DISABLED_STATUS, newContactTagId } from "../assumptions";
 import { ApiError, notFound } from "../errors";
 import type { Member, TagRecord } from "../store";
 import { BackendPart } from "./base";
@@ -13,7 +13,7 @@ export class TagBackend extends BackendPart {
   /** Documented 403 when tags are not enabled for the domain (seed `tagsEnabled: false`). */
   assertEnabled(): void {
     if (this.domain.definition.tagsEnabled === false) {
-      throw new ApiError(403, "contact tags are available only when tags are enabled for the domain");
+      throw new ApiError(TAGS_DISABLED_STATUS, "contact tags are available only when tags are enabled for the domain");
     }
   }
 

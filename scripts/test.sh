@@ -4,6 +4,7 @@
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo_root/scripts/bootstrap.sh"
+if [[ -n "${CI:-}" ]]; then bash scripts/ensure-chromium.sh >/dev/null; fi # CI runs test/browser
 
 echo "test: type-checking the tests and benchmarks" >&2
 npx --no-install tsc -p test/tsconfig.json >&2

@@ -24,6 +24,8 @@ export function findChromium(): ChromiumLookup {
     return { path: output.trim().split("\n").pop()! };
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? "").trim();
+    // CI must run the browser tests: there, a missing browser is a failure, not a skip.
+    if (process.env.CI) throw new Error(`Chromium is required in CI (scripts/ensure-chromium.sh): ${stderr}`);
     return { skipReason: `browser tests skipped: Debian's chromium is not installed (apt-get install chromium). ${stderr}` };
   }
 }

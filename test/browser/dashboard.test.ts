@@ -5,13 +5,15 @@
  * reload, turns a fault on that the next API call meets, and shows markup as text.
  * With DASHBOARD_SCREENSHOT=FILE it also saves a screenshot (docs/dashboard.png).
  */
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { createInterface } from "node:readline";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyExample, removeDir } from "../desired-state/e2e-support";
 import { api, requestToken } from "../emulator/http";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { CLI_PATH, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 import { findChromium, launchChromium, openDashboard, type DashboardTab } from "./chromium";
@@ -41,6 +43,24 @@ const EXTRA_CONTACTS = `
 
 const rowTexts = (page: Page, table: string, column = 0) =>
   page.$$eval(`#${table} tbody tr`, (rows, index) => rows.map((row) => (row as any).cells[index]?.textContent ?? ""), column);
+
+describe("where the dashboard is", () => {
+  it("the emulator's output says it on the line after the base URL", async () => {
+    const child = spawn(process.execPath, [CLI_PATH, "emulator", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const lines: string[] = [];
+      for await (const line of createInterface({ input: child.stdout })) if (lines.push(line) === 2) break;
+      const [first, second] = lines as [string, string];
+      expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(second).toContain(`${first}/_emulator/ui`);
+      const page = await fetch(`${first}/_emulator/ui`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("LINE WORKS Contact API emulator");
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+});
 
 describe.skipIf(!chromiumPath.path)("the emulator's dashboard in Chromium", () => {
   let emulator: EmulatorProcess;

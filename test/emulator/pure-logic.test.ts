@@ -15,6 +15,12 @@ describe("API times (YYYY-MM-DDThh:mm:ssTZD)", () => {
     expect(parseApiTime("2024-01-31T15:05:09-05:00")).toBe(epoch);
   });
 
+  it("accepts fractional seconds (the docs' example 2021-06-03T10:00:00.000+09:00) and drops them", () => {
+    expect(parseApiTime("2021-06-03T10:00:00.000+09:00")).toBe(Date.UTC(2021, 5, 3, 1, 0, 0));
+    expect(parseApiTime("2021-06-03T10:00:00.999+09:00")).toBe(Date.UTC(2021, 5, 3, 1, 0, 0));
+    expect(parseApiTime("2021-06-03T10:00:00.+09:00")).toBeUndefined();
+  });
+
   it("rejects malformed or impossible times", () => {
     for (const text of ["2024-02-30T00:00:00+09:00", "2024-01-01T24:00:00Z", "2024-01-01 00:00:00+09:00", "2024-01-01T00:00:00", "2024-01-01T00:00:00 09:00"]) {
       expect(parseApiTime(text), text).toBeUndefined();
@@ -87,6 +93,27 @@ describe("FaultInjector", () => {
     expect(share("status429")).toBeGreaterThan(0.06);
     expect(share("drop")).toBeGreaterThan(0.06);
     expect(share("none")).toBeGreaterThan(0.5);
+  });
+
+  it("draws 503s and redirects at their rates; a request that is a redirect's target is never redirected", () => {
+    const faults = new FaultInjector();
+    faults.configure({ status503Rate: 0.3, redirectRate: 0.3, seed: 11 });
+    expect(faults.active).toBe(true);
+    const outcomes = Array.from({ length: 2000 }, () => faults.decide().outcome);
+    const share = (name: string) => outcomes.filter((outcome) => outcome === name).length / outcomes.length;
+    expect(share("status503")).toBeGreaterThan(0.25);
+    expect(share("status503")).toBeLessThan(0.35);
+    expect(share("redirect")).toBeGreaterThan(0.25);
+    expect(share("redirect")).toBeLessThan(0.35);
+    faults.configure({ redirectRate: 1 });
+    expect(Array.from({ length: 50 }, () => faults.decide(false).outcome)).toEqual(Array(50).fill("none"));
+  });
+
+  it("settings: tokenExpiryStatus defaults to 403, duplicateNameStatus to 409; neither makes faults active", () => {
+    const faults = new FaultInjector();
+    expect([faults.tokenExpiryStatus, faults.duplicateNameStatus]).toEqual([403, 409]);
+    faults.configure({ tokenExpiryStatus: 401, duplicateNameStatus: 400 });
+    expect([faults.tokenExpiryStatus, faults.duplicateNameStatus, faults.active]).toEqual([401, 400, false]);
   });
 
   it("is inactive with {} and picks latency within the bounds", () => {

@@ -134,8 +134,13 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
     if (email !== undefined) emailCount.set(email, (emailCount.get(email) ?? 0) + 1);
   }
   const withoutEmail = customers.filter((contact) => primaryEmail(contact) === undefined);
+  // A response may leave out masterUserId (lineworks-api.md); the format requires it, and we cannot guess it.
+  const withoutOwner = customers.filter((contact) => !contact.permission?.masterUserId);
+  if (withoutOwner.length > 0) {
+    notes.push(`left out ${withoutOwner.length} contacts whose permission.masterUserId the API did not return: ${withoutOwner.map((c) => c.contactId).join(", ")}`);
+  }
   const sharedEmail = customers.filter((contact) => (emailCount.get(primaryEmail(contact) ?? "") ?? 0) > 1);
-  const leftOut = [...withoutEmail, ...sharedEmail];
+  const leftOut = [...new Set([...withoutEmail, ...sharedEmail, ...withoutOwner])];
   if (withoutEmail.length > 0) {
     notes.push(`left out ${withoutEmail.length} contacts without an email (adopt finds contacts by primary email): ${withoutEmail.map((c) => c.contactId).join(", ")}`);
   }
@@ -180,7 +185,7 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
     " Exported from a live LINE WORKS domain by `lineworks-contacts export`.\n" +
     " adopt: true lets `pulumi up` take over these existing objects instead of creating new ones." +
     (leftOut.length > 0
-      ? `\n Left out (adopt finds a contact by a unique primary email; these have none): ${leftOut.map((c) => c.contactId).join(", ")}`
+      ? `\n Left out (no unique primary email, which adopt finds a contact by, or no masterUserId): ${leftOut.map((c) => c.contactId).join(", ")}`
       : "");
   for (const section of ["tags", "userTags", "customProperties", "contacts"]) {
     const map = doc.get(section, true);

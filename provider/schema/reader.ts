@@ -48,9 +48,17 @@ function readValue(fact: Fact, value: unknown, path: (string | number)[], proble
         : value;
     case "object":
       return readObject(fact, value, path, problems);
+    case "customValues":
+      return isRecord(value) ? Object.fromEntries(Object.entries(value).map(([name, v]) => [name, readCustomValue(v)])) : value;
     default:
       return value;
   }
+}
+
+/** A custom value's items keep every field but the null ones (their shape depends on the property). */
+function readCustomValue(value: unknown): unknown {
+  const withoutNulls = (item: unknown) => (isRecord(item) ? Object.fromEntries(Object.entries(item).filter(([, v]) => v !== null)) : item);
+  return Array.isArray(value) ? value.map(withoutNulls) : withoutNulls(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,8 +4,10 @@ import {
   checkContact,
   checkContactCustomProperty,
   checkUserContactTag,
+  primaryEmail,
   type RuleIssue,
 } from "../../provider/rules";
+import { sameContactField } from "../../provider/resources/normalize";
 
 const validContact = {
   permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },
@@ -196,5 +198,46 @@ describe("contact rules", () => {
     it("rejects values that have none of the four shapes", () => {
       expect(paths(checkContact({ ...validContact, customProperties: { note: "plain" } }))).toEqual(["customProperties.note"]);
     });
+  });
+});
+
+describe("one declaration: TWITTER, limits the emulator shares, one primary email", () => {
+  it("refuses TWITTER with a hint to write X (the API removed it in November 2026)", () => {
+    expect(checkContact({ ...validContact, messengers: [{ type: "TWITTER", id: "@taro" }] })).toEqual([
+      { path: ["messengers", 0, "type"], message: "TWITTER was removed from the LINE WORKS API in November 2026: write X (the same service)" },
+    ]);
+    expect(checkContact({ ...validContact, messengers: [{ type: "X", id: "@taro" }] })).toEqual([]);
+  });
+
+  it("a state written with TWITTER compares equal to X, so an upgraded stack previews clean", () => {
+    expect(sameContactField("messengers", [{ type: "TWITTER", id: "@t" }], [{ type: "X", id: "@t", primary: false }])).toBe(true);
+    expect(sameContactField("messengers", [{ type: "TWITTER", id: "@t" }], [{ type: "LINE", id: "@t" }])).toBe(false);
+  });
+
+  it("checks the limits validate used to miss (ASSUMED in limits.ts, shared with the emulator)", () => {
+    const issues = checkContact({
+      ...validContact,
+      organizations: [{ name: "o".repeat(101) }],
+      locations: [{ type: "WORK", address: "a".repeat(1001), zipCode: "1".repeat(21) }],
+      messengers: [{ type: "LINE", id: "i".repeat(101) }],
+      permission: { masterUserId: "admin@example.com", accessibleRange: "MEMBER", accessibleMembers: [] },
+      customProperties: { s: { content: "" } },
+    });
+    expect(paths(issues)).toEqual([
+      "permission.accessibleMembers",
+      "organizations.0.name",
+      "locations.0.address",
+      "locations.0.zipCode",
+      "messengers.0.id",
+      "customProperties.s.content",
+    ]);
+  });
+
+  it("primaryEmail: the primary email, else the first, lower-cased; none without an address", () => {
+    expect(primaryEmail({ emails: [{ email: "a@x" }, { email: "B@X", primary: true }] })).toBe("b@x");
+    expect(primaryEmail({ emails: [{ email: "A@x" }] })).toBe("a@x");
+    expect(primaryEmail({ emails: [] })).toBeUndefined();
+    expect(primaryEmail({ emails: [{ email: "", primary: true }] })).toBeUndefined();
+    expect(primaryEmail({})).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
-import { copyExample, removeDir, writes } from "./e2e-support";
+import { copyExample, removeDir, runCli, writes } from "./e2e-support";
 
 const DEV = 10000001;
 const PROD = 20000002;
@@ -84,6 +84,19 @@ describe("examples/promotion: dev and prod stacks on two domains", () => {
     expect(tanaka(prodLive).memo).toBe("Key account (prod)");
     expect(tanaka(devLive).permission.masterUserId).toBe("admin@dev.example.com");
     expect(tanaka(prodLive).permission.masterUserId).toBe("it-admin@prod.example.com");
+  });
+
+  it("audit --stack reads each stack's files, vars and plain config: both in sync, read-only", async () => {
+    for (const [stack, domainId] of [["dev", DEV], ["prod", PROD]] as const) {
+      await emulator.clearRequests();
+      const result = await runCli(["audit", "--stack", stack, "--json"], { cwd: projectDir, env: await secretsEnv(domainId) });
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual({ inSync: true, differences: [], unmanagedContacts: 0 });
+      const log = await emulator.requests();
+      expect(log.some((entry) => entry.kind === "api")).toBe(true);
+      expect(log.filter((entry) => entry.kind === "api").every((entry) => entry.domainId === domainId)).toBe(true);
+      expect(writes(log)).toEqual([]);
+    }
   });
 
   it("a change to the prod overlay touches prod only", async () => {

@@ -18,6 +18,8 @@ const STACK = "demo";
 const PASSPHRASE = "lineworks-contacts-demo";
 const FILES = ["company.yaml", "contacts.yaml"];
 const VARS = { owner: "admin@example.com", salesLead: "sales@example.com" };
+/** The emulator of "What to try next" (port 8787, the demo's data file) serves its dashboard here. */
+const DASHBOARD_URL = "http://127.0.0.1:8787/_emulator/ui";
 
 const say = (text) => process.stdout.write(`\n\x1b[1m== ${text}\x1b[0m\n`);
 
@@ -78,7 +80,7 @@ async function main() {
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
   try {
-    console.log(`emulator at ${emulator.url}`);
+    console.log(`emulator at ${emulator.url} (dashboard while the demo runs: ${emulator.url}/_emulator/ui)`);
     const credentials = await admin(emulator.url, "GET", "/_emulator/credentials");
     const keyFile = path.join(demoDir, "emulator-key.pem");
     fs.writeFileSync(keyFile, credentials.privateKey, { mode: 0o600 });
@@ -140,6 +142,14 @@ async function main() {
   kill %1                                          # stop the emulator
 
 More: examples/promotion (dev → prod with an overlay), examples/typescript (the same from code).`);
+
+  say("The emulator's dashboard");
+  console.log(`Start the emulator with the demo's data (as above), then open, on this machine only:
+
+  ${DASHBOARD_URL}
+
+It shows the tags, custom properties and contacts the demo applied, the API calls as they
+happen, the rate-limit use, and lets you inject faults.`);
 }
 
 function varArgsText() {

@@ -6,7 +6,8 @@
  * Rates (one draw per request picks at most one outcome): status500Rate,
  * status429Rate, status503Rate (503 SERVICE_UNAVAILABLE), dropConnectionRate (the
  * request is applied, then the connection is destroyed), redirectRate (307 to the same
- * URL on the emulator's origin; the redirected request is never redirected again).
+ * URL on the emulator's origin, marked with the query parameter `_emulatorRedirect`
+ * so the redirected request is never redirected again; no rateLimit-* headers).
  * Settings: tokenExpiryStatus (401 | 403, default 403: how an expired or revoked token
  * is answered, both `code: UNAUTHORIZED`); duplicateNameStatus (400 | 409, default 409,
  * an emulator extra: how POST answers a duplicate tag name, user tag name,

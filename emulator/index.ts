@@ -4,3 +4,4 @@ export { TOKEN_PATH } from "./routes/token";
 export { API_PREFIX } from "./api-route";
 export type { RequestLogEntry } from "./request-log";
 export type { FaultSettings } from "./faults";
+export type { ChangeEvent, ChangeListener } from "./backend";

@@ -59,14 +59,13 @@ export function consumerLeg(options: LegOptions): void {
 
     const packed = await packPackage(outside);
     // What `npm install lineworks-contacts-pulumi @pulumi/pulumi` writes, with the tarball for the
-    // package; typescript and @types/node for the TypeScript example.
-    const repoManifest = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8"));
+    // package; @types/node for the TypeScript example (compiled by the repository's tsc).
     const manifest = {
       name: "my-contacts",
       version: "1.0.0",
       private: true,
       dependencies: { "@pulumi/pulumi": pulumiVersion, "lineworks-contacts-pulumi": `file:${packed.tarball}` },
-      devDependencies: { "@types/node": options.typesNode, typescript: repoManifest.devDependencies.typescript },
+      devDependencies: { "@types/node": options.typesNode },
     };
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify(manifest, null, 2));
     await npmInstall(project, env);
@@ -104,8 +103,11 @@ export function consumerLeg(options: LegOptions): void {
     const exampleDir = path.join(project, "typescript-example");
     fs.mkdirSync(exampleDir);
     for (const file of ["index.ts", "tsconfig.json"]) fs.copyFileSync(path.join(repoRoot, "examples", "typescript", file), path.join(exampleDir, file));
-    const tsc = path.join(project, "node_modules", "typescript", "bin", "tsc");
-    for (const resolution of [[], ["--module", "commonjs", "--moduleResolution", "node10"]]) {
+    // The repository's TypeScript; every module and type resolves from the consumer project.
+    const tsc = path.join(repoRoot, "node_modules", "typescript", "bin", "tsc");
+    // node16 as the example's tsconfig says, every declaration checked; then node10 (`exports`
+    // ignored, so typesVersions must map the subpaths), as older Pulumi templates configure it.
+    for (const resolution of [[], ["--module", "commonjs", "--moduleResolution", "node10", "--skipLibCheck"]]) {
       const result = await run("node", [tsc, "-p", exampleDir, "--noEmit", ...resolution], { cwd: exampleDir, env, timeoutMs: 5 * 60_000 });
       expect(result.code, `tsc ${resolution.join(" ")}\n${result.stdout}${result.stderr}`).toBe(0);
     }
@@ -170,7 +172,7 @@ export function consumerLeg(options: LegOptions): void {
     const sdkDir = path.join(project, "node_modules", "@pulumi", "pulumi");
     const programs = processes.filter((entry) => entry.script === path.join(sdkDir, "cmd", "run") || entry.script.startsWith(path.join(sdkDir, "cmd", "run") + path.sep));
     const providers = processes.filter((entry) => entry.script.startsWith(path.join(sdkDir, "cmd", "dynamic-provider")));
-    expect(programs.length, JSON.stringify(processes)).toBeGreaterThanOrEqual(3);
+    expect(programs.length, JSON.stringify(processes)).toBeGreaterThanOrEqual(2); // up, preview (destroy runs no program)
     expect(providers.length, JSON.stringify(processes)).toBeGreaterThanOrEqual(3);
     expect(new Set(processes.map((entry) => entry.version))).toEqual(new Set([nodeVersion]));
   }, 15 * 60_000);

@@ -86,9 +86,18 @@ export function readResourceOptions(
   return ok ? { protect, retainOnDelete, ignoreChanges } : undefined;
 }
 
-/** The resource input names that Pulumi's ignoreChanges takes for an entry's YAML field names. */
+/**
+ * The resource input names that Pulumi's ignoreChanges takes for an entry's YAML field names.
+ * A state built in TypeScript skips the loader: an unknown name is refused here too.
+ */
 export function ignoredInputs(section: OptionSection, fields: readonly string[]): string[] {
-  return fields.map((field) => IGNORABLE_FIELDS[section][field] ?? field);
+  return fields.map((field) => {
+    const input = Object.prototype.hasOwnProperty.call(IGNORABLE_FIELDS[section], field) ? IGNORABLE_FIELDS[section][field] : undefined;
+    if (input === undefined) {
+      throw new Error(`${section}: ignoreChanges: unknown field "${field}" (expected one of ${Object.keys(IGNORABLE_FIELDS[section]).join(", ")})`);
+    }
+    return input;
+  });
 }
 
 /** The Pulumi resource options of an entry (only those it sets). */

@@ -267,3 +267,15 @@ contacts:
     expect(problems(load([file("version: 1\nowner: x\n")]))).toEqual([expect.stringContaining('unknown key "owner" at the top level')]);
   });
 });
+
+describe("resource options for the component", () => {
+  it("map YAML field names to the resource's inputs, and refuse unknown ones from a state built in code", async () => {
+    const { pulumiResourceOptions } = await import("../../provider/desired-state/resource-options");
+    expect(pulumiResourceOptions("contacts", { protect: true, ignoreChanges: ["tags", "memo", "customProperties"] })).toEqual({
+      protect: true,
+      ignoreChanges: ["contactTagIds", "memo", "customProperties"],
+    });
+    expect(pulumiResourceOptions("tags", { protect: false, retainOnDelete: true, ignoreChanges: [] })).toEqual({ retainOnDelete: true });
+    expect(() => pulumiResourceOptions("tags", { ignoreChanges: ["memo"] })).toThrow(/tags: ignoreChanges: unknown field "memo"/);
+  });
+});

@@ -39,6 +39,7 @@ async function refreshState() {
   }));
   select.value = String(ui.domainId);
   renderDomain(currentDomain());
+  performance.mark("dashboard:state-shown");
 }
 
 async function refreshRequests() {

@@ -68,7 +68,9 @@ export function consumerLeg(options: LegOptions): void {
       devDependencies: { "@types/node": options.typesNode },
     };
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify(manifest, null, 2));
+    const started = Date.now();
     await npmInstall(project, env);
+    console.info(`consumer leg: @pulumi/pulumi ${pulumiVersion}, ${packed.files.length}-file tarball installed in ${Math.round((Date.now() - started) / 1000)} s`);
 
     fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: my-contacts\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
     fs.writeFileSync(path.join(project, "index.js"), ONE_LINE_INDEX);

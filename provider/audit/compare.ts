@@ -152,7 +152,8 @@ export function compareDomain(desired: DesiredState, live: LiveDomain): AuditDet
   }
   const unmanagedContacts = live.contacts.filter((contact) => !matched.has(contact)).length;
   return {
-    report: { inSync: differences.length === 0 && unmanagedContacts === 0, differences, unmanagedContacts },
+    // Live contacts in no file are counted, not drift: people add contacts in the app all the time.
+    report: { inSync: differences.length === 0, differences, unmanagedContacts },
     inSyncCount,
     contactsWithoutEmail,
   };

@@ -100,6 +100,20 @@ describe("day 2: audit, refresh with ignoreChanges, protect, retainOnDelete", ()
     const log = await emulator.requests();
     expect(log.filter((entry) => entry.kind === "api").length).toBeGreaterThan(0);
     expect(writes(log)).toEqual([]);
+
+    // Contacts people add in the app are the normal life of a domain: counted, not drift.
+    const stranger = await app.post("/contacts", {
+      permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },
+      contactName: { lastName: "Stranger" },
+      emails: [{ email: "stranger@elsewhere.example", primary: true }],
+    });
+    expect(stranger.status).toBe(201);
+    const withStranger = await audit(["--json"]);
+    expect(withStranger.code, withStranger.stderr).toBe(0);
+    expect(JSON.parse(withStranger.stdout)).toEqual({ inSync: true, differences: [], unmanagedContacts: 1 });
+    const text = await audit([]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/1 contact in LINE WORKS that no file describes/);
   });
 
   it("reports out-of-band changes exactly, read-only, exit 2, without printing secret values", async () => {
@@ -111,12 +125,6 @@ describe("day 2: audit, refresh with ignoreChanges, protect, retainOnDelete", ()
     expect(added.status).toBe(201);
     expect((await app.patch(`/contacts/${taro.contactId}`, { memo: APP_MEMO })).status).toBe(200);
     expect((await app.patch(`/contacts/${hana.contactId}`, { memo: APP_MEMO })).status).toBe(200);
-    const stranger = await app.post("/contacts", {
-      permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },
-      contactName: { lastName: "Stranger" },
-      emails: [{ email: "stranger@elsewhere.example", primary: true }],
-    });
-    expect(stranger.status).toBe(201);
 
     await emulator.clearRequests();
     const json = await audit(["--json"]);

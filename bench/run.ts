@@ -32,7 +32,18 @@ interface StepResult {
   status429: number;
   floorSeconds?: number;
   ratio?: number;
+  /** After `up from empty`: the exported state's bytes per contact resource (JSON, secrets encrypted). */
+  stateBytesPerContact?: number;
   exitCode: number;
+}
+
+/** Mean size of the contact resources (`contact-NNNN`) in `pulumi stack export`. */
+async function stateBytesPerContact(workspace: PulumiWorkspace, env: Record<string, string>): Promise<number> {
+  const exported = await workspace.run(["stack", "export", "--stack", workspace.stack], { env });
+  const resources = (JSON.parse(exported.stdout).deployment.resources ?? []) as Array<{ urn: string }>;
+  const contactsInState = resources.filter((resource) => /::contact-\d+$/.test(resource.urn));
+  const bytes = contactsInState.reduce((sum, resource) => sum + Buffer.byteLength(JSON.stringify(resource)), 0);
+  return contactsInState.length === 0 ? 0 : Math.round(bytes / contactsInState.length);
 }
 
 async function measure(
@@ -69,6 +80,7 @@ async function runSteps(
   const run = (args: string[], n = 0) => workspace.run(["--stack", workspace.stack, ...args], { env: withChanged(n) });
   const steps: StepResult[] = [];
   steps.push(await measure(`${label}: up from empty`, total, emulator, () => run(["up", "--yes", "--skip-preview"])));
+  steps[0]!.stateBytesPerContact = await stateBytesPerContact(workspace, withChanged(0));
   steps.push(await measure(`${label}: no-op preview`, total, emulator, () => run(["preview", "--expect-no-changes"])));
   steps.push(await measure(`${label}: refresh`, total, emulator, () => run(["refresh", "--yes", "--skip-preview"])));
   steps.push(
@@ -79,7 +91,7 @@ async function runSteps(
 }
 
 function formatTable(rows: StepResult[]): string {
-  const header = ["step", "resources", "wall s", "API calls", "429s", "floor s", "ratio", "calls by endpoint"];
+  const header = ["step", "resources", "wall s", "API calls", "429s", "floor s", "ratio", "state B/contact", "calls by endpoint"];
   const lines = rows.map((row) => [
     row.step,
     String(row.resources),
@@ -88,6 +100,7 @@ function formatTable(rows: StepResult[]): string {
     String(row.status429),
     row.floorSeconds === undefined ? "" : row.floorSeconds.toFixed(1),
     row.ratio === undefined ? "" : row.ratio.toFixed(2),
+    row.stateBytesPerContact === undefined ? "" : String(row.stateBytesPerContact),
     Object.entries(row.callsByRoute)
       .sort((a, b) => b[1] - a[1])
       .map(([route, count]) => `${route} ×${count}`)

@@ -45,11 +45,13 @@ if (kind === "noop") {
       telephones: [{ type: "CELLPHONE", telephone: "090-0000-" + pad(i), primary: true }],
       organizations: [{ name: "Synthetic Co", department: "Dept " + (i % 7), primary: true }],
       memo: memoOf(i),
-      contactTagIds: tagCount === 0 ? [] : [tags[i % tagCount].contactTagId, tags[(i * 7) % tagCount].contactTagId]
+      // Tags by resource id (known while a tag is updated); a contact depends on the property it uses
+      // (as the YAML component does), not on every property.
+      contactTagIds: tagCount === 0 ? [] : [tags[i % tagCount].id, tags[(i * 7) % tagCount].id]
         .filter((v, k, all) => all.indexOf(v) === k),
       customProperties,
       ...adopt,
-    }, { dependsOn: properties });
+    }, { dependsOn: propertyCount === 0 ? [] : [properties[p]] });
   }
 }
 `;

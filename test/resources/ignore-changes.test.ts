@@ -1,0 +1,66 @@
+/**
+ * `ignoreChanges: ["memo"]` keeps a memo edited in the LINE WORKS app, even through
+ * `pulumi up --refresh`: read() returns inputs made from the live values, so the ignored
+ * field's old input is the app's value. The engine keeps those inputs secret (it
+ * re-annotates them from the old, secret inputs, as the dynamic provider takes no secrets).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createContactApiClient, makeClientConfig, type ContactApi } from "../../provider/client";
+import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { emulatorProviderEnv } from "../support/provider-config";
+import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
+
+const PROGRAM = `
+const lw = require("lineworks-contacts-pulumi");
+const memo = process.env.DESIRED_MEMO;
+const contact = new lw.Contact("kept", {
+  permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },
+  contactName: { lastName: "Kept" },
+  emails: [{ email: "kept@example.com", primary: true }],
+  memo,
+  organizations: [{ name: process.env.DESIRED_ORG }],
+}, { ignoreChanges: ["memo"] });
+exports.contactId = contact.id;
+`;
+
+function expectOk(result: PulumiResult): void {
+  expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+}
+
+describe("ignoreChanges on a contact field", () => {
+  let emulator: EmulatorProcess;
+  let workspace: PulumiWorkspace;
+  let api: ContactApi;
+
+  beforeAll(async () => {
+    emulator = await startEmulatorProcess();
+    const env = await emulatorProviderEnv(emulator);
+    workspace = await createPulumiWorkspace({ program: PROGRAM, env: { ...env, DESIRED_MEMO: "written by pulumi", DESIRED_ORG: "ACME" } });
+    const credentials = await emulator.credentials();
+    api = createContactApiClient(makeClientConfig({ ...credentials, apiBaseUrl: emulator.apiBaseUrl, authUrl: emulator.authUrl }), {
+      requestsPerMinute: 0,
+    });
+  });
+
+  afterAll(async () => {
+    await workspace?.dispose();
+    await emulator?.stop();
+  });
+
+  it("keeps the app's memo through `up --refresh`, changes the other fields, and keeps the memo secret", async () => {
+    expectOk(await workspace.up());
+    const { contactId } = (await workspace.outputs()) as { contactId: string };
+    await api.patchContact(contactId, { memo: "edited in the app by a member" });
+
+    const env = { DESIRED_MEMO: "written by pulumi", DESIRED_ORG: "ACME Holdings" };
+    expectOk(await workspace.run(["up", "--yes", "--skip-preview", "--refresh", "--stack", workspace.stack], { env }));
+    const live = await api.getContact(contactId);
+    expect(live?.organizations?.[0]?.name).toBe("ACME Holdings");
+    expect(live?.memo).toBe("edited in the app by a member");
+    expectOk(await workspace.run(["preview", "--expect-no-changes", "--stack", workspace.stack], { env }));
+
+    const backend = workspace.backendText();
+    expect(backend).not.toContain("edited in the app by a member");
+    expect(backend).not.toContain("written by pulumi");
+  });
+});

@@ -15,6 +15,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { loadDesiredState } from "../../provider/desired-state/load";
+import { contactFact, contactTagFact, readResponse } from "../../provider/schema";
 
 const contactC1 = {
   contactId: "c1",
@@ -146,5 +147,21 @@ describe("tolerant reader", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("response checks cover only what the caller needs", () => {
+  it("a contact needs only its id; a tag its id and name", () => {
+    expect(readResponse(contactFact, { contactId: "c9" }).problems).toEqual([]);
+    expect(readResponse(contactFact, { contactName: { lastName: "X" } }).problems).toEqual([{ path: ["contactId"], message: "is missing" }]);
+    expect(readResponse(contactFact, { contactId: 42 }).problems).toEqual([{ path: ["contactId"], message: "must be a string" }]);
+    expect(readResponse(contactTagFact, { contactTagId: "t", contactTagName: "VIP" }).problems).toEqual([]);
+    expect(readResponse(contactTagFact, { contactTagId: "t" }).problems).toEqual([{ path: ["contactTagName"], message: "is missing" }]);
+  });
+
+  it("a field of an unexpected type reads as absent instead of failing the read", () => {
+    const { value, problems } = readResponse(contactFact, { contactId: "c9", emails: "not a list", memo: 7, telephones: [null, { type: "WORK", telephone: "1" }] });
+    expect(problems).toEqual([]);
+    expect(value).toEqual({ contactId: "c9", telephones: [{ type: "WORK", telephone: "1" }] });
   });
 });

@@ -57,6 +57,14 @@ describe("upload field", () => {
     expect(await storedPhotos()).toMatchObject([{ contactId, size: 4 }]);
   });
 
+  it("a file over 10485760 bytes is 400 LIMIT_EXCEEDED (code from the docs' table, ASSUMED)", async () => {
+    const { uploadUrl } = await announced(10_485_760);
+    const response = await upload(uploadUrl, new Uint8Array(10_485_761));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { code: string }).code).toBe("LIMIT_EXCEEDED");
+    expect(await storedPhotos()).toEqual([]);
+  });
+
   it("any other field is 400 naming Filedata, and nothing is stored", async () => {
     const { uploadUrl } = await announced(4);
     const response = await upload(uploadUrl, randomBytes(4), "file");

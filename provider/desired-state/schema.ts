@@ -3,6 +3,8 @@
  * (checked by provider/rules, which knows the API's fields, types and limits) plus the
  * fields only the YAML has, listed here.
  */
+import { contactYamlOnlyFacts } from "../schema/contact";
+
 export const FORMAT_VERSION = 1;
 
 export const SECTION_NAMES = ["tags", "userTags", "customProperties", "contacts"] as const;
@@ -17,7 +19,9 @@ export const PREVIOUS_KEYS = "previousKeys";
  * tags/userTags (sent as contactTagIds); `customProperties` is keyed by keys of the
  * customProperties section (sent under each property's propertyName).
  */
-export const CONTACT_TAGS = "tags";
+export const CONTACT_TAGS = "tags" satisfies keyof typeof contactYamlOnlyFacts;
 export const CONTACT_CUSTOM_PROPERTIES = "customProperties";
-/** contactTagIds come from `tags`; writing them directly would bypass key resolution. */
-export const CONTACT_FORBIDDEN_FIELDS = ["contactTagIds"] as const;
+/** API fields a YAML-only field stands for (contactTagIds come from `tags`): writing them directly would bypass key resolution. */
+export const CONTACT_FORBIDDEN_FIELDS: readonly string[] = Object.values(contactYamlOnlyFacts).flatMap((fact) =>
+  fact.yamlOnly.replaces === undefined ? [] : [fact.yamlOnly.replaces],
+);

@@ -175,6 +175,11 @@ export const contactInputFacts = object({
   adopt: flag({ optional: true, local: true }),
 });
 
+/** A YAML contact entry's own fields: `tags` holds keys of tags/userTags, resolved to contactTagIds. */
+export const contactYamlOnlyFacts = {
+  tags: listOf(text({ min: 1 }), { optional: true, max: L.CONTACT_LIST_MAX, yamlOnly: { replaces: "contactTagIds" } }),
+} as const;
+
 export type ContactFieldFacts = typeof contactFieldFacts;
 export type ContactFieldName = keyof ContactFieldFacts;
 export const CONTACT_FIELD_NAMES: readonly ContactFieldName[] = fieldNames(contactFieldFacts, isWritable);

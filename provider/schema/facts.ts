@@ -23,6 +23,8 @@ interface Common {
   immutable?: true;
   /** Ours, not the API's (a resource option such as adopt, or a local file): never sent. */
   local?: true;
+  /** Only the desired-state YAML has it; `replaces` names the API field it stands for. */
+  yamlOnly?: { replaces?: string };
   /** Never shown in logs, errors or plain state. */
   secret?: true;
   /** The rules require it when a sibling field has this value. */

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { planContactWrite, primaryEmail, projectContactFields } from "../../provider/resources/contact-plan";
+import { DuplicateNameError } from "../../provider/client/errors";
+import { changedFieldsFromPrints, planContactWrite, primaryEmail, projectContactFields } from "../../provider/resources/contact-plan";
+import { stateOfLive, storedPrints } from "../../provider/resources/contact-state";
+import { createOrAdopt, type NaturalKeyKind } from "../../provider/resources/kit";
 import { contactHandlers } from "../../provider/resources/contact";
 import type { ProviderContext } from "../../provider/resources/context";
 import { contactCustomPropertyHandlers, propertyPatch, replacedFields } from "../../provider/resources/custom-property";
@@ -184,5 +187,57 @@ describe("check", () => {
     expect(issuesAboutKnownValues({ a: UNKNOWN, c: 1 }, issues)).toEqual([{ path: ["c"], message: "y" }]);
     expect(issuesAboutKnownValues({ a: [UNKNOWN], c: UNKNOWN }, issues)).toEqual([]);
     expect(formatPath(["customProperties", "crm-link", 0, "link"])).toBe('customProperties["crm-link"][0].link');
+  });
+});
+
+describe("slim contact state", () => {
+  it("records fingerprints, not the fields; it and an earlier version's full state diff the same", () => {
+    const slim = stateOfLive({ ...live, memo: "secret note" }, { photo: "a.jpg" });
+    expect(Object.keys(slim.fingerprints ?? {}).sort()).toEqual(["contactName", "contactTagIds", "emails", "events", "messengers", "permission", "telephones"]);
+    expect(typeof slim.customProperties).toBe("string");
+    expect(JSON.stringify(slim)).not.toContain("secret note");
+    expect(JSON.stringify(slim)).not.toContain("taro@acme.example");
+    expect(typeof slim.memo).toBe("string");
+    const legacy = { ...(projectContactFields(live, desired) as ContactInputs), memo: "secret note", contactId: "c1" };
+    expect(storedPrints(slim)).toEqual(storedPrints(legacy));
+    const news = { ...desired, memo: "secret note" };
+    expect(changedFieldsFromPrints(storedPrints(slim), news)).toEqual([]);
+    expect(changedFieldsFromPrints(storedPrints(slim), { ...news, memo: "other" })).toEqual(["memo"]);
+    expect(changedFieldsFromPrints(storedPrints(slim), { ...news, emails: [{ email: "new@acme.example" }] })).toEqual(["emails"]);
+  });
+});
+
+describe("resource kit: the conflict path", () => {
+  const kind = (existing: string[], converge = async (id: string) => id): NaturalKeyKind<{ name: string; adopt?: boolean }, string> => ({
+    describe: (inputs) => `Tag "${inputs.name}"`,
+    keyField: "name",
+    idName: "tagId",
+    idOf: (id) => id,
+    findByKey: async () => existing,
+    converge,
+    apiRefusesDuplicates: true,
+  });
+  const duplicate = () =>
+    new DuplicateNameError({ status: 400, code: "INVALID_PARAMETER", description: "dup", method: "POST", path: "/contact-tags", naturalKey: "name", existingId: "t-9" });
+
+  it("on the API's duplicate-name answer, names the existing id, or adopts it with adopt: true", async () => {
+    const fail = async (): Promise<string> => {
+      throw duplicate();
+    };
+    await expect(createOrAdopt(kind(["t-1"]), { name: "VIP" }, fail)).rejects.toThrow(/Tag "VIP" already exists \(tagId t-1\).*adopt: true/);
+    await expect(createOrAdopt(kind([]), { name: "VIP" }, fail)).rejects.toThrow(/\(tagId t-9\)/);
+    expect(await createOrAdopt(kind(["t-1"]), { name: "VIP", adopt: true }, fail)).toEqual({ live: "t-1", adopted: true });
+  });
+
+  it("looks first when the API would accept a duplicate, and refuses to adopt one of several", async () => {
+    const looking = { ...kind(["c-1"]), apiRefusesDuplicates: false };
+    let created = 0;
+    const create = async () => `new-${++created}`;
+    await expect(createOrAdopt(looking, { name: "a@x" }, create)).rejects.toThrow(/\(tagId c-1\)/);
+    await expect(createOrAdopt({ ...looking, findByKey: async () => ["c-1", "c-2"] }, { name: "a@x", adopt: true }, create)).rejects.toThrow(
+      /2 objects match/,
+    );
+    expect(created).toBe(0);
+    expect(await createOrAdopt({ ...looking, findByKey: async () => [] }, { name: "a@x" }, create)).toEqual({ live: "new-1", adopted: false });
   });
 });

@@ -20,4 +20,5 @@ export PATH="$LINEWORKS_PULUMI_BIN:$PATH"
 if [[ "$installed" == false ]]; then
   echo "bootstrap: compiling TypeScript" >&2
   npx --no-install tsc -p tsconfig.json >&2
+  node scripts/prune-dist.js # dist/ files of deleted sources would otherwise be packed
 fi

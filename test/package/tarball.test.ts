@@ -33,6 +33,12 @@ describe("the npm package", () => {
     // Every compiled file comes from the library's sources (provider/, emulator/, cli/, index.ts).
     const compiled = packed.files.filter((file) => file.startsWith("dist/"));
     expect(compiled.filter((file) => !/^dist\/(provider|emulator|cli)\/|^dist\/index\.(js|d\.ts|js\.map)$/.test(file))).toEqual([]);
+    // ...and from one that still exists (scripts/prune-dist.js removes what a deleted source left).
+    const stale = compiled.filter((file) => {
+      const source = file.replace(/^dist\//, "").replace(/(\.d\.ts|\.js\.map|\.js)$/, ".ts");
+      return !fs.existsSync(path.join(repoRoot, source));
+    });
+    expect(stale).toEqual([]);
   });
 
   it("declares @pulumi/pulumi as a peer dependency only, is publishable and licensed as its LICENSE says", () => {

@@ -21,7 +21,7 @@ export function apiErrorOf(response: HttpResponse): { code: string | undefined; 
 }
 
 export function responseError(call: ApiCall, response: HttpResponse, attempts: number, context: ErrorContext): LineWorksApiError {
-  const { code, description } = apiErrorOf(response);
+  const { code } = apiErrorOf(response);
   const hint = hintFor({
     method: call.method,
     status: response.status,
@@ -30,15 +30,20 @@ export function responseError(call: ApiCall, response: HttpResponse, attempts: n
     grantedScope: context.grantedScope,
     naturalKey: call.naturalKey,
   });
-  return new LineWorksApiError({
+  return new LineWorksApiError({ ...answerFields(call, response, attempts), ...(hint !== undefined && { hint }) });
+}
+
+/** What every error built from an HTTP answer says: status, code, description, the call. */
+function answerFields(call: ApiCall, response: HttpResponse, attempts: number) {
+  const { code, description } = apiErrorOf(response);
+  return {
     status: response.status,
     code: code ?? `HTTP_${response.status}`,
     description: description ?? response.body.toString("utf8").slice(0, 300).trim(),
     method: call.method,
     path: displayPath(call),
     attempts,
-    ...(hint !== undefined && { hint }),
-  });
+  };
 }
 
 /** A create refused because `naturalKey` is taken (by `existingId` when the lookup found it). */
@@ -49,15 +54,9 @@ export function duplicateNameError(
   naturalKey: string,
   existingId: string | undefined,
 ): DuplicateNameError {
-  const { code, description } = apiErrorOf(response);
   const owner = existingId === undefined ? "" : ` (id ${existingId})`;
   return new DuplicateNameError({
-    status: response.status,
-    code: code ?? `HTTP_${response.status}`,
-    description: description ?? response.body.toString("utf8").slice(0, 300).trim(),
-    method: call.method,
-    path: displayPath(call),
-    attempts,
+    ...answerFields(call, response, attempts),
     naturalKey,
     existingId,
     hint: `An object with the same ${naturalKey} already exists${owner}; use adopt: true to take it over, or choose another name`,

@@ -2,7 +2,7 @@
  * One logical send, the inner layers of the transport chain, in order for every
  * request (API calls, uploads, downloads alike):
  *   client-side rate limit -> bearer token (only where it may go) -> HTTP ->
- *   wait out 429 -> renew a refused token once -> follow 307/308 on the same origin.
+ *   wait out 429 -> renew a refused token (at most 3 times a call) -> follow 307/308 on the same origin.
  * Each of these means the request was not applied, so repeating it is always safe.
  * What remains (5xx, lost answers) is the outer retry layer's job (transport.ts).
  */
@@ -35,6 +35,13 @@ export interface ExchangeOptions {
   log?: (message: string) => void;
 }
 
+/**
+ * Renewals of a refused token within one call. More than one: a call that waited (429s,
+ * a paused limiter) may see its fresh token expire or be revoked too; a bound, because
+ * an API that refuses every fresh token points to the credentials.
+ */
+const MAX_TOKEN_RENEWALS = 3;
+
 export class Exchanger {
   private readonly apiOrigin: string;
 
@@ -49,7 +56,7 @@ export class Exchanger {
     let url = urlOf(call, this.options.apiBaseUrl);
     let hops = 0;
     let rateLimited = 0;
-    let renewedToken = false;
+    let renewals = 0;
     for (;;) {
       await limiter.acquire();
       const token = mayReceiveToken(url, this.apiOrigin) ? await tokens.token() : undefined;
@@ -82,14 +89,14 @@ export class Exchanger {
       if (
         token !== undefined &&
         tokens.canRenew &&
-        !renewedToken &&
+        renewals < MAX_TOKEN_RENEWALS &&
         isRejectedToken(response.status, apiErrorOf(response).code)
       ) {
-        renewedToken = true;
+        renewals++;
         tokens.invalidate(token);
         stats.retries++;
         stats.tokenRenewals++;
-        this.options.log?.(`${operation}: ${response.status}, the token was refused; renewing it once`);
+        this.options.log?.(`${operation}: ${response.status}, the token was refused; renewing it`);
         continue;
       }
       const redirect = redirectDecision(response.status, response.headers.location, url, hops, call.expect);

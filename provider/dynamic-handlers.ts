@@ -1,6 +1,7 @@
 /**
  * The implementation behind the serialized provider stubs (see dynamic-stub.ts:
- * the state holds `...("lineworks-contacts-pulumi/provider/dynamic-handlers")
+ * the state holds `...("lineworks-contacts-pulumi/h").<Type>`, or in states of
+ * v0.1 `...("lineworks-contacts-pulumi/provider/dynamic-handlers")
  * .handlersFor("<Type>")`). The stubs load this module by package name inside
  * the dynamic-provider process, so it is a per-process singleton: one config,
  * one API client, one listing cache for every resource of a Pulumi run.
@@ -65,3 +66,9 @@ export function handlersFor(type: ResourceTypeName): pulumi.dynamic.ResourceProv
   }
   return handlers;
 }
+
+/** The providers the stubs read (`("lineworks-contacts-pulumi/h").Contact`); building them calls no API. */
+export const CompanyContactTag = handlersFor("CompanyContactTag");
+export const UserContactTag = handlersFor("UserContactTag");
+export const ContactCustomProperty = handlersFor("ContactCustomProperty");
+export const Contact = handlersFor("Contact");

@@ -10,13 +10,15 @@ export const PACKAGE_NAME = "lineworks-contacts-pulumi";
  * run time, resolved from the program's folder: in a user project from node_modules, in this
  * repository through the package's self-reference. The state holds no captured values, and
  * upgrading the package upgrades the provider of existing resources.
+ *
+ * The stub is stored twice per resource (inputs and outputs), and a file backend rewrites the
+ * whole state after each step, so it is short: `subpath` is a one-letter export of the package
+ * (package.json `exports`) and `member` the provider object it exports. Stubs of earlier
+ * versions (`.../provider/dynamic-handlers").handlersFor("Contact")`) keep working.
  */
-export function providerStub(subpath: string, exportName: string, key: string): string {
+export function providerStub(subpath: string, member: string): string {
   const specifier = JSON.stringify(`${PACKAGE_NAME}/${subpath}`);
-  return (
-    `exports.handler = () => require("module").createRequire(process.cwd() + "/index.js")(${specifier})` +
-    `.${exportName}(${JSON.stringify(key)});\n`
-  );
+  return `exports.handler=()=>require("module").createRequire(process.cwd()+"/")(${specifier}).${member}\n`;
 }
 
 /**

@@ -36,7 +36,10 @@ export function noopProvider(_type: string): pulumi.dynamic.ResourceProvider<Noo
   return noopHandlers;
 }
 
-const stub = providerStub("provider/noop-resource", "noopProvider", "NoopResource");
+/** What the stub reads (`lineworks-contacts-pulumi/n` is this module): a stub as short as the real resources' ones. */
+export const NoopResource_ = noopHandlers;
+
+const stub = providerStub("n", "NoopResource_");
 
 export class NoopResource extends StubbedDynamicResource {
   declare public readonly value: pulumi.Output<string>;

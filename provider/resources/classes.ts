@@ -28,8 +28,8 @@ export type DeepInput<T> = T extends string | number | boolean | null | undefine
     ? pulumi.Input<DeepInput<U>[]>
     : pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>;
 
-const HANDLERS_MODULE = "provider/dynamic-handlers";
-const stubFor = (type: string) => providerStub(HANDLERS_MODULE, "handlersFor", type);
+/** `lineworks-contacts-pulumi/h` is provider/dynamic-handlers (package.json `exports`). */
+const stubFor = (type: "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact") => providerStub("h", type);
 
 function withSecretOutputs(opts: pulumi.CustomResourceOptions | undefined, names: string[]): pulumi.CustomResourceOptions {
   return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...names] };
@@ -155,13 +155,13 @@ function secretIfSet<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulum
 export class Contact extends StubbedDynamicResource {
   declare readonly contactId: pulumi.Output<string>;
   /**
-   * A fingerprint of each non-empty field's canonical form (the state keeps the field values once,
-   * in its inputs); what diff compares the desired fields with, and what a refresh updates.
+   * Fingerprints of memo and the custom values (secret), not the values themselves: those are in
+   * the state's inputs only. Beside it the state keeps `fingerprints` (of the other fields), which
+   * diff and refresh use; it is not registered as a property here, to keep each contact's
+   * registration (one Output per property in the program) small.
    */
-  declare readonly fingerprints: pulumi.Output<Record<string, string>>;
-  /** A fingerprint of the memo (secret), not the memo itself (that is in the state's inputs only). */
   declare readonly memo: pulumi.Output<string | undefined>;
-  /** A fingerprint of the custom values (secret). */
+  /** Empty in today's state (its fingerprint is part of `memo`); secret. */
   declare readonly customProperties: pulumi.Output<string | undefined>;
   declare readonly photo: pulumi.Output<string | undefined>;
   /** sha256 (hex) of the uploaded photo. */
@@ -178,7 +178,6 @@ export class Contact extends StubbedDynamicResource {
         memo: secretIfSet(args.memo),
         customProperties: secretIfSet(args.customProperties),
         contactId: undefined,
-        fingerprints: undefined,
         photoSha256: undefined,
       },
       withSecretOutputs(opts, [...CONTACT_SECRET_OUTPUTS]),

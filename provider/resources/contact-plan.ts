@@ -6,7 +6,7 @@
  */
 import type { Contact, ContactFields } from "../client/contact-api";
 import { PATCH_CAN_CLEAR_FIELDS } from "./assumptions";
-import { fingerprint } from "./fingerprint";
+import { fingerprint, samePrint } from "./fingerprint";
 import { normalizeContactField, sameCanonical } from "./normalize";
 import { containsUnknown } from "./pulumi-values";
 import { CONTACT_FIELD_NAMES, type ContactFieldName } from "./types";
@@ -34,7 +34,7 @@ export function printsOf(bag: FieldBag): FieldPrints {
 
 /** Fields whose desired value differs from the current fingerprints (unknown desired values count as changed). */
 export function changedFieldsFromPrints(current: FieldPrints, desired: FieldBag): ContactFieldName[] {
-  return CONTACT_FIELD_NAMES.filter((field) => containsUnknown(desired[field]) || current[field] !== fieldPrint(field, desired[field]));
+  return CONTACT_FIELD_NAMES.filter((field) => containsUnknown(desired[field]) || !samePrint(current[field], fieldPrint(field, desired[field])));
 }
 
 /** Fields whose desired value differs from the current one (unknown desired values count as changed). */

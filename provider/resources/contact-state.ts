@@ -1,47 +1,63 @@
 /**
  * What the state keeps of a contact (its outputs): the id, a fingerprint of each field's
  * canonical form (the field values themselves are in the state's inputs already), the
- * photo's path and sha256, and forceDelete (delete sees only the outputs). The
- * fingerprints of the secret fields sit in the outputs named `memo` and `customProperties`:
- * those names are secret outputs in every version, so the engine keeps them encrypted even
- * when a refresh rewrites a state of an earlier version. States written before this shape
- * held every field value; they are fingerprinted on the fly.
+ * photo's path and sha256, and forceDelete (delete sees only the outputs).
+ *
+ * Bytes matter (a file backend rewrites the whole state after each step): the prints of the
+ * plain fields are one string (`fingerprints`), and those of the secret fields one more, in
+ * the output named `memo`: that name is a secret output in every version, so the engine keeps
+ * it encrypted even when a refresh rewrites a state of an earlier version, and one secret
+ * instead of two saves a ciphertext per contact. States of v0.1 held every field value; they
+ * are fingerprinted on the fly. (An unreleased shape kept a `fingerprints` object and a print
+ * in each of `memo` and `customProperties`; it is read too.)
  */
 import type { Contact } from "../client/contact-api";
 import { defined } from "./context";
 import { printsOf, projectContactFields, type FieldPrints } from "./contact-plan";
+import { joinPrints, splitPrints } from "./fingerprint";
 import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs } from "./types";
 
 /** Contact fields that may hold sensitive free text: secret in inputs and outputs. */
 export const SECRET_CONTACT_FIELDS = ["memo", "customProperties"] as const satisfies readonly ContactFieldName[];
-/** The outputs holding their fingerprints: Contact's additionalSecretOutputs. */
+/** Contact's additionalSecretOutputs: `memo` holds the secret fields' prints; customProperties held one in an earlier shape. */
 export const CONTACT_SECRET_OUTPUTS = SECRET_CONTACT_FIELDS;
+
+const isSecret = (field: ContactFieldName) => (SECRET_CONTACT_FIELDS as readonly string[]).includes(field);
+const PLAIN_FIELDS = CONTACT_FIELD_NAMES.filter((field) => !isSecret(field));
 
 export interface StoredContact {
   contactId: string;
-  /** Fingerprint of each non-empty field but the secret ones. */
-  fingerprints?: FieldPrints;
-  /** Fingerprint of the memo (a secret output). */
+  /** The prints of the plain fields, in CONTACT_FIELD_NAMES order (see joinPrints). */
+  fingerprints?: string;
+  /** The prints of memo and customProperties, joined likewise (a secret output); absent when both are empty. */
   memo?: string;
-  /** Fingerprint of the custom values (a secret output). */
-  customProperties?: string;
   photo?: string;
   /** sha256 (hex) of the uploaded photo's bytes. */
   photoSha256?: string;
   forceDelete?: boolean;
 }
 
-/** A state as the engine hands it back: this shape, or an earlier version's full outputs. */
-export type ContactStateBag = Omit<StoredContact, ContactFieldName> & Partial<Record<ContactFieldName, unknown>>;
+/** A state as the engine hands it back: this shape, or an earlier version's outputs. */
+export type ContactStateBag = Omit<StoredContact, ContactFieldName | "fingerprints"> & {
+  fingerprints?: string | FieldPrints;
+} & Partial<Record<ContactFieldName, unknown>>;
 
-const isSecret = (field: ContactFieldName) => (SECRET_CONTACT_FIELDS as readonly string[]).includes(field);
-
-/** The current fingerprints recorded in a state of either shape. */
+/** The fingerprints recorded in a state of any shape; `undefined` for a field means "unknown, treat as changed". */
 export function storedPrints(state: ContactStateBag): FieldPrints {
-  if (state.fingerprints === undefined) return printsOf(state);
-  const prints: FieldPrints = { ...state.fingerprints };
-  for (const field of SECRET_CONTACT_FIELDS) if (typeof state[field] === "string") prints[field] = state[field];
-  return prints;
+  const { fingerprints } = state;
+  if (fingerprints === undefined) return printsOf(state);
+  if (typeof fingerprints !== "string") {
+    const prints: FieldPrints = { ...fingerprints };
+    for (const field of SECRET_CONTACT_FIELDS) if (typeof state[field] === "string") prints[field] = state[field];
+    return prints;
+  }
+  const secret = typeof state.memo === "string" ? splitPrints(SECRET_CONTACT_FIELDS, state.memo) : {};
+  return { ...(splitPrints(PLAIN_FIELDS, fingerprints) ?? unreadable(PLAIN_FIELDS)), ...(secret ?? unreadable(SECRET_CONTACT_FIELDS)) };
+}
+
+/** Prints that match no value (not even an empty one): a string written for another field list reads as "all changed". */
+function unreadable(fields: readonly ContactFieldName[]): FieldPrints {
+  return Object.fromEntries(fields.map((field) => [field, "?"]));
 }
 
 /** True for a state written before fingerprints (every field value in the outputs). */
@@ -54,13 +70,11 @@ export function storedContact(
   prints: FieldPrints,
   extras: { photo?: string | undefined; photoSha256?: string | undefined; forceDelete?: boolean | undefined },
 ): StoredContact {
-  const plain: FieldPrints = {};
-  for (const [field, print] of Object.entries(prints) as [ContactFieldName, string][]) if (!isSecret(field)) plain[field] = print;
+  const secret = SECRET_CONTACT_FIELDS.some((field) => prints[field] !== undefined);
   return defined({
     contactId,
-    fingerprints: plain,
-    memo: prints.memo,
-    customProperties: prints.customProperties,
+    fingerprints: joinPrints(PLAIN_FIELDS, prints),
+    memo: secret ? joinPrints(SECRET_CONTACT_FIELDS, prints) : undefined,
     photo: extras.photo,
     photoSha256: extras.photoSha256,
     forceDelete: extras.forceDelete === true ? true : undefined,

@@ -14,7 +14,9 @@ import { sha256Hex } from "../../provider/resources/photo";
 import { formatPath, issuesAboutKnownValues, UNKNOWN } from "../../provider/resources/pulumi-values";
 import { companyContactTagHandlers, userContactTagHandlers } from "../../provider/resources/tags";
 import type { Contact } from "../../provider/client/contact-api";
-import type { ContactInputs, ContactState } from "../../provider/resources/types";
+import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs, type ContactState } from "../../provider/resources/types";
+import { fingerprint } from "../../provider/resources/fingerprint";
+import { normalizeContactField } from "../../provider/resources/normalize";
 
 const desired: ContactInputs = {
   permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },
@@ -193,17 +195,37 @@ describe("check", () => {
 describe("slim contact state", () => {
   it("records fingerprints, not the fields; it and an earlier version's full state diff the same", () => {
     const slim = stateOfLive({ ...live, memo: "secret note" }, { photo: "a.jpg" });
-    expect(Object.keys(slim.fingerprints ?? {}).sort()).toEqual(["contactName", "contactTagIds", "emails", "events", "messengers", "permission", "telephones"]);
-    expect(typeof slim.customProperties).toBe("string");
+    // The plain fields' prints in one string, an empty segment per empty field; the secret ones in `memo` only.
+    const plain = slim.fingerprints!.split(".");
+    expect(plain.filter(Boolean)).toHaveLength(7); // contactName, contactTagIds, emails, events, messengers, permission, telephones
+    expect(plain.length).toBeGreaterThan(7);
+    expect(slim.memo!.split(".")).toHaveLength(2);
+    expect(slim.memo!.split(".").every((print) => print.length === 8)).toBe(true);
+    expect(slim).not.toHaveProperty("customProperties");
     expect(JSON.stringify(slim)).not.toContain("secret note");
     expect(JSON.stringify(slim)).not.toContain("taro@acme.example");
-    expect(typeof slim.memo).toBe("string");
     const legacy = { ...(projectContactFields(live, desired) as ContactInputs), memo: "secret note", contactId: "c1" };
     expect(storedPrints(slim)).toEqual(storedPrints(legacy));
     const news = { ...desired, memo: "secret note" };
     expect(changedFieldsFromPrints(storedPrints(slim), news)).toEqual([]);
     expect(changedFieldsFromPrints(storedPrints(slim), { ...news, memo: "other" })).toEqual(["memo"]);
+    expect(changedFieldsFromPrints(storedPrints(slim), { ...news, customProperties: undefined })).toEqual(["customProperties"]);
     expect(changedFieldsFromPrints(storedPrints(slim), { ...news, emails: [{ email: "new@acme.example" }] })).toEqual(["emails"]);
+  });
+
+  it("reads the unreleased shape (a fingerprints object of 12-character prints), and a print string of another field list as all changed", () => {
+    const prints = storedPrints(stateOfLive({ ...live, memo: "secret note" }, {}));
+    const long = (field: ContactFieldName) => fingerprint(normalizeContactField(field, field === "memo" ? "secret note" : live[field]), 12);
+    const objectShape = {
+      contactId: "c1",
+      fingerprints: Object.fromEntries(Object.keys(prints).filter((f) => f !== "memo" && f !== "customProperties").map((f) => [f, long(f as ContactFieldName)])),
+      memo: long("memo"),
+      customProperties: long("customProperties"),
+    };
+    const news = { ...desired, memo: "secret note" };
+    expect(changedFieldsFromPrints(storedPrints(objectShape), news)).toEqual([]);
+    expect(changedFieldsFromPrints(storedPrints(objectShape), { ...news, memo: "other" })).toEqual(["memo"]);
+    expect(changedFieldsFromPrints(storedPrints({ contactId: "c1", fingerprints: "a.b" }), news)).toEqual([...CONTACT_FIELD_NAMES]);
   });
 });
 

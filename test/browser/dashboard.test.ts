@@ -100,12 +100,16 @@ describe.skipIf(!chromiumPath.path)("the emulator's dashboard in Chromium", () =
 
   it("shows the calls of a pulumi up while the page stays open, and then what it created", async () => {
     const seenDuringRun: string[] = [];
+    // Most of a small `up` is start-up; slow each API call a little so that the calls span
+    // several of the page's 1 s polls even on a busy machine.
+    await emulator.setFaults({ latencyMs: [150, 250] });
     const running = workspace.start(["up", "--yes", "--skip-preview", "--stack", "dev"]);
     const watching = setInterval(() => {
       void tab.page.locator("#requests-count").textContent().then((text) => seenDuringRun.push(text ?? ""), () => {});
     }, 250);
     const up = await running.done;
     clearInterval(watching);
+    await emulator.setFaults({});
     expect(up.code, up.stdout + up.stderr).toBe(0);
     contactIds = JSON.parse((await workspace.run(["stack", "output", "contactIds", "--json", "--stack", "dev"])).stdout);
 

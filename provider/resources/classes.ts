@@ -177,11 +177,12 @@ export class Contact extends StubbedDynamicResource {
         ...args,
         memo: secretIfSet(args.memo),
         customProperties: secretIfSet(args.customProperties),
-        contactId: undefined,
         photoSha256: undefined,
       },
       withSecretOutputs(opts, [...CONTACT_SECRET_OUTPUTS]),
     );
+    // The resource id is the contactId: not stored a second time in the state's outputs.
+    this.contactId = this.id;
   }
 }
 

@@ -25,8 +25,9 @@ export const CONTACT_SECRET_OUTPUTS = SECRET_CONTACT_FIELDS;
 const isSecret = (field: ContactFieldName) => (SECRET_CONTACT_FIELDS as readonly string[]).includes(field);
 const PLAIN_FIELDS = CONTACT_FIELD_NAMES.filter((field) => !isSecret(field));
 
+/** The outputs; the contactId is the resource id (states of v0.1 also kept it here). */
 export interface StoredContact {
-  contactId: string;
+  contactId?: string;
   /** The prints of the plain fields, in CONTACT_FIELD_NAMES order (see joinPrints). */
   fingerprints?: string;
   /** The prints of memo and customProperties, joined likewise (a secret output); absent when both are empty. */
@@ -66,13 +67,11 @@ export function isLegacyState(state: ContactStateBag): boolean {
 }
 
 export function storedContact(
-  contactId: string,
   prints: FieldPrints,
   extras: { photo?: string | undefined; photoSha256?: string | undefined; forceDelete?: boolean | undefined },
 ): StoredContact {
   const secret = SECRET_CONTACT_FIELDS.some((field) => prints[field] !== undefined);
   return defined({
-    contactId,
     fingerprints: joinPrints(PLAIN_FIELDS, prints),
     memo: secret ? joinPrints(SECRET_CONTACT_FIELDS, prints) : undefined,
     photo: extras.photo,
@@ -83,7 +82,7 @@ export function storedContact(
 
 /** The state of a live contact, keeping the stored photo facts. */
 export function stateOfLive(live: Contact, extras: Pick<StoredContact, "photo" | "photoSha256" | "forceDelete">): StoredContact {
-  return storedContact(live.contactId, printsOf(live), extras);
+  return storedContact(printsOf(live), extras);
 }
 
 /**

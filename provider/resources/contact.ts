@@ -111,7 +111,7 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
       const live = await write(id, planWrite(changedFieldsFromPrints(current, news), news));
       const photoSha256 = await syncPhoto(id, news, olds.photoSha256);
       const extras = { photo: news.photo, photoSha256, forceDelete: news.forceDelete };
-      const outs: StoredContact = live ? stateOfLive(live, extras) : storedContact(id, current, extras);
+      const outs: StoredContact = live ? stateOfLive(live, extras) : storedContact(current, extras);
       return { outs };
     },
 

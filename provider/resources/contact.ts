@@ -103,6 +103,10 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
       if (!live) return GONE;
       // The photo is not read back (that would cost two calls per contact); it is tracked by its hash.
       const extras = { photo: props.photo, photoSha256: props.photoSha256, forceDelete: props.forceDelete };
+      // Inputs only for a contact that drifted (so that ignoreChanges keeps what the app changed). Without drift
+      // the recorded inputs stay: live spellings differ from the program's (server defaults), and inputs that
+      // differ make the engine rewrite the whole state for each unchanged contact of the next `up`.
+      if (changedFieldsFromPrints(storedPrints(props), live).length === 0) return { id, props: stateOfLive(live, extras) };
       return { id, props: stateOfLive(live, extras), inputs: inputsOfLive(live, props) as ContactStateBag };
     },
 

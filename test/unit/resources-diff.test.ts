@@ -13,7 +13,7 @@ import { LiveCache } from "../../provider/resources/live-cache";
 import { sha256Hex } from "../../provider/resources/photo";
 import { formatPath, issuesAboutKnownValues, UNKNOWN } from "../../provider/resources/pulumi-values";
 import { companyContactTagHandlers, userContactTagHandlers } from "../../provider/resources/tags";
-import type { Contact } from "../../provider/client/contact-api";
+import type { Contact, ContactApi } from "../../provider/client/contact-api";
 import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs, type ContactState } from "../../provider/resources/types";
 import { fingerprint } from "../../provider/resources/fingerprint";
 import { normalizeContactField } from "../../provider/resources/normalize";
@@ -211,6 +211,25 @@ describe("slim contact state", () => {
     expect(changedFieldsFromPrints(storedPrints(slim), { ...news, memo: "other" })).toEqual(["memo"]);
     expect(changedFieldsFromPrints(storedPrints(slim), { ...news, customProperties: undefined })).toEqual(["customProperties"]);
     expect(changedFieldsFromPrints(storedPrints(slim), { ...news, emails: [{ email: "new@acme.example" }] })).toEqual(["emails"]);
+  });
+
+  it("read: returns inputs (live values) only for a contact that drifted, so an unchanged one keeps its recorded inputs", async () => {
+    let current: Contact = { ...live, memo: "secret note" };
+    const reader = (): ProviderContext => ({
+      api: () => {
+        throw new Error("read finds the contact in the listing");
+      },
+      cache: new LiveCache(() => ({ async *listContacts() { yield current; } }) as Pick<ContactApi, "listContacts"> as ContactApi),
+      warn: () => {},
+      baseDir: tmpdir(),
+    });
+    const recorded = stateOfLive(current, {});
+    const same = await contactHandlers(reader()).read("c1", recorded);
+    expect(same).toEqual({ id: "c1", props: recorded });
+    current = { ...current, memo: "edited in the app" };
+    const drifted = await contactHandlers(reader()).read("c1", recorded);
+    expect(drifted.inputs).toMatchObject({ memo: "edited in the app", emails: live.emails });
+    expect(drifted.props).not.toEqual(recorded);
   });
 
   it("reads the unreleased shape (a fingerprints object of 12-character prints), and a print string of another field list as all changed", () => {

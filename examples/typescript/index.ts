@@ -31,7 +31,7 @@ const contacts = partners.map(
         permission: { masterUserId: owner, accessibleRange: "ALL" },
         contactName: { lastName: partner.lastName, firstName: partner.firstName },
         emails: [{ email: partner.email, primary: true }],
-        contactTagIds: [company.tags.partner!.contactTagId],
+        contactTagIds: [company.tags.partner!.id],
         customProperties: { [crmProperty.propertyName]: { text: "CRM", link: `https://crm.example/partners/${partner.crm}` } },
       },
       { dependsOn: [company.customProperties.crm!] },

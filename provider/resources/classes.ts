@@ -133,7 +133,7 @@ export interface ContactArgs extends AdoptArgs {
   messengers?: DeepInput<Messenger[]>;
   websites?: DeepInput<Website[]>;
   memo?: pulumi.Input<string>;
-  /** Ids of CompanyContactTag / UserContactTag resources (their `id` or `contactTagId`). */
+  /** Ids of CompanyContactTag / UserContactTag resources: use their `id` (known during a preview of a rename; `contactTagId` is not). */
   contactTagIds?: pulumi.Input<pulumi.Input<string>[]>;
   /** Values keyed by propertyName; the record may be an Output built from ContactCustomProperty resources. */
   customProperties?: pulumi.Input<Record<string, pulumi.Input<CustomPropertyValue>>>;

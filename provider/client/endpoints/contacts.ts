@@ -2,15 +2,14 @@
  * Contacts: create (with the natural-key lookup after an ambiguous failure), read,
  * cursor-paged listing, PUT/PATCH, delete.
  */
-import { CREATE_SUCCESS_STATUSES, MAX_PAGE_SIZE } from "../assumptions";
+import { CREATE_SUCCESS_STATUSES } from "../assumptions";
 import type { Contact, ContactFields, ListContactsQuery } from "../contact-api";
 import { withSearchDateType } from "../contact-listing";
 import { LineWorksApiError, NO_HTTP_STATUS } from "../errors";
-import { paginate, type Page } from "../pagination";
 import type { Transport } from "../transport";
 import { asContact, contactFieldsRequest, contactListResponse, contactResponse } from "../wire";
 import { checkBody, parseBody } from "./bodies";
-import { deleteIgnoringGone, getOrUndefined } from "./calls";
+import { cursorPages, deleteIgnoringGone, getOrUndefined } from "./calls";
 
 /** How far before the POST a contact found by its natural key may have been created (clock skew). */
 const CREATED_TIME_SKEW_MS = 5 * 60_000;
@@ -65,20 +64,10 @@ export class ContactsEndpoint {
 
   /** One filter's cursor pages (no date windows: see contact-listing.ts). */
   pages(template: string, params: Record<string, string>, query: ListContactsQuery): AsyncIterable<Contact> {
-    const { count, ...filters } = withSearchDateType(query);
-    return paginate(
-      async (cursor): Promise<Page<Contact>> => {
-        const response = await this.transport.call({
-          method: "GET",
-          template,
-          params,
-          query: { ...filters, count: count ?? MAX_PAGE_SIZE, cursor },
-        });
-        const page = parseBody(contactListResponse, response, "GET", template);
-        return { items: page.contacts.map(asContact), nextCursor: page.responseMetaData?.nextCursor };
-      },
-      { method: "GET", path: template },
-    );
+    return cursorPages(this.transport, template, params, withSearchDateType(query), (response) => {
+      const page = parseBody(contactListResponse, response, "GET", template);
+      return { items: page.contacts.map(asContact), nextCursor: page.responseMetaData?.nextCursor };
+    });
   }
 
   /**

@@ -1,11 +1,10 @@
 /** Company and user contact tags. Creates tell a taken name (400 or 409) apart through a lookup by name. */
-import { CREATE_SUCCESS_STATUSES, MAX_PAGE_SIZE, USER_TAG_DELETE_PATH } from "../assumptions";
+import { CREATE_SUCCESS_STATUSES, USER_TAG_DELETE_PATH } from "../assumptions";
 import type { ContactTag, ListContactTagsQuery } from "../contact-api";
-import { paginate, type Page } from "../pagination";
 import type { Transport } from "../transport";
 import { asContactTag, contactTagListResponse, contactTagRequest, contactTagResponse } from "../wire";
 import { checkBody, parseBody } from "./bodies";
-import { deleteIgnoringGone, findFirst, getOrUndefined } from "./calls";
+import { cursorPages, deleteIgnoringGone, findFirst, getOrUndefined } from "./calls";
 
 const TAG = "/contact-tags/{contactTagId}";
 const USER_TAGS = "/users/{userId}/contact-tags";
@@ -64,19 +63,9 @@ export class TagsEndpoint {
   }
 
   list(template: string, params: Record<string, string>, query: ListContactTagsQuery): AsyncIterable<ContactTag> {
-    const { count, ...filters } = query;
-    return paginate(
-      async (cursor): Promise<Page<ContactTag>> => {
-        const response = await this.transport.call({
-          method: "GET",
-          template,
-          params,
-          query: { ...filters, count: count ?? MAX_PAGE_SIZE, cursor },
-        });
-        const page = parseBody(contactTagListResponse, response, "GET", template);
-        return { items: page.contactTags.map(asContactTag), nextCursor: page.responseMetaData?.nextCursor };
-      },
-      { method: "GET", path: template },
-    );
+    return cursorPages(this.transport, template, params, query, (response) => {
+      const page = parseBody(contactTagListResponse, response, "GET", template);
+      return { items: page.contactTags.map(asContactTag), nextCursor: page.responseMetaData?.nextCursor };
+    });
   }
 }

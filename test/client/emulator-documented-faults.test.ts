@@ -3,23 +3,13 @@
  * redirects, 503s, tokens refused with 401 or 403 UNAUTHORIZED, duplicate names
  * answered 400 or 409; plus the Filedata upload and searchDateType.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isDuplicateName, LimiterRegistry, LineWorksApiError } from "../../provider/client";
-import { startEmulatorProcess, type EmulatorFaults, type EmulatorProcess } from "../support/emulator-process";
-import { clientFor, collect, inParallel, newContact } from "./support";
+import type { EmulatorFaults, EmulatorProcess } from "../support/emulator-process";
+import { clientFor, collect, inParallel, newContact, useFaultEmulator } from "./support";
 
 let emulator: EmulatorProcess;
-
-beforeAll(async () => {
-  emulator = await startEmulatorProcess({ requestsPerMinute: 100_000 });
-});
-afterAll(async () => {
-  await emulator?.stop();
-});
-afterEach(async () => {
-  await emulator.setFaults({});
-  await emulator.reset();
-});
+useFaultEmulator((started) => (emulator = started));
 
 /** The fault settings of CONTRACT §8 (issue 10) that the shared helper's type may not list yet. */
 type DocumentedFaults = EmulatorFaults & {

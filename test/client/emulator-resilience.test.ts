@@ -1,22 +1,11 @@
 /** Faults against the emulator process: 429 storms, 5xx, dropped connections, timeouts, client-side limiting. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LimiterRegistry, LineWorksApiError } from "../../provider/client";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { clientFor, collect, inParallel, newContact } from "./support";
+import { clientFor, collect, inParallel, newContact, useFaultEmulator } from "./support";
 
 let emulator: EmulatorProcess;
-
-beforeAll(async () => {
-  // A high server limit: these tests are about injected faults, not the quota.
-  emulator = await startEmulatorProcess({ requestsPerMinute: 100_000 });
-});
-afterAll(async () => {
-  await emulator?.stop();
-});
-afterEach(async () => {
-  await emulator.setFaults({});
-  await emulator.reset();
-});
+useFaultEmulator((started) => (emulator = started));
 
 /** A client with its own limiters, 100,000 a minute (off in effect), so each test starts from a clean quota. */
 const faultClient = (options = {}) => clientFor(emulator, { limiters: new LimiterRegistry(61_000), requestsPerMinute: 100_000, ...options });

@@ -1,7 +1,8 @@
 /** Shared set-up for the client tests that talk to a real emulator process. */
 import { createContactApiClient, makeClientConfig, type ContactApiClientOptions } from "../../provider/client";
 import type { ContactFields } from "../../provider/client/contact-api";
-import type { EmulatorCredentials, EmulatorProcess } from "../support/emulator-process";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess } from "../support/emulator-process";
 
 /** Quick retries so that fault tests take seconds. */
 export const FAST_RETRIES: ContactApiClientOptions = {
@@ -54,4 +55,23 @@ export async function inParallel<I, O>(inputs: I[], concurrency: number, task: (
     }),
   );
   return results;
+}
+
+/**
+ * An emulator process for the fault tests, with a server limit too high to matter (the
+ * injected faults are under test, not the quota); faults off and data reset after each test.
+ */
+export function useFaultEmulator(ready: (emulator: EmulatorProcess) => void): void {
+  let emulator: EmulatorProcess | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulatorProcess({ requestsPerMinute: 100_000 });
+    ready(emulator);
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+  afterEach(async () => {
+    await emulator?.setFaults({});
+    await emulator?.reset();
+  });
 }

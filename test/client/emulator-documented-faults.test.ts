@@ -5,20 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { isDuplicateName, LimiterRegistry, LineWorksApiError } from "../../provider/client";
-import type { EmulatorFaults, EmulatorProcess } from "../support/emulator-process";
+import type { EmulatorProcess } from "../support/emulator-process";
 import { clientFor, collect, inParallel, newContact, useFaultEmulator } from "./support";
 
 let emulator: EmulatorProcess;
 useFaultEmulator((started) => (emulator = started));
-
-/** The fault settings of CONTRACT §8 (issue 10) that the shared helper's type may not list yet. */
-type DocumentedFaults = EmulatorFaults & {
-  status503Rate?: number;
-  redirectRate?: number;
-  tokenExpiryStatus?: 401 | 403;
-  duplicateNameStatus?: 400 | 409;
-};
-const setFaults = (faults: DocumentedFaults) => emulator.setFaults(faults as EmulatorFaults);
 
 const faultClient = (options = {}) =>
   clientFor(emulator, { limiters: new LimiterRegistry(61_000), requestsPerMinute: 100_000, ...options });
@@ -32,13 +23,13 @@ describe("307 redirects", () => {
   it("every kind of call, uploads and downloads included, follows 307 with the same method, body and token", async () => {
     const { api } = await faultClient();
     // Some of the creates redirected, at random.
-    await setFaults({ redirectRate: 0.5, seed: 307 });
+    await emulator.setFaults({ redirectRate: 0.5, seed: 307 });
     const tags = await inParallel(["r-a", "r-b", "r-c", "r-d"], 2, (name) => api.createCompanyTag(name));
     const contacts = await inParallel([1, 2, 3, 4], 2, (i) => api.createContact(newContact(i, { contactTagIds: [tags[i - 1]!.contactTagId] })));
     const randomLog = await emulator.requests();
     // Then every request redirected once (the emulator never redirects a redirected request).
     await emulator.clearRequests();
-    await setFaults({ redirectRate: 1 });
+    await emulator.setFaults({ redirectRate: 1 });
     for (const contact of contacts.slice(0, 2)) {
       await api.patchContact(contact.contactId, { memo: `memo ${contact.contactId}` });
       await api.uploadContactPhoto(contact.contactId, "face.png", PNG);
@@ -51,7 +42,7 @@ describe("307 redirects", () => {
     await api.deleteContactTag(tags[3]!.contactTagId);
     const listed = await collect(api.listContacts());
     const log = await emulator.requests();
-    await setFaults({});
+    await emulator.setFaults({});
 
     expect(renamed.contactTagName).toBe("r-a2");
     expect(listed.map((c) => c.memo).sort()).toEqual(contacts.slice(0, 2).map((c) => `memo ${c.contactId}`).sort());
@@ -78,7 +69,7 @@ describe("307 redirects", () => {
 describe("503", () => {
   it("idempotent calls are retried; creates are looked up, never duplicated", async () => {
     const { api } = await faultClient();
-    await setFaults({ status503Rate: 0.35, seed: 503 });
+    await emulator.setFaults({ status503Rate: 0.35, seed: 503 });
     const names = Array.from({ length: 8 }, (_, i) => `svc-${i}`);
     const tags = await inParallel(names, 4, (name) => api.createCompanyTag(name));
     const contacts = await inParallel([1, 2, 3, 4, 5, 6], 3, (i) => api.createContact(newContact(i)));
@@ -87,7 +78,7 @@ describe("503", () => {
     for (const contact of contacts.slice(0, 3)) await api.deleteContact(contact.contactId);
     await api.patchCustomProperty(property.customPropertyId, { displayName: "Svc2" });
     const log = await emulator.requests();
-    await setFaults({});
+    await emulator.setFaults({});
 
     const unavailable = log.filter((entry) => entry.status === 503);
     expect(unavailable.length).toBeGreaterThan(5);
@@ -103,7 +94,7 @@ describe("a token the API no longer accepts", () => {
   for (const status of [401, 403] as const) {
     it(`is renewed once and the call repeated when refused with ${status} UNAUTHORIZED, uploads included`, async () => {
       const { api } = await faultClient();
-      await setFaults({ tokenExpiryStatus: status });
+      await emulator.setFaults({ tokenExpiryStatus: status });
       const tag = await api.createCompanyTag(`expiry-${status}`);
       const contact = await api.createContact(newContact(status));
       await emulator.expireTokens();
@@ -139,7 +130,7 @@ describe("duplicate names on create", () => {
   for (const status of [400, 409] as const) {
     it(`answered ${status}: a DuplicateNameError naming the holder's id, for tags, user tags and properties`, async () => {
       const { api } = await faultClient();
-      await setFaults({ duplicateNameStatus: status });
+      await emulator.setFaults({ duplicateNameStatus: status });
       const tag = await api.createCompanyTag("VIP");
       const userTag = await api.createUserTag("sales@example.com", "Mine");
       const property = await api.createCustomProperty({ propertyName: "rank", displayName: "Rank", propertyType: "STRING" });
@@ -163,7 +154,7 @@ describe("duplicate names on create", () => {
 
   it("a 400 that is not about the name (a sixth custom property) stays a plain 400", async () => {
     const { api } = await faultClient();
-    await setFaults({ duplicateNameStatus: 400 });
+    await emulator.setFaults({ duplicateNameStatus: 400 });
     for (let i = 1; i <= 5; i++) await api.createCustomProperty({ propertyName: `p${i}`, displayName: `P${i}`, propertyType: "STRING" });
     const error = await api.createCustomProperty({ propertyName: "p6", displayName: "P6", propertyType: "STRING" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LineWorksApiError);
@@ -173,11 +164,11 @@ describe("duplicate names on create", () => {
 
   it("after a lost answer, a duplicate answered 400 is our own create: adopted, never duplicated", async () => {
     const { api } = await faultClient();
-    await setFaults({ duplicateNameStatus: 400, dropConnectionRate: 0.4, seed: 11 });
+    await emulator.setFaults({ duplicateNameStatus: 400, dropConnectionRate: 0.4, seed: 11 });
     const names = Array.from({ length: 10 }, (_, i) => `lost-${i}`);
     const tags = await inParallel(names, 5, (name) => api.createCompanyTag(name));
     const log = await emulator.requests();
-    await setFaults({});
+    await emulator.setFaults({});
     expect(log.some((entry) => entry.method === "POST" && entry.dropped)).toBe(true);
     expect(api.stats().recoveredCreates).toBeGreaterThan(0);
     const listed = await collect(api.listContactTags());

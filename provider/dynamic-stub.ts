@@ -24,6 +24,13 @@ export function providerStub(subpath: string, member: string): string {
 /**
  * A dynamic resource (type `pulumi-nodejs:dynamic/lineworks:<Type>`) whose provider is the
  * stub above. It is what `pulumi.dynamic.Resource` registers, minus closure serialization.
+ *
+ * `leanRegistration`: the SDK gives each registered property four promises, and each records
+ * `new Error().stack` for its promise-leak report; with the SDK's source-map support installed
+ * every such stack is source-mapped frame by frame, which made a contact (a dozen properties)
+ * cost the program about 1 ms. Registration runs with `Error.stackTraceLimit` at 0, so those
+ * debugging stacks are empty. The resource's own source position and stack trace (in the state)
+ * are unaffected: the SDK captures them with its own unlimited setting.
  */
 export abstract class StubbedDynamicResource extends pulumi.CustomResource {
   protected constructor(
@@ -32,7 +39,14 @@ export abstract class StubbedDynamicResource extends pulumi.CustomResource {
     stub: string,
     props: pulumi.Inputs,
     opts?: pulumi.CustomResourceOptions,
+    leanRegistration = true,
   ) {
-    super(`pulumi-nodejs:dynamic/lineworks:${type}`, name, { ...props, __provider: stub }, opts);
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (leanRegistration) Error.stackTraceLimit = 0;
+    try {
+      super(`pulumi-nodejs:dynamic/lineworks:${type}`, name, { ...props, __provider: stub }, opts);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   }
 }

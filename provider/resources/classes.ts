@@ -31,10 +31,6 @@ export type DeepInput<T> = T extends string | number | boolean | null | undefine
 /** `lineworks-contacts-pulumi/h` is provider/dynamic-handlers (package.json `exports`). */
 const stubFor = (type: "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact") => providerStub("h", type);
 
-function withSecretOutputs(opts: pulumi.CustomResourceOptions | undefined, names: string[]): pulumi.CustomResourceOptions {
-  return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...names] };
-}
-
 export interface AdoptArgs {
   /**
    * On create, take over an existing object with the same natural key and update
@@ -154,14 +150,9 @@ function secretIfSet<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulum
 /** A customer/client contact (POST /contacts). */
 export class Contact extends StubbedDynamicResource {
   declare readonly contactId: pulumi.Output<string>;
-  /**
-   * Fingerprints of memo and the custom values (secret), not the values themselves: those are in
-   * the state's inputs only. Beside it the state keeps `fingerprints` (of the other fields), which
-   * diff and refresh use; it is not registered as a property here, to keep each contact's
-   * registration (one Output per property in the program) small.
-   */
+  /** @deprecated always undefined: memo is kept (secret) in the state's inputs only. */
   declare readonly memo: pulumi.Output<string | undefined>;
-  /** Empty in today's state (its fingerprint is part of `memo`); secret. */
+  /** @deprecated always undefined: the custom values are kept (secret) in the state's inputs only. */
   declare readonly customProperties: pulumi.Output<string | undefined>;
   declare readonly photo: pulumi.Output<string | undefined>;
   /** sha256 (hex) of the uploaded photo. */
@@ -169,6 +160,8 @@ export class Contact extends StubbedDynamicResource {
   declare readonly forceDelete: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: ContactArgs, opts?: pulumi.CustomResourceOptions) {
+    // The state keeps the canonical inputs (memo and the custom values secret) and, as outputs,
+    // only the photo facts and forceDelete: see ./contact-state.ts.
     super(
       "Contact",
       name,
@@ -179,7 +172,7 @@ export class Contact extends StubbedDynamicResource {
         customProperties: secretIfSet(args.customProperties),
         photoSha256: undefined,
       },
-      withSecretOutputs(opts, [...CONTACT_SECRET_OUTPUTS]),
+      opts,
     );
     // The resource id is the contactId: not stored a second time in the state's outputs.
     this.contactId = this.id;

@@ -1,49 +1,62 @@
 /**
- * What the state keeps of a contact (its outputs): the id, a fingerprint of each field's
- * canonical form (the field values themselves are in the state's inputs already), the
- * photo's path and sha256, and forceDelete (delete sees only the outputs).
+ * What the state keeps of a contact.
  *
- * Bytes matter (a file backend rewrites the whole state after each step): the prints of the
- * plain fields are one string (`fingerprints`), and those of the secret fields one more, in
- * the output named `memo`: that name is a secret output in every version, so the engine keeps
- * it encrypted even when a refresh rewrites a state of an earlier version, and one secret
- * instead of two saves a ciphertext per contact. States of v0.1 held every field value; they
- * are fingerprinted on the fly. (An unreleased shape kept a `fingerprints` object and a print
- * in each of `memo` and `customProperties`; it is read too.)
+ * Inputs: the canonical form of the desired contact (check() writes it: set-like lists sorted,
+ * server defaults explicit, aliases resolved, empty fields left out). A refresh writes the
+ * canonical form of the live contact, so "no drift" means "the same inputs" to the engine, and
+ * an unchanged contact costs no state rewrite.
+ *
+ * Outputs: only what delete and the photo need (the photo's path and sha256, forceDelete);
+ * the id is the contactId. Bytes matter: a file backend rewrites the whole state after each
+ * step. Earlier versions kept more in the outputs, and are still read:
+ * - v0.1: every field value (a full copy of the inputs);
+ * - 0.2 previews: `fingerprints`, one print per plain field, and the prints of memo and
+ *   customProperties in the secret output `memo` (an unreleased shape kept an object of
+ *   prints and a print in each of `memo` and `customProperties`).
  */
 import type { Contact } from "../client/contact-api";
 import { defined } from "./context";
-import { printsOf, projectContactFields, type FieldPrints } from "./contact-plan";
-import { joinPrints, splitPrints } from "./fingerprint";
+import { printsOf, type FieldPrints } from "./contact-plan";
+import { splitPrints } from "./fingerprint";
+import { normalizeContactField } from "./normalize";
 import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs } from "./types";
 
-/** Contact fields that may hold sensitive free text: secret in inputs and outputs. */
+/** Contact fields that may hold sensitive free text: secret in the state's inputs. */
 export const SECRET_CONTACT_FIELDS = ["memo", "customProperties"] as const satisfies readonly ContactFieldName[];
-/** Contact's additionalSecretOutputs: `memo` holds the secret fields' prints; customProperties held one in an earlier shape. */
+/** @deprecated the outputs hold no field value or print any more; kept for programs that import it. */
 export const CONTACT_SECRET_OUTPUTS = SECRET_CONTACT_FIELDS;
 
 const isSecret = (field: ContactFieldName) => (SECRET_CONTACT_FIELDS as readonly string[]).includes(field);
 const PLAIN_FIELDS = CONTACT_FIELD_NAMES.filter((field) => !isSecret(field));
 
-/** The outputs; the contactId is the resource id (states of v0.1 also kept it here). */
+/** The outputs; the contactId is the resource id. */
 export interface StoredContact {
-  contactId?: string;
-  /** The prints of the plain fields, in CONTACT_FIELD_NAMES order (see joinPrints). */
-  fingerprints?: string;
-  /** The prints of memo and customProperties, joined likewise (a secret output); absent when both are empty. */
-  memo?: string;
   photo?: string;
   /** sha256 (hex) of the uploaded photo's bytes. */
   photoSha256?: string;
   forceDelete?: boolean;
 }
 
-/** A state as the engine hands it back: this shape, or an earlier version's outputs. */
-export type ContactStateBag = Omit<StoredContact, ContactFieldName | "fingerprints"> & {
+/** Outputs as the engine hands them back: this shape, or an earlier version's. */
+export type ContactStateBag = StoredContact & {
+  contactId?: string;
   fingerprints?: string | FieldPrints;
 } & Partial<Record<ContactFieldName, unknown>>;
 
-/** The fingerprints recorded in a state of any shape; `undefined` for a field means "unknown, treat as changed". */
+export function storedContact(extras: StoredContact): StoredContact {
+  return defined({
+    photo: extras.photo,
+    photoSha256: extras.photoSha256,
+    forceDelete: extras.forceDelete === true ? true : undefined,
+  });
+}
+
+/** True for outputs of an earlier version that recorded the fields (values or prints). */
+export function recordsFields(state: ContactStateBag): boolean {
+  return state.fingerprints !== undefined || CONTACT_FIELD_NAMES.some((field) => state[field] !== undefined);
+}
+
+/** The fingerprints recorded by an earlier version; `undefined` for a field means "empty". */
 export function storedPrints(state: ContactStateBag): FieldPrints {
   const { fingerprints } = state;
   if (fingerprints === undefined) return printsOf(state);
@@ -61,39 +74,32 @@ function unreadable(fields: readonly ContactFieldName[]): FieldPrints {
   return Object.fromEntries(fields.map((field) => [field, "?"]));
 }
 
-/** True for a state written before fingerprints (every field value in the outputs). */
-export function isLegacyState(state: ContactStateBag): boolean {
-  return state.fingerprints === undefined && CONTACT_FIELD_NAMES.some((field) => state[field] !== undefined);
-}
-
-export function storedContact(
-  prints: FieldPrints,
-  extras: { photo?: string | undefined; photoSha256?: string | undefined; forceDelete?: boolean | undefined },
-): StoredContact {
-  const secret = SECRET_CONTACT_FIELDS.some((field) => prints[field] !== undefined);
+/**
+ * The inputs the state keeps: each field's canonical form (empty ones left out), the photo and
+ * forceDelete. `adopt` only matters when the contact is created: it is kept for a create and
+ * dropped once the contact exists (`existing`), so that neither toggling it nor a refresh,
+ * which cannot see it, shows as a change.
+ */
+export function canonicalContactInputs(inputs: ContactInputs, existing: boolean): ContactInputs {
+  const canonical: Record<string, unknown> = {};
+  for (const field of CONTACT_FIELD_NAMES) {
+    const value = normalizeContactField(field, inputs[field]);
+    if (value !== undefined) canonical[field] = value;
+  }
   return defined({
-    fingerprints: joinPrints(PLAIN_FIELDS, prints),
-    memo: secret ? joinPrints(SECRET_CONTACT_FIELDS, prints) : undefined,
-    photo: extras.photo,
-    photoSha256: extras.photoSha256,
-    forceDelete: extras.forceDelete === true ? true : undefined,
-  });
-}
-
-/** The state of a live contact, keeping the stored photo facts. */
-export function stateOfLive(live: Contact, extras: Pick<StoredContact, "photo" | "photoSha256" | "forceDelete">): StoredContact {
-  return storedContact(printsOf(live), extras);
+    ...canonical,
+    photo: inputs.photo,
+    forceDelete: inputs.forceDelete === false ? undefined : inputs.forceDelete, // true, or not known yet
+    adopt: existing || inputs.adopt === false ? undefined : inputs.adopt,
+  }) as ContactInputs;
 }
 
 /**
- * The inputs a refresh records for a live contact: its field values (in the old state's
- * spelling where it means the same), so that `ignoreChanges` keeps what the app changed.
+ * The inputs a refresh records for a live contact: its canonical form and the stored photo
+ * facts. memo and the custom values stay secret: the engine marks a value the provider returns
+ * secret when the old inputs held it secret under the same name (and the program always passes
+ * them as secrets).
  */
-export function inputsOfLive(live: Contact, state: ContactStateBag): ContactInputs {
-  const { __provider: _provider, ...old } = state as ContactStateBag & { __provider?: unknown };
-  return defined({
-    ...projectContactFields(live, isLegacyState(state) ? old : {}),
-    photo: state.photo,
-    forceDelete: state.forceDelete,
-  }) as ContactInputs;
+export function inputsOfLive(live: Contact, state: StoredContact): ContactInputs {
+  return canonicalContactInputs({ ...(live as ContactInputs), photo: state.photo, forceDelete: state.forceDelete }, true);
 }

@@ -2,18 +2,25 @@
  * Contact: identity is contactId; the natural key for adoption and conflict
  * checks is the primary email. Field changes converge in one PATCH (or one PUT
  * when a field is emptied); the photo is uploaded separately and tracked by the
- * sha256 of its bytes. The state keeps fingerprints, not the fields (contact-state.ts).
+ * sha256 of its bytes. The state keeps the canonical inputs and, as outputs, only
+ * the photo facts and forceDelete (contact-state.ts).
+ *
+ * Which fields changed: diff() and update() get the old outputs only, so they compare
+ * with the old inputs check() recorded (recorded-inputs.ts); in a refresh, with the
+ * live contact read() just saw; for states of earlier versions, with the prints or
+ * values those kept in the outputs.
  */
 import type { Contact } from "../client/contact-api";
 import { checkContact } from "../rules";
 import { ResourceInitError, type ProviderContext } from "./context";
-import { changedFieldsFromPrints, contactBody, planContactWrite, planWrite, primaryEmail } from "./contact-plan";
-import { inputsOfLive, stateOfLive, storedContact, storedPrints, type ContactStateBag, type StoredContact } from "./contact-state";
+import { changedContactFields, changedFieldsFromPrints, contactBody, planContactWrite, planWrite, primaryEmail } from "./contact-plan";
+import { canonicalContactInputs, inputsOfLive, recordsFields, storedContact, storedPrints, type ContactStateBag } from "./contact-state";
 import { GONE, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, type NaturalKeyKind } from "./kit";
 import { photoIssues, readPhoto, sha256Hex } from "./photo";
 import { containsUnknown, issuesAboutKnownValues, toCheckFailures, withoutProviderKey } from "./pulumi-values";
-import type { ContactInputs } from "./types";
+import { RecordedInputs } from "./recorded-inputs";
+import type { ContactFieldName, ContactInputs } from "./types";
 
 export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactInputs, ContactStateBag> {
   function photoChanged(olds: ContactStateBag, news: ContactInputs): boolean {
@@ -62,18 +69,40 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
     apiRefusesDuplicates: false,
   };
 
+  const recorded = new RecordedInputs();
+
+  /**
+   * The fields that differ from the current contact: the old inputs check() recorded, else the
+   * live contact this process read (a refresh), else what an earlier version kept in the
+   * outputs; `undefined` when none of these is at hand.
+   */
+  function changedFields(id: string, olds: ContactStateBag, news: ContactInputs): ContactFieldName[] | undefined {
+    const base = recorded.recall(news) ?? ctx.cache.loadedContact(id);
+    if (base) return changedContactFields(base, news);
+    if (recordsFields(olds)) return changedFieldsFromPrints(storedPrints(olds), news);
+    return undefined;
+  }
+
   return {
-    async check(_olds, news) {
-      const inputs = withoutProviderKey(news);
+    async check(olds, news) {
+      const inputs = withoutProviderKey(news) as ContactInputs;
       const issues = checkContact(inputs);
       if (typeof inputs.photo === "string" && !containsUnknown(inputs.photo)) issues.push(...photoIssues(ctx.baseDir, inputs.photo));
-      return { inputs: inputs as ContactInputs, failures: toCheckFailures(issuesAboutKnownValues(inputs, issues)) };
+      const failures = toCheckFailures(issuesAboutKnownValues(inputs, issues));
+      if (failures.length > 0) return { inputs, failures };
+      const existing = Object.keys(withoutProviderKey(olds)).length > 0;
+      const checked = canonicalContactInputs(inputs, existing);
+      if (existing) recorded.remember(checked, olds);
+      return { inputs: checked, failures };
     },
 
-    async diff(_id, olds, news) {
-      const fields = changedFieldsFromPrints(storedPrints(olds), news);
-      const forceDeleteChanged = (olds.forceDelete ?? false) !== (news.forceDelete ?? false);
-      return { changes: fields.length > 0 || forceDeleteChanged || photoChanged(olds, news) };
+    async diff(id, olds, news) {
+      const desired = withoutProviderKey(news);
+      const forceDeleteChanged = (olds.forceDelete ?? false) !== (desired.forceDelete ?? false);
+      const fields = changedFields(id, olds, desired);
+      // Nothing to compare with: the engine compares the old and new inputs, both canonical.
+      if (fields === undefined && !forceDeleteChanged && !photoChanged(olds, desired)) return {};
+      return { changes: (fields?.length ?? 1) > 0 || forceDeleteChanged || photoChanged(olds, desired) };
     },
 
     async create(inputs) {
@@ -88,12 +117,12 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
         // and a photo the desired state does not have is removed.
         const livePhotoSha256 = adopted ? await livePhotoHash(live.contactId) : undefined;
         const photoSha256 = await syncPhoto(live.contactId, inputs, livePhotoSha256);
-        return { id: live.contactId, outs: stateOfLive(live, { ...extras, photoSha256 }) };
+        return { id: live.contactId, outs: storedContact({ ...extras, photoSha256 }) };
       } catch (error) {
         // The contact exists: record it (without photo), so the next `pulumi up` retries the photo instead of
         // duplicating it. `__provider` must stay in the recorded properties, or later reads could not load the provider.
         const { __provider } = inputs as { __provider?: unknown };
-        const state = { ...stateOfLive(live, { forceDelete: inputs.forceDelete }), ...(__provider ? { __provider } : {}) };
+        const state = { ...storedContact({ forceDelete: inputs.forceDelete }), ...(__provider ? { __provider } : {}) };
         throw new ResourceInitError(live.contactId, state, `photo upload failed: ${(error as Error).message}`);
       }
     },
@@ -101,22 +130,23 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
     async read(id, props) {
       const live = (await ctx.cache.contacts()).get(id) ?? (await ctx.api().getContact(id));
       if (!live) return GONE;
+      await ctx.cache.rememberContact(live); // the refresh's diff() compares with it
       // The photo is not read back (that would cost two calls per contact); it is tracked by its hash.
-      const extras = { photo: props.photo, photoSha256: props.photoSha256, forceDelete: props.forceDelete };
-      // Inputs only for a contact that drifted (so that ignoreChanges keeps what the app changed). Without drift
-      // the recorded inputs stay: live spellings differ from the program's (server defaults), and inputs that
-      // differ make the engine rewrite the whole state for each unchanged contact of the next `up`.
-      if (changedFieldsFromPrints(storedPrints(props), live).length === 0) return { id, props: stateOfLive(live, extras) };
-      return { id, props: stateOfLive(live, extras), inputs: inputsOfLive(live, props) as ContactStateBag };
+      const props_ = storedContact({ photo: props.photo, photoSha256: props.photoSha256, forceDelete: props.forceDelete });
+      return { id, props: props_, inputs: inputsOfLive(live, props_) as ContactStateBag };
     },
 
     async update(id, olds, news) {
-      const current = storedPrints(olds);
-      const live = await write(id, planWrite(changedFieldsFromPrints(current, news), news));
-      const photoSha256 = await syncPhoto(id, news, olds.photoSha256);
-      const extras = { photo: news.photo, photoSha256, forceDelete: news.forceDelete };
-      const outs: StoredContact = live ? stateOfLive(live, extras) : storedContact(current, extras);
-      return { outs };
+      const desired = withoutProviderKey(news);
+      const base = recorded.take(desired) ?? ctx.cache.loadedContact(id);
+      const fields = base
+        ? changedContactFields(base, desired)
+        : recordsFields(olds)
+          ? changedFieldsFromPrints(storedPrints(olds), desired)
+          : changedContactFields((await ctx.api().getContact(id)) ?? {}, desired);
+      await write(id, planWrite(fields, desired));
+      const photoSha256 = await syncPhoto(id, desired, olds.photoSha256);
+      return { outs: storedContact({ photo: desired.photo, photoSha256, forceDelete: desired.forceDelete }) };
     },
 
     async delete(id, props) {

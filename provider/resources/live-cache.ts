@@ -9,14 +9,20 @@ import { LISTING_PAGE_SIZE } from "./assumptions";
 
 class Listing<T> {
   private loading: Promise<Map<string, T>> | undefined;
+  /** The listing once loaded (for readers that must not cause a load). */
+  loaded: Map<string, T> | undefined;
 
   constructor(private readonly load: () => Promise<Map<string, T>>) {}
 
   /** The listing, loaded at most once (a failed load is retried by the next caller). */
   get(): Promise<Map<string, T>> {
     if (!this.loading) {
-      this.loading = this.load();
-      this.loading.catch(() => (this.loading = undefined));
+      const loading = this.load();
+      this.loading = loading;
+      loading.then(
+        (items) => (this.loaded = items),
+        () => (this.loading = undefined),
+      );
     }
     return this.loading;
   }
@@ -59,6 +65,11 @@ export class LiveCache {
 
   contacts(): Promise<Map<string, Contact>> {
     return this.contactListing.get();
+  }
+
+  /** A contact from the listing if this process has loaded it already; never calls the API. */
+  loadedContact(contactId: string): Contact | undefined {
+    return this.contactListing.loaded?.get(contactId);
   }
 
   companyTags(): Promise<Map<string, ContactTag>> {

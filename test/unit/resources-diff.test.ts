@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DuplicateNameError } from "../../provider/client/errors";
 import { changedFieldsFromPrints, planContactWrite, primaryEmail, projectContactFields } from "../../provider/resources/contact-plan";
-import { stateOfLive, storedPrints } from "../../provider/resources/contact-state";
+import { canonicalContactInputs, storedContact, storedPrints } from "../../provider/resources/contact-state";
 import { createOrAdopt, type NaturalKeyKind } from "../../provider/resources/kit";
 import { contactHandlers } from "../../provider/resources/contact";
 import type { ProviderContext } from "../../provider/resources/context";
@@ -14,7 +14,7 @@ import { sha256Hex } from "../../provider/resources/photo";
 import { formatPath, issuesAboutKnownValues, UNKNOWN } from "../../provider/resources/pulumi-values";
 import { companyContactTagHandlers, userContactTagHandlers } from "../../provider/resources/tags";
 import type { Contact, ContactApi } from "../../provider/client/contact-api";
-import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs, type ContactState } from "../../provider/resources/types";
+import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs } from "../../provider/resources/types";
 import { fingerprint } from "../../provider/resources/fingerprint";
 import { normalizeContactField } from "../../provider/resources/normalize";
 
@@ -128,16 +128,25 @@ describe("diff never calls the API", () => {
     baseDir: dir,
   };
 
-  it("contact: no change for the rendered contact, a change for a new photo", async () => {
+  it("contact: compares with the old inputs check() recorded; a new photo is a change; nothing to compare with leaves it to the engine", async () => {
     writeFileSync(join(dir, "a.jpg"), "photo-a");
     const handlers = contactHandlers(ctx);
-    const state: ContactState = { ...(projectContactFields(live, desired) as ContactInputs), contactId: "c1", photo: "a.jpg", photoSha256: sha256Hex(Buffer.from("photo-a")) };
-    expect(await handlers.diff("c1", state, { ...desired, photo: "a.jpg" })).toEqual({ changes: false });
+    const outputs = storedContact({ photo: "a.jpg", photoSha256: sha256Hex(Buffer.from("photo-a")) });
+    const oldInputs = canonicalContactInputs({ ...desired, photo: "a.jpg" }, false);
+    const diffOf = async (news: ContactInputs) => {
+      const { inputs } = await handlers.check(oldInputs, { __provider: "stub", ...news });
+      return handlers.diff("c1", outputs, inputs as ContactInputs);
+    };
+    // The API's rendering of the contact means the same: no change, and adopt alone is none either.
+    expect(await diffOf({ ...(projectContactFields(live, {}) as ContactInputs), photo: "a.jpg", adopt: true })).toEqual({ changes: false });
+    expect(await diffOf({ ...desired, photo: "a.jpg", memo: "new" })).toEqual({ changes: true });
     writeFileSync(join(dir, "a.jpg"), "photo-b");
-    expect(await handlers.diff("c1", state, { ...desired, photo: "a.jpg" })).toEqual({ changes: true });
-    expect(await handlers.diff("c1", state, desired)).toEqual({ changes: true });
-    expect(await handlers.diff("c1", { ...state, photo: undefined, photoSha256: undefined }, { ...desired, forceDelete: true })).toEqual({ changes: true });
-    expect(await handlers.diff("c1", { ...state, photoSha256: undefined, photo: undefined }, { ...desired, contactTagIds: ["t1", UNKNOWN] })).toEqual({ changes: true });
+    expect(await diffOf({ ...desired, photo: "a.jpg" })).toEqual({ changes: true });
+    expect(await diffOf(desired)).toEqual({ changes: true });
+    expect(await diffOf({ ...desired, photo: "a.jpg", contactTagIds: ["t1", UNKNOWN] })).toEqual({ changes: true });
+    // No recorded old inputs, no loaded listing, outputs of today's shape: the engine's own input diff decides.
+    expect(await handlers.diff("c9", storedContact({}), desired)).toEqual({});
+    expect(await handlers.diff("c9", storedContact({}), { ...desired, forceDelete: true })).toEqual({ changes: true });
   });
 
   it("tags: rename updates, a new userId replaces, adopt alone changes nothing", async () => {
@@ -193,27 +202,20 @@ describe("check", () => {
 });
 
 describe("slim contact state", () => {
-  it("records fingerprints, not the fields; it and an earlier version's full state diff the same", () => {
-    const slim = stateOfLive({ ...live, memo: "secret note" }, { photo: "a.jpg" });
-    // The plain fields' prints in one string, an empty segment per empty field; the secret ones in `memo` only.
-    const plain = slim.fingerprints!.split(".");
-    expect(plain.filter(Boolean)).toHaveLength(7); // contactName, contactTagIds, emails, events, messengers, permission, telephones
-    expect(plain.length).toBeGreaterThan(7);
-    expect(slim.memo!.split(".")).toHaveLength(2);
-    expect(slim.memo!.split(".").every((print) => print.length === 8)).toBe(true);
-    expect(slim).not.toHaveProperty("customProperties");
-    expect(JSON.stringify(slim)).not.toContain("secret note");
-    expect(JSON.stringify(slim)).not.toContain("taro@acme.example");
-    const legacy = { ...(projectContactFields(live, desired) as ContactInputs), memo: "secret note", contactId: "c1" };
-    expect(storedPrints(slim)).toEqual(storedPrints(legacy));
-    const news = { ...desired, memo: "secret note" };
-    expect(changedFieldsFromPrints(storedPrints(slim), news)).toEqual([]);
-    expect(changedFieldsFromPrints(storedPrints(slim), { ...news, memo: "other" })).toEqual(["memo"]);
-    expect(changedFieldsFromPrints(storedPrints(slim), { ...news, customProperties: undefined })).toEqual(["customProperties"]);
-    expect(changedFieldsFromPrints(storedPrints(slim), { ...news, emails: [{ email: "new@acme.example" }] })).toEqual(["emails"]);
+  it("keeps canonical inputs and, as outputs, only the photo facts and forceDelete", () => {
+    const checked = canonicalContactInputs({ ...desired, contactTagIds: ["t2", "t1"], memo: "", adopt: true, forceDelete: false }, false);
+    expect(checked.contactTagIds).toEqual(["t1", "t2"]);
+    expect(checked.permission).toEqual({ ...desired.permission, isCoEditing: true });
+    expect(checked).not.toHaveProperty("memo");
+    expect(checked).not.toHaveProperty("forceDelete");
+    expect(checked.adopt).toBe(true);
+    // Once the contact exists adopt is dropped; canonical forms are stable.
+    expect(canonicalContactInputs(checked, true)).toEqual({ ...checked, adopt: undefined });
+    expect(canonicalContactInputs({ ...checked, forceDelete: UNKNOWN as unknown as boolean }, true).forceDelete).toBe(UNKNOWN);
+    expect(storedContact({ photo: "a.jpg", photoSha256: "ab", forceDelete: false })).toEqual({ photo: "a.jpg", photoSha256: "ab" });
   });
 
-  it("read: returns inputs (live values) only for a contact that drifted, so an unchanged one keeps its recorded inputs", async () => {
+  it("read: records the live contact's canonical inputs, equal to the checked ones when nothing drifted", async () => {
     let current: Contact = { ...live, memo: "secret note" };
     const reader = (): ProviderContext => ({
       api: () => {
@@ -223,17 +225,28 @@ describe("slim contact state", () => {
       warn: () => {},
       baseDir: tmpdir(),
     });
-    const recorded = stateOfLive(current, {});
-    const same = await contactHandlers(reader()).read("c1", recorded);
-    expect(same).toEqual({ id: "c1", props: recorded });
+    const outputs = storedContact({ forceDelete: true });
+    const checked = canonicalContactInputs({ ...desired, memo: "secret note", forceDelete: true }, true);
+    const handlers = contactHandlers(reader());
+    const same = await handlers.read("c1", outputs);
+    expect(same.props).toEqual(outputs);
+    expect(same.inputs).toEqual(checked);
+    // The refresh's diff (new outputs, old inputs) compares with the live contact read() saw.
+    expect(await handlers.diff("c1", outputs, checked)).toEqual({ changes: false });
     current = { ...current, memo: "edited in the app" };
-    const drifted = await contactHandlers(reader()).read("c1", recorded);
-    expect(drifted.inputs).toMatchObject({ memo: "edited in the app", emails: live.emails });
-    expect(drifted.props).not.toEqual(recorded);
+    const drifting = contactHandlers(reader());
+    const drifted = await drifting.read("c1", outputs);
+    expect(drifted.inputs).toMatchObject({ memo: "edited in the app", emails: checked.emails });
+    expect(await drifting.diff("c1", outputs, checked)).toEqual({ changes: true });
   });
 
-  it("reads the unreleased shape (a fingerprints object of 12-character prints), and a print string of another field list as all changed", () => {
-    const prints = storedPrints(stateOfLive({ ...live, memo: "secret note" }, {}));
+  it("diffs the outputs of earlier versions (v0.1 values, prints) when check() recorded nothing", async () => {
+    const handlers = contactHandlers({ baseDir: tmpdir(), cache: new LiveCache(() => { throw new Error("no listing"); }) } as unknown as ProviderContext);
+    const news = { ...desired, memo: "secret note" };
+    const v01 = { ...(projectContactFields(live, desired) as ContactInputs), memo: "secret note", contactId: "c1" };
+    expect(await handlers.diff("c1", v01, news)).toEqual({ changes: false });
+    expect(await handlers.diff("c1", v01, { ...news, memo: "other" })).toEqual({ changes: true });
+    const prints = storedPrints(v01);
     const long = (field: ContactFieldName) => fingerprint(normalizeContactField(field, field === "memo" ? "secret note" : live[field]), 12);
     const objectShape = {
       contactId: "c1",
@@ -241,7 +254,6 @@ describe("slim contact state", () => {
       memo: long("memo"),
       customProperties: long("customProperties"),
     };
-    const news = { ...desired, memo: "secret note" };
     expect(changedFieldsFromPrints(storedPrints(objectShape), news)).toEqual([]);
     expect(changedFieldsFromPrints(storedPrints(objectShape), { ...news, memo: "other" })).toEqual(["memo"]);
     expect(changedFieldsFromPrints(storedPrints({ contactId: "c1", fingerprints: "a.b" }), news)).toEqual([...CONTACT_FIELD_NAMES]);

@@ -1,8 +1,8 @@
 /**
  * Pure planning for Contact: which fields changed, which single write (PATCH or
- * PUT) converges them. The state keeps a fingerprint of each field's canonical form
- * (see contact-state.ts), so "current" is a set of fingerprints; live objects and
- * states written by earlier versions (full field values) are fingerprinted on the fly.
+ * PUT) converges them. Fields compare by the fingerprint of their canonical form:
+ * current values (old inputs, a live contact, an old state's values) are fingerprinted
+ * on the fly; states of a 0.2 preview recorded the prints themselves.
  */
 import type { Contact, ContactFields } from "../client/contact-api";
 import { PATCH_CAN_CLEAR_FIELDS } from "./assumptions";
@@ -42,11 +42,15 @@ export function changedContactFields(current: FieldBag, desired: FieldBag): Cont
   return changedFieldsFromPrints(printsOf(current), desired);
 }
 
-/** The API body of the desired contact: its non-empty writable fields. */
+/**
+ * The API body of the desired contact: its non-empty writable fields, each in canonical form
+ * (documented defaults written out, so a write never depends on how the server fills them).
+ */
 export function contactBody(desired: FieldBag): ContactFields {
   const body: Record<string, unknown> = {};
   for (const field of CONTACT_FIELD_NAMES) {
-    if (normalizeContactField(field, desired[field]) !== undefined) body[field] = desired[field];
+    const value = normalizeContactField(field, desired[field]);
+    if (value !== undefined) body[field] = value;
   }
   return body as ContactFields;
 }
@@ -66,7 +70,7 @@ export function planWrite(fields: ContactFieldName[], desired: FieldBag): Contac
   const clears = fields.filter((field) => normalizeContactField(field, desired[field]) === undefined);
   if (clears.length > 0 && !PATCH_CAN_CLEAR_FIELDS) return { method: "PUT", body: contactBody(desired), fields };
   const body: Record<string, unknown> = {};
-  for (const field of fields) body[field] = clears.includes(field) ? null : desired[field];
+  for (const field of fields) body[field] = clears.includes(field) ? null : normalizeContactField(field, desired[field]);
   return { method: "PATCH", body: body as ContactFields, fields };
 }
 

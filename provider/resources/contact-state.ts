@@ -1,8 +1,8 @@
 /**
  * What the state keeps of a contact.
  *
- * Inputs: the canonical form of the desired contact (check() writes it: set-like lists sorted,
- * server defaults explicit, aliases resolved, empty fields left out). A refresh writes the
+ * Inputs: the compact canonical form of the desired contact (check() writes it: set-like lists
+ * sorted, aliases resolved, documented defaults and empty fields left out). A refresh writes the
  * canonical form of the live contact, so "no drift" means "the same inputs" to the engine, and
  * an unchanged contact costs no state rewrite.
  *
@@ -18,7 +18,7 @@ import type { Contact } from "../client/contact-api";
 import { defined } from "./context";
 import { printsOf, type FieldPrints } from "./contact-plan";
 import { splitPrints } from "./fingerprint";
-import { normalizeContactField } from "./normalize";
+import { compactContactField } from "./normalize";
 import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs } from "./types";
 
 /** Contact fields that may hold sensitive free text: secret in the state's inputs. */
@@ -75,7 +75,7 @@ function unreadable(fields: readonly ContactFieldName[]): FieldPrints {
 }
 
 /**
- * The inputs the state keeps: each field's canonical form (empty ones left out), the photo and
+ * The inputs the state keeps: each field's compact canonical form (empty ones left out), the photo and
  * forceDelete. `adopt` only matters when the contact is created: it is kept for a create and
  * dropped once the contact exists (`existing`), so that neither toggling it nor a refresh,
  * which cannot see it, shows as a change.
@@ -83,7 +83,7 @@ function unreadable(fields: readonly ContactFieldName[]): FieldPrints {
 export function canonicalContactInputs(inputs: ContactInputs, existing: boolean): ContactInputs {
   const canonical: Record<string, unknown> = {};
   for (const field of CONTACT_FIELD_NAMES) {
-    const value = normalizeContactField(field, inputs[field]);
+    const value = compactContactField(field, inputs[field]);
     if (value !== undefined) canonical[field] = value;
   }
   return defined({

@@ -20,6 +20,11 @@ export function normalizeContactField(field: ContactFieldName, value: unknown): 
   return canonicalValue(contactFieldFacts[field], value);
 }
 
+/** The compact canonical form a state keeps: documented defaults left out. */
+export function compactContactField(field: ContactFieldName, value: unknown): Json | undefined {
+  return canonicalValue(contactFieldFacts[field], value, { omitDefaults: true });
+}
+
 export function sameContactField(field: ContactFieldName, a: unknown, b: unknown): boolean {
   return sameCanonical(normalizeContactField(field, a), normalizeContactField(field, b));
 }

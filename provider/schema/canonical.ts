@@ -9,6 +9,15 @@ import type { Fact, ObjectFact } from "./facts";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/**
+ * `omitDefaults`: leave out values equal to their documented default instead of writing the
+ * default in (the compact form a state keeps; both forms of one value compare equal once
+ * canonicalized again without the option).
+ */
+export interface CanonicalOptions {
+  omitDefaults?: boolean;
+}
+
 /** JSON with object keys sorted, for equality of canonical forms. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
@@ -37,34 +46,36 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 }
 
-function canonicalObject(fact: ObjectFact, value: Record<string, unknown>): Json | undefined {
+function canonicalObject(fact: ObjectFact, value: Record<string, unknown>, options: CanonicalOptions): Json | undefined {
   const out: Record<string, Json> = {};
   for (const [name, field] of Object.entries(fact.fields)) {
     if (field.readOnly || field.local) continue;
     const when = field.relevantWhen;
     if (when?.enabled && value[when.field] !== when.equals) continue;
-    const canonical = canonicalValue(field, value[name]);
+    const canonical = canonicalValue(field, value[name], options);
     if (canonical !== undefined) out[name] = canonical;
   }
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
 /** The canonical form of a value declared by `fact`; `undefined` when it is empty. */
-export function canonicalValue(fact: Fact, value: unknown): Json | undefined {
-  if (isEmpty(value)) {
-    if ((fact.kind === "boolean" || fact.kind === "enum") && fact.default !== undefined) return fact.default;
-    return undefined;
-  }
+export function canonicalValue(fact: Fact, value: unknown, options: CanonicalOptions = {}): Json | undefined {
+  const withDefault = (fact.kind === "boolean" || fact.kind === "enum") && fact.default !== undefined;
+  if (isEmpty(value)) return withDefault && !options.omitDefaults ? (fact.default as Json) : undefined;
   switch (fact.kind) {
-    case "enum":
-      return typeof value === "string" ? (fact.aliases?.[value] ?? value) : (value as Json);
+    case "enum": {
+      const canonical = typeof value === "string" ? (fact.aliases?.[value] ?? value) : (value as Json);
+      return options.omitDefaults && withDefault && canonical === fact.default ? undefined : canonical;
+    }
+    case "boolean":
+      return options.omitDefaults && withDefault && value === fact.default ? undefined : (value as Json);
     case "list": {
       if (!Array.isArray(value)) return value as Json;
-      const items = value.map((item) => canonicalValue(fact.item, item) ?? null);
+      const items = value.map((item) => canonicalValue(fact.item, item, options) ?? null);
       return fact.set ? asSet(items) : items;
     }
     case "object":
-      return isRecord(value) ? canonicalObject(fact, value) : (value as Json);
+      return isRecord(value) ? canonicalObject(fact, value, options) : (value as Json);
     case "customValues":
       return isRecord(value) ? canonicalCustomValues(value) : (value as Json);
     default:

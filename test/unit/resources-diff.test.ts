@@ -77,7 +77,8 @@ describe("contact normalization and planning", () => {
     expect(plan.body.memo).toBeUndefined();
     expect(plan.body.contactTagIds).toBeUndefined();
     expect(plan.body.emails).toEqual(desired.emails);
-    expect(plan.body.permission).toEqual(desired.permission);
+    // Each field in canonical form: documented defaults written out.
+    expect(plan.body.permission).toEqual({ ...desired.permission, isCoEditing: true });
   });
 
   it("records the desired spelling when live means the same, and the live value when it drifted", () => {
@@ -202,10 +203,14 @@ describe("check", () => {
 });
 
 describe("slim contact state", () => {
-  it("keeps canonical inputs and, as outputs, only the photo facts and forceDelete", () => {
+  it("keeps compact canonical inputs and, as outputs, only the photo facts and forceDelete", () => {
     const checked = canonicalContactInputs({ ...desired, contactTagIds: ["t2", "t1"], memo: "", adopt: true, forceDelete: false }, false);
     expect(checked.contactTagIds).toEqual(["t1", "t2"]);
-    expect(checked.permission).toEqual({ ...desired.permission, isCoEditing: true });
+    // Compact: documented defaults left out (written or not), other values kept.
+    expect(checked.permission).toEqual(desired.permission);
+    expect(canonicalContactInputs({ ...desired, permission: { ...desired.permission!, isCoEditing: true } }, true).permission).toEqual(desired.permission);
+    expect(canonicalContactInputs({ ...desired, permission: { ...desired.permission!, isCoEditing: false } }, true).permission).toEqual({ ...desired.permission, isCoEditing: false });
+    expect(canonicalContactInputs(live as ContactInputs, true).events).toEqual(desired.events);
     expect(checked).not.toHaveProperty("memo");
     expect(checked).not.toHaveProperty("forceDelete");
     expect(checked.adopt).toBe(true);

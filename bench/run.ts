@@ -69,25 +69,40 @@ async function measure(
   };
 }
 
-async function runSteps(
-  label: string,
-  workspace: PulumiWorkspace,
-  emulator: EmulatorProcess | undefined,
-  env: Record<string, string>,
-): Promise<StepResult[]> {
+interface Side {
+  label: string;
+  workspace: PulumiWorkspace;
+  emulator: EmulatorProcess | undefined;
+  env: Record<string, string>;
+}
+
+/**
+ * The five steps on both stacks, each step on the floor and then at once on the real stack, so
+ * that a ratio compares runs made seconds apart (the machine's speed drifts over a bench of ten
+ * minutes; measured apart, the same step's floor varied by a quarter).
+ */
+async function runSteps(floor: Side, real: Side): Promise<{ floorRows: StepResult[]; realRows: StepResult[] }> {
   const total = contacts + tags + properties;
-  const withChanged = (n: number) => ({ ...env, COMPANY_CHANGED: String(n) });
-  const run = (args: string[], n = 0) => workspace.run(["--stack", workspace.stack, ...args], { env: withChanged(n) });
-  const steps: StepResult[] = [];
-  steps.push(await measure(`${label}: up from empty`, total, emulator, () => run(["up", "--yes", "--skip-preview"])));
-  steps[0]!.stateBytesPerContact = await stateBytesPerContact(workspace, withChanged(0));
-  steps.push(await measure(`${label}: no-op preview`, total, emulator, () => run(["preview", "--expect-no-changes"])));
-  steps.push(await measure(`${label}: refresh`, total, emulator, () => run(["refresh", "--yes", "--skip-preview"])));
-  steps.push(
-    await measure(`${label}: update ${changed} contacts`, changed, emulator, () => run(["up", "--yes", "--skip-preview"], changed)),
-  );
-  steps.push(await measure(`${label}: destroy`, total, emulator, () => run(["destroy", "--yes", "--skip-preview"], changed)));
-  return steps;
+  const steps: Array<{ name: string; resources: number; args: string[]; changed?: number }> = [
+    { name: "up from empty", resources: total, args: ["up", "--yes", "--skip-preview"] },
+    { name: "no-op preview", resources: total, args: ["preview", "--expect-no-changes"] },
+    { name: "refresh", resources: total, args: ["refresh", "--yes", "--skip-preview"] },
+    { name: `update ${changed} contacts`, resources: changed, args: ["up", "--yes", "--skip-preview"], changed },
+    { name: "destroy", resources: total, args: ["destroy", "--yes", "--skip-preview"], changed },
+  ];
+  const floorRows: StepResult[] = [];
+  const realRows: StepResult[] = [];
+  for (const step of steps) {
+    for (const [side, rows] of [[floor, floorRows], [real, realRows]] as const) {
+      const env = { ...side.env, COMPANY_CHANGED: String(step.changed ?? 0) };
+      const row = await measure(`${side.label}: ${step.name}`, step.resources, side.emulator, () =>
+        side.workspace.run(["--stack", side.workspace.stack, ...step.args], { env }),
+      );
+      if (step.name === "up from empty") row.stateBytesPerContact = await stateBytesPerContact(side.workspace, env);
+      rows.push(row);
+    }
+  }
+  return { floorRows, realRows };
 }
 
 function formatTable(rows: StepResult[]): string {
@@ -122,10 +137,11 @@ async function main(): Promise<void> {
     const real = await createPulumiWorkspace({ program: syntheticCompanyProgram, stack: "bench-real" });
     const floor = await createPulumiWorkspace({ program: syntheticCompanyProgram, stack: "bench-floor" });
     try {
-      process.stderr.write("bench: engine floor (no-op dynamic resources)\n");
-      const floorRows = await runSteps("floor", floor, undefined, { ...env, COMPANY_KIND: "noop" });
-      process.stderr.write("bench: LINE WORKS resources against the emulator\n");
-      const realRows = await runSteps("lineworks", real, emulator, { ...env, COMPANY_KIND: "real" });
+      process.stderr.write("bench: each step on the engine floor (no-op dynamic resources), then on LINE WORKS resources against the emulator\n");
+      const { floorRows, realRows } = await runSteps(
+        { label: "floor", workspace: floor, emulator: undefined, env: { ...env, COMPANY_KIND: "noop" } },
+        { label: "lineworks", workspace: real, emulator, env: { ...env, COMPANY_KIND: "real" } },
+      );
       realRows.forEach((row, i) => {
         row.floorSeconds = floorRows[i]!.wallSeconds;
         row.ratio = row.wallSeconds / row.floorSeconds;

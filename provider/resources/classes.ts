@@ -143,8 +143,13 @@ import { CONTACT_SECRET_OUTPUTS } from "./contact-state";
 
 export { CONTACT_SECRET_OUTPUTS };
 
-function secretIfSet<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T>> | undefined {
-  return value === undefined ? undefined : pulumi.secret(value);
+/**
+ * memo and the custom values are registered as secrets even when empty (as null): the engine
+ * keeps a value secret in the state by the name the old inputs held secret, so a memo someone
+ * adds in the app is encrypted when a refresh records it (see contact-state.ts).
+ */
+function alwaysSecret<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulumi.Unwrap<T> | null> {
+  return pulumi.secret(value ?? null) as pulumi.Output<pulumi.Unwrap<T> | null>;
 }
 
 /** A customer/client contact (POST /contacts). */
@@ -168,8 +173,8 @@ export class Contact extends StubbedDynamicResource {
       stubFor("Contact"),
       {
         ...args,
-        memo: secretIfSet(args.memo),
-        customProperties: secretIfSet(args.customProperties),
+        memo: alwaysSecret(args.memo),
+        customProperties: alwaysSecret(args.customProperties),
         photoSha256: undefined,
       },
       opts,

@@ -74,6 +74,13 @@ function unreadable(fields: readonly ContactFieldName[]): FieldPrints {
   return Object.fromEntries(fields.map((field) => [field, "?"]));
 }
 
+/** The inputs without the nulls that stand for an empty secret field (the rules take absent, not null). */
+export function withoutEmptySecrets(inputs: ContactInputs): ContactInputs {
+  const out: Record<string, unknown> = { ...inputs };
+  for (const field of SECRET_CONTACT_FIELDS) if (out[field] === null) delete out[field];
+  return out as ContactInputs;
+}
+
 /**
  * The inputs the state keeps: each field's compact canonical form (empty ones left out), the photo and
  * forceDelete. `adopt` only matters when the contact is created: it is kept for a create and
@@ -84,7 +91,9 @@ export function canonicalContactInputs(inputs: ContactInputs, existing: boolean)
   const canonical: Record<string, unknown> = {};
   for (const field of CONTACT_FIELD_NAMES) {
     const value = compactContactField(field, inputs[field]);
+    // The secret fields keep their name even when empty (null): see inputsOfLive.
     if (value !== undefined) canonical[field] = value;
+    else if (isSecret(field)) canonical[field] = null;
   }
   return defined({
     ...canonical,
@@ -97,8 +106,10 @@ export function canonicalContactInputs(inputs: ContactInputs, existing: boolean)
 /**
  * The inputs a refresh records for a live contact: its canonical form and the stored photo
  * facts. memo and the custom values stay secret: the engine marks a value the provider returns
- * secret when the old inputs held it secret under the same name (and the program always passes
- * them as secrets).
+ * secret when the old inputs held it secret under the same name, and the program registers both
+ * as secrets even when empty (null), so a memo added in the app is encrypted too. (Pulumi's Node
+ * dynamic-provider host gives read() no old inputs, and a value wrapped in the secret signature
+ * by read() reached the next check() as an object in `up --refresh`.)
  */
 export function inputsOfLive(live: Contact, state: StoredContact): ContactInputs {
   return canonicalContactInputs({ ...(live as ContactInputs), photo: state.photo, forceDelete: state.forceDelete }, true);

@@ -14,7 +14,7 @@ import type { Contact } from "../client/contact-api";
 import { checkContact } from "../rules";
 import { ResourceInitError, type ProviderContext } from "./context";
 import { changedContactFields, changedFieldsFromPrints, contactBody, planContactWrite, planWrite, primaryEmail } from "./contact-plan";
-import { canonicalContactInputs, inputsOfLive, recordsFields, storedContact, storedPrints, type ContactStateBag } from "./contact-state";
+import { canonicalContactInputs, inputsOfLive, recordsFields, storedContact, storedPrints, withoutEmptySecrets, type ContactStateBag } from "./contact-state";
 import { GONE, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, type NaturalKeyKind } from "./kit";
 import { photoIssues, readPhoto, sha256Hex } from "./photo";
@@ -85,7 +85,7 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
 
   return {
     async check(olds, news) {
-      const inputs = withoutProviderKey(news) as ContactInputs;
+      const inputs = withoutEmptySecrets(withoutProviderKey(news) as ContactInputs);
       const issues = checkContact(inputs);
       if (typeof inputs.photo === "string" && !containsUnknown(inputs.photo)) issues.push(...photoIssues(ctx.baseDir, inputs.photo));
       const failures = toCheckFailures(issuesAboutKnownValues(inputs, issues));

@@ -5,9 +5,9 @@
  * re-annotates them from the old, secret inputs, as the dynamic provider takes no secrets).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContactApiClient, makeClientConfig, type ContactApi } from "../../provider/client";
+import type { ContactApi } from "../../provider/client";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { emulatorProviderEnv } from "../support/provider-config";
+import { emulatorApiClient, emulatorProviderEnv } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
 
 const PROGRAM = `
@@ -36,10 +36,7 @@ describe("ignoreChanges on a contact field", () => {
     emulator = await startEmulatorProcess();
     const env = await emulatorProviderEnv(emulator);
     workspace = await createPulumiWorkspace({ program: PROGRAM, env: { ...env, DESIRED_MEMO: "written by pulumi", DESIRED_ORG: "ACME" } });
-    const credentials = await emulator.credentials();
-    api = createContactApiClient(makeClientConfig({ ...credentials, apiBaseUrl: emulator.apiBaseUrl, authUrl: emulator.authUrl }), {
-      requestsPerMinute: 0,
-    });
+    api = await emulatorApiClient(emulator);
   });
 
   afterAll(async () => {

@@ -5,9 +5,9 @@
  * secrets even when empty, so the engine keeps what a refresh writes there secret.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContactApiClient, makeClientConfig, type ContactApi } from "../../provider/client";
+import type { ContactApi } from "../../provider/client";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { emulatorProviderEnv } from "../support/provider-config";
+import { emulatorApiClient, emulatorProviderEnv } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
 
 const PROGRAM = `
@@ -35,10 +35,7 @@ describe("secret fields added in the app", () => {
   beforeAll(async () => {
     emulator = await startEmulatorProcess();
     workspace = await createPulumiWorkspace({ program: PROGRAM, env: await emulatorProviderEnv(emulator) });
-    const credentials = await emulator.credentials();
-    api = createContactApiClient(makeClientConfig({ ...credentials, apiBaseUrl: emulator.apiBaseUrl, authUrl: emulator.authUrl }), {
-      requestsPerMinute: 0,
-    });
+    api = await emulatorApiClient(emulator);
   });
 
   afterAll(async () => {

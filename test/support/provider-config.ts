@@ -1,3 +1,4 @@
+import { createContactApiClient, makeClientConfig, type ContactApi } from "../../provider/client";
 import type { EmulatorProcess } from "./emulator-process";
 import type { ConfigValue } from "./pulumi-workspace";
 
@@ -35,4 +36,12 @@ export async function emulatorProviderEnv(
     LINEWORKS_DOMAIN_ID: String(credentials.domainId),
     ...(options.requestsPerMinute === undefined ? {} : { LINEWORKS_REQUESTS_PER_MINUTE: String(options.requestsPerMinute) }),
   };
+}
+
+/** A client of the emulator's default domain, unthrottled: how tests play "someone edits in the app". */
+export async function emulatorApiClient(emulator: EmulatorProcess): Promise<ContactApi> {
+  const credentials = await emulator.credentials();
+  return createContactApiClient(makeClientConfig({ ...credentials, apiBaseUrl: emulator.apiBaseUrl, authUrl: emulator.authUrl }), {
+    requestsPerMinute: 0,
+  });
 }

@@ -14,15 +14,10 @@ export function fingerprint(canonical: unknown, length = PRINT_LENGTH): string {
 }
 
 /**
- * Prints of a fixed list of fields as one string: `fields.length` segments joined by "."
- * (not a base64url character), an empty segment for an empty field. Object keys and JSON
- * punctuation would cost more bytes than the prints themselves.
+ * The prints a 0.2 preview state kept as one string: one segment per field of `fields`, joined
+ * by "." (an empty segment for an empty field); undefined when the string was written for
+ * another list of fields.
  */
-export function joinPrints<F extends string>(fields: readonly F[], prints: Partial<Record<F, string>>): string {
-  return fields.map((field) => prints[field] ?? "").join(".");
-}
-
-/** The inverse of joinPrints; undefined when the string was written for another list of fields. */
 export function splitPrints<F extends string>(fields: readonly F[], joined: string): Partial<Record<F, string>> | undefined {
   const segments = joined.split(".");
   if (segments.length !== fields.length) return undefined;

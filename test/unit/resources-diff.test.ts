@@ -253,6 +253,18 @@ describe("slim contact state", () => {
     const v01 = { ...(projectContactFields(live, desired) as ContactInputs), memo: "secret note", contactId: "c1" };
     expect(await handlers.diff("c1", v01, news)).toEqual({ changes: false });
     expect(await handlers.diff("c1", v01, { ...news, memo: "other" })).toEqual({ changes: true });
+    // 0.2 previews: the plain fields' prints in one string, memo's and the custom values' in the secret `memo` output.
+    const print = (field: ContactFieldName) => {
+      const canonical = normalizeContactField(field, field === "memo" ? "secret note" : live[field]);
+      return canonical === undefined ? "" : fingerprint(canonical);
+    };
+    const secretFields: ContactFieldName[] = ["memo", "customProperties"];
+    const v02 = {
+      fingerprints: CONTACT_FIELD_NAMES.filter((f) => !secretFields.includes(f)).map(print).join("."),
+      memo: secretFields.map(print).join("."),
+    };
+    expect(await handlers.diff("c1", v02, news)).toEqual({ changes: false });
+    expect(await handlers.diff("c1", v02, { ...news, customProperties: undefined })).toEqual({ changes: true });
     const prints = storedPrints(v01);
     const long = (field: ContactFieldName) => fingerprint(normalizeContactField(field, field === "memo" ? "secret note" : live[field]), 12);
     const objectShape = {

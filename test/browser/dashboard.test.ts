@@ -100,9 +100,10 @@ describe.skipIf(!chromiumPath.path)("the emulator's dashboard in Chromium", () =
 
   it("shows the calls of a pulumi up while the page stays open, and then what it created", async () => {
     const seenDuringRun: string[] = [];
-    // Most of a small `up` is start-up; slow each API call a little so that the calls span
-    // several of the page's 1 s polls even on a busy machine.
-    await emulator.setFaults({ latencyMs: [150, 250] });
+    // Most of a small `up` is start-up, and the engine makes the calls of one dependency level in
+    // parallel: slow each API call enough that the levels (tags and properties, then contacts,
+    // then photos) span several of the page's 1 s polls even when the program starts fast.
+    await emulator.setFaults({ latencyMs: [700, 900] });
     const running = workspace.start(["up", "--yes", "--skip-preview", "--stack", "dev"]);
     const watching = setInterval(() => {
       void tab.page.locator("#requests-count").textContent().then((text) => seenDuringRun.push(text ?? ""), () => {});
@@ -165,6 +166,9 @@ describe.skipIf(!chromiumPath.path)("the emulator's dashboard in Chromium", () =
   });
 
   it("turns a fault on from the page: the next API call fails, and clearing it restores calls", async () => {
+    // The page refills its fault form from the emulator on each poll: wait until it has seen the
+    // latency of the previous test cleared, or Apply would send that latency again.
+    await expect.poll(() => tab.page.locator("#faults-status").textContent()).toBe("No faults injected");
     const { access_token: token } = await requestToken(emulator);
     expect((await api(emulator, token, "GET", "/contact-tags")).status).toBe(200);
 

@@ -76,8 +76,8 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
    * live contact this process read (a refresh), else what an earlier version kept in the
    * outputs; `undefined` when none of these is at hand.
    */
-  function changedFields(id: string, olds: ContactStateBag, news: ContactInputs): ContactFieldName[] | undefined {
-    const base = recorded.recall(news) ?? ctx.cache.loadedContact(id);
+  function changedFields(id: string, olds: ContactStateBag, news: ContactInputs, last = false): ContactFieldName[] | undefined {
+    const base = (last ? recorded.take(news) : recorded.recall(news)) ?? ctx.cache.loadedContact(id);
     if (base) return changedContactFields(base, news);
     if (recordsFields(olds)) return changedFieldsFromPrints(storedPrints(olds), news);
     return undefined;
@@ -100,9 +100,10 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
       const desired = withoutProviderKey(news);
       const forceDeleteChanged = (olds.forceDelete ?? false) !== (desired.forceDelete ?? false);
       const fields = changedFields(id, olds, desired);
+      const otherChanges = forceDeleteChanged || photoChanged(olds, desired);
       // Nothing to compare with: the engine compares the old and new inputs, both canonical.
-      if (fields === undefined && !forceDeleteChanged && !photoChanged(olds, desired)) return {};
-      return { changes: (fields?.length ?? 1) > 0 || forceDeleteChanged || photoChanged(olds, desired) };
+      if (fields === undefined && !otherChanges) return {};
+      return { changes: (fields?.length ?? 1) > 0 || otherChanges };
     },
 
     async create(inputs) {
@@ -132,18 +133,14 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
       if (!live) return GONE;
       await ctx.cache.rememberContact(live); // the refresh's diff() compares with it
       // The photo is not read back (that would cost two calls per contact); it is tracked by its hash.
-      const props_ = storedContact({ photo: props.photo, photoSha256: props.photoSha256, forceDelete: props.forceDelete });
-      return { id, props: props_, inputs: inputsOfLive(live, props_) as ContactStateBag };
+      const outputs = storedContact({ photo: props.photo, photoSha256: props.photoSha256, forceDelete: props.forceDelete });
+      return { id, props: outputs, inputs: inputsOfLive(live, outputs) as ContactStateBag };
     },
 
     async update(id, olds, news) {
       const desired = withoutProviderKey(news);
-      const base = recorded.take(desired) ?? ctx.cache.loadedContact(id);
-      const fields = base
-        ? changedContactFields(base, desired)
-        : recordsFields(olds)
-          ? changedFieldsFromPrints(storedPrints(olds), desired)
-          : changedContactFields((await ctx.api().getContact(id)) ?? {}, desired);
+      // update() is the last reader of what check() recorded; with nothing at hand, the live contact.
+      const fields = changedFields(id, olds, desired, true) ?? changedContactFields((await ctx.api().getContact(id)) ?? {}, desired);
       await write(id, planWrite(fields, desired));
       const photoSha256 = await syncPhoto(id, desired, olds.photoSha256);
       return { outs: storedContact({ photo: desired.photo, photoSha256, forceDelete: desired.forceDelete }) };

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { declarationSiteOnly } from "./declaration-site";
 
 /** The package name our serialized providers load the implementation by. */
 export const PACKAGE_NAME = "lineworks-contacts-pulumi";
@@ -29,8 +30,8 @@ export function providerStub(subpath: string, member: string): string {
  * `new Error().stack` for its promise-leak report; with the SDK's source-map support installed
  * every such stack is source-mapped frame by frame, which made a contact (a dozen properties)
  * cost the program about 1 ms. Registration runs with `Error.stackTraceLimit` at 0, so those
- * debugging stacks are empty. The resource's own source position and stack trace (in the state)
- * are unaffected: the SDK captures them with its own unlimited setting.
+ * debugging stacks are empty. The SDK still records the resource's source position in the state,
+ * but as its one stack frame: where the user's code declared it (./declaration-site.ts).
  */
 export abstract class StubbedDynamicResource extends pulumi.CustomResource {
   protected constructor(
@@ -42,11 +43,18 @@ export abstract class StubbedDynamicResource extends pulumi.CustomResource {
     leanRegistration = true,
   ) {
     const stackTraceLimit = Error.stackTraceLimit;
-    if (leanRegistration) Error.stackTraceLimit = 0;
+    const prepareStackTrace = Error.prepareStackTrace;
+    const trimmed = leanRegistration ? declarationSiteOnly(prepareStackTrace) : prepareStackTrace;
+    if (leanRegistration) {
+      Error.stackTraceLimit = 0;
+      Error.prepareStackTrace = trimmed;
+    }
     try {
       super(`pulumi-nodejs:dynamic/lineworks:${type}`, name, { ...props, __provider: stub }, opts);
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
+      // Leave alone whatever someone else installed meanwhile.
+      if (Error.prepareStackTrace === trimmed) Error.prepareStackTrace = prepareStackTrace;
     }
   }
 }

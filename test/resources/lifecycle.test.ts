@@ -172,8 +172,10 @@ describe("lineworks resources through the pulumi CLI", () => {
     expect(taroState.inputs.contactTagIds).toEqual([tagIds.vip, tagIds.followup].sort());
     expect(taroState.inputs.permission).not.toHaveProperty("isCoEditing");
     expect(taroState.additionalSecretOutputs ?? []).toEqual([]);
-    // The SDK still records where the resource was declared (registration only silences its promise stacks).
-    expect(taroState.sourcePosition).toMatch(/^project:\/\//);
+    // The SDK still records where the resource was declared, as one frame of the user's program
+    // (the line that loads the company), not of this package or the SDK's run loop.
+    expect(taroState.sourcePosition).toMatch(/^project:\/\/\/index\.js#\d+,\d+$/);
+    expect(taroState.stackTrace).toEqual([{ sourcePosition: taroState.sourcePosition }]);
     // memo and customProperties are secret inputs: encrypted in the state.
     expect(taroState.inputs.memo).toHaveProperty("ciphertext");
     expect(taroState.inputs.customProperties).toHaveProperty("ciphertext");

@@ -43,7 +43,7 @@ function isSdkCallsites(sites: NodeJS.CallSite[]): boolean {
 /** Node's own rendering, for when no formatter is installed. */
 const nodeFormat: Formatter = (error, sites) => [String(error), ...sites.map((site) => `    at ${site}`)].join("\n");
 
-export function declarationSiteOnly(next: typeof Error.prepareStackTrace): Formatter {
+export function declarationSiteOnly(next: Formatter | undefined): Formatter {
   const format = next ?? nodeFormat;
   return (error, sites) => {
     if (!isSdkCallsites(sites)) return format(error, sites);

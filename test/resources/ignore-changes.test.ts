@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ContactApi } from "../../provider/client";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorApiClient, emulatorProviderEnv } from "../support/provider-config";
-import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { expectOk } from "../support/expect-ok";
 
 const PROGRAM = `
 const lw = require("lineworks-contacts-pulumi");
@@ -22,10 +23,6 @@ const contact = new lw.Contact("kept", {
 }, { ignoreChanges: ["memo"] });
 exports.contactId = contact.id;
 `;
-
-function expectOk(result: PulumiResult): void {
-  expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-}
 
 describe("ignoreChanges on a contact field", () => {
   let emulator: EmulatorProcess;

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContactApiClient, makeClientConfig, type ContactApi } from "../../provider/client";
 import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess, type EmulatorRequestLogEntry } from "../support/emulator-process";
-import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { expectOk } from "../support/expect-ok";
 
 // Builds the resources from spec.json, so each step only rewrites the desired state.
 const PROGRAM = `
@@ -81,10 +82,6 @@ const callsByStep: Record<string, string> = {};
 
 function writeSpec(spec: Spec): void {
   writeFileSync(join(workspace.dir, "spec.json"), JSON.stringify(spec, null, 2));
-}
-
-function expectOk(result: PulumiResult): void {
-  expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
 }
 
 /** API requests since the last call (token requests excluded), as "METHOD route". */

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ContactApi } from "../../provider/client";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorApiClient, emulatorProviderEnv } from "../support/provider-config";
-import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { expectOk } from "../support/expect-ok";
 
 const PROGRAM = `
 const lw = require("lineworks-contacts-pulumi");
@@ -22,10 +23,6 @@ exports.contactId = contact.id;
 `;
 const APP_MEMO = "added in the app: call after 5pm";
 const APP_VALUE = "private note from the app";
-
-function expectOk(result: PulumiResult): void {
-  expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-}
 
 describe("secret fields added in the app", () => {
   let emulator: EmulatorProcess;

@@ -11,14 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv } from "../support/provider-config";
 import { repoRoot } from "../support/pulumi-cli";
-import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { expectOk } from "../support/expect-ok";
 
 const fixture = path.join(__dirname, "fixtures", "v0.1.0");
 const SECRET_TEXTS = ["Key account since 2019", "Prefers mornings", "crm.example", "Renews in April", "Prefers email"];
-
-function expectOk(result: PulumiResult): void {
-  expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-}
 
 describe("upgrade from a stack written by v0.1.0", () => {
   let emulator: EmulatorProcess;

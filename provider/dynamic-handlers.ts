@@ -12,6 +12,7 @@ import type { ProviderContext } from "./resources/context";
 import { contactHandlers } from "./resources/contact";
 import { contactCustomPropertyHandlers } from "./resources/custom-property";
 import { LiveCache } from "./resources/live-cache";
+import { guardDeletes, StackClaims } from "./resources/stack-claims";
 import { companyContactTagHandlers, userContactTagHandlers } from "./resources/tags";
 
 export type ResourceTypeName = "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact";
@@ -43,6 +44,9 @@ export function configure(config: { get(key: string): string | undefined }): voi
   stackConfig ??= { get: (key) => config.get(key) };
 }
 
+/** The objects this run's resources keep: a delete never reaches one of them (stack-claims.ts). */
+const claims = new StackClaims();
+
 const builders: Record<ResourceTypeName, (ctx: ProviderContext) => unknown> = {
   CompanyContactTag: companyContactTagHandlers,
   UserContactTag: userContactTagHandlers,
@@ -60,7 +64,7 @@ export function handlersFor(type: ResourceTypeName): pulumi.dynamic.ResourceProv
       async configure(req: pulumi.dynamic.ConfigureRequest) {
         configure(req.config);
       },
-      ...(build(context) as pulumi.dynamic.ResourceProvider),
+      ...guardDeletes(type, build(context) as pulumi.dynamic.ResourceProvider, claims, context.warn),
     };
     built.set(type, handlers);
   }

@@ -11,7 +11,12 @@ import { checkWith, GONE, type ResourceHandlers } from "./handlers";
 import { normalizeDisplayOrder, normalizeI18nNames, sameCanonical } from "./normalize";
 import { createOrAdopt, immutableChanges, type NaturalKeyKind } from "./kit";
 import { containsUnknown } from "./pulumi-values";
+import { nameMoves, writeWithHandoff } from "./name-handoff";
 import type { ContactCustomPropertyInputs, ContactCustomPropertyState } from "./types";
+
+/** Display names are unique in the domain; a swap between two properties is handed off (name-handoff.ts). */
+const DISPLAY_NAMES = "property-display-names";
+const isTaken = (error: unknown) => isDuplicateName(error) || isConflict(error);
 
 const IMMUTABLE_FIELDS = ["propertyName", "propertyType", "multiValued"] as const;
 
@@ -80,10 +85,20 @@ export function contactCustomPropertyHandlers(
     );
   }
 
-  async function patch(id: string, body: CustomPropertyPatch, desired: PropertyFields): Promise<CustomProperty | undefined> {
+  async function patch(id: string, body: CustomPropertyPatch, desired: PropertyFields, current?: string): Promise<CustomProperty | undefined> {
     if (Object.keys(body).length === 0) return undefined;
     try {
-      const updated = await ctx.api().patchCustomProperty(id, body);
+      const updated =
+        body.displayName === undefined
+          ? await ctx.api().patchCustomProperty(id, body)
+          : await writeWithHandoff({
+              namespace: DISPLAY_NAMES,
+              name: body.displayName,
+              ...(current !== undefined ? { self: { id, current } } : {}),
+              write: (displayName) => ctx.api().patchCustomProperty(id, displayName === body.displayName ? body : { displayName }),
+              isTaken,
+              describe: `Custom property "${desired.propertyName}"`,
+            });
       await ctx.cache.rememberProperty(updated);
       return updated;
     } catch (error) {
@@ -116,7 +131,7 @@ export function contactCustomPropertyHandlers(
   return {
     check: checkWith(checkContactCustomProperty),
 
-    async diff(_id, olds, news) {
+    async diff(id, olds, news) {
       const replaces = replacedFields(olds, news);
       if (replaces.length > 0) {
         ctx.warn(
@@ -126,12 +141,23 @@ export function contactCustomPropertyHandlers(
         );
         return { changes: true, replaces, deleteBeforeReplace: true };
       }
+      if (typeof news.displayName === "string" && news.displayName !== olds.displayName) {
+        nameMoves.announce(DISPLAY_NAMES, id, olds.displayName, news.displayName);
+      } else {
+        nameMoves.settle(DISPLAY_NAMES, id);
+      }
       return { changes: Object.keys(propertyPatch(olds, news)).length > 0 };
     },
 
     async create(inputs) {
       const { live } = await createOrAdopt(kind, inputs, async () => {
-        const created = await ctx.api().createCustomProperty(propertyBody(inputs));
+        const created = await writeWithHandoff({
+          namespace: DISPLAY_NAMES,
+          name: inputs.displayName,
+          write: () => ctx.api().createCustomProperty(propertyBody(inputs)),
+          isTaken,
+          describe: kind.describe(inputs),
+        });
         await ctx.cache.rememberProperty(created);
         return created;
       });
@@ -145,7 +171,12 @@ export function contactCustomPropertyHandlers(
     },
 
     async update(id, olds, news) {
-      const updated = await patch(id, propertyPatch(olds, news), news);
+      let updated: CustomProperty | undefined;
+      try {
+        updated = await patch(id, propertyPatch(olds, news), news, olds.displayName);
+      } finally {
+        nameMoves.settle(DISPLAY_NAMES, id);
+      }
       const outs = updated
         ? propertyState(updated, news)
         : defined({ ...propertyState({ ...news, customPropertyId: id, domainId: olds.domainId } as CustomProperty, news) });

@@ -37,8 +37,10 @@ export function conflictError<Inputs extends { adopt?: boolean }, Live>(
 ): Error {
   const named = ids.length > 0 ? ` (${kind.idName} ${ids.join(", ")})` : "";
   return new Error(
-    `${kind.describe(inputs)} already exists${named}. Set adopt: true on this resource to take it over ` +
-      `(Pulumi cannot import dynamic resources), or choose another ${kind.keyField}.`,
+    `${kind.describe(inputs)} already exists${named}. If this stack manages it under another key (you renamed ` +
+      `the entry's key), write previousKeys: [old-key] on the renamed entry so that Pulumi moves it instead of creating ` +
+      `and deleting. If it was made outside this stack (in the LINE WORKS app, or by another stack), set adopt: true on ` +
+      `this resource to take it over (Pulumi cannot import dynamic resources). Or choose another ${kind.keyField}.`,
   );
 }
 

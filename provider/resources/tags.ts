@@ -4,7 +4,10 @@ import { checkCompanyContactTag, checkUserContactTag } from "../rules";
 import { type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, immutableChanges, withConflictNamed, type NaturalKeyKind } from "./kit";
+import { nameMoves, writeWithHandoff } from "./name-handoff";
 import { containsUnknown } from "./pulumi-values";
+import { isDuplicateName } from "../client/errors";
+import { isConflict } from "./context";
 import type {
   CompanyContactTagInputs,
   CompanyContactTagState,
@@ -18,6 +21,36 @@ function withName(tags: Map<string, ContactTag>, name: string): ContactTag[] {
 
 function nameChanged(olds: { contactTagName: string }, news: { contactTagName: string }): boolean {
   return containsUnknown(news.contactTagName) || olds.contactTagName !== news.contactTagName;
+}
+
+const isTaken = (error: unknown) => isDuplicateName(error) || isConflict(error);
+/** Tag names are unique within their kind: among company tags, and among one member's tags. */
+const COMPANY_NAMES = "company-tags";
+const userNames = (userId: string) => `user-tags:${userId}`;
+
+/** Diff's side of the name hand-off: a rename that this run will apply is announced. */
+function announceRename(namespace: string, id: string, olds: { contactTagName: string }, news: { contactTagName: string }): void {
+  if (typeof news.contactTagName === "string" && olds.contactTagName !== news.contactTagName) {
+    nameMoves.announce(namespace, id, olds.contactTagName, news.contactTagName);
+  } else {
+    nameMoves.settle(namespace, id);
+  }
+}
+
+/** A rename that waits for, or swaps with, other renames of this run (name-handoff.ts). */
+async function renameWithHandoff(
+  namespace: string,
+  describe: string,
+  id: string,
+  olds: { contactTagName: string },
+  name: string,
+  write: (name: string) => Promise<ContactTag>,
+): Promise<ContactTag> {
+  try {
+    return await writeWithHandoff({ namespace, name, self: { id, current: olds.contactTagName }, write, isTaken, describe });
+  } finally {
+    nameMoves.settle(namespace, id);
+  }
 }
 
 /** Flatten: the state of a tag is its id and name (and, for user tags, the owner as written). */
@@ -50,13 +83,20 @@ export function companyContactTagHandlers(ctx: ProviderContext): ResourceHandler
   return {
     check: checkWith(checkCompanyContactTag),
 
-    async diff(_id, olds, news) {
+    async diff(id, olds, news) {
+      announceRename(COMPANY_NAMES, id, olds, news);
       return { changes: nameChanged(olds, news) };
     },
 
     async create(inputs) {
       const { live } = await createOrAdopt(kind, inputs, async () => {
-        const tag = await ctx.api().createCompanyTag(inputs.contactTagName);
+        const tag = await writeWithHandoff({
+          namespace: COMPANY_NAMES,
+          name: inputs.contactTagName,
+          write: (name) => ctx.api().createCompanyTag(name),
+          isTaken,
+          describe: kind.describe(inputs),
+        });
         await ctx.cache.rememberTag(tag);
         return tag;
       });
@@ -70,7 +110,11 @@ export function companyContactTagHandlers(ctx: ProviderContext): ResourceHandler
     },
 
     async update(id, olds, news) {
-      const tag = nameChanged(olds, news) ? await withConflictNamed(kind, news, () => rename(id, news.contactTagName)) : undefined;
+      const tag = nameChanged(olds, news)
+        ? await withConflictNamed(kind, news, () =>
+            renameWithHandoff(COMPANY_NAMES, kind.describe(news), id, olds, news.contactTagName, (name) => rename(id, name)),
+          )
+        : undefined;
       return { outs: companyState(tag ?? { contactTagId: id, contactTagName: news.contactTagName }) };
     },
 
@@ -95,16 +139,23 @@ export function userContactTagHandlers(ctx: ProviderContext): ResourceHandlers<U
   return {
     check: checkWith(checkUserContactTag),
 
-    async diff(_id, olds, news) {
+    async diff(id, olds, news) {
       const replaces = immutableChanges(["userId"], olds, news);
       if (replaces.length > 0) return { changes: true, replaces };
+      announceRename(userNames(news.userId), id, olds, news);
       return { changes: nameChanged(olds, news) };
     },
 
     async create(inputs) {
       const { userId } = inputs;
       const { live } = await createOrAdopt(kind, inputs, async () => {
-        const tag = await ctx.api().createUserTag(userId, inputs.contactTagName);
+        const tag = await writeWithHandoff({
+          namespace: userNames(userId),
+          name: inputs.contactTagName,
+          write: (name) => ctx.api().createUserTag(userId, name),
+          isTaken,
+          describe: kind.describe(inputs),
+        });
         await ctx.cache.rememberTag({ ...tag, userId });
         return tag;
       });
@@ -120,7 +171,9 @@ export function userContactTagHandlers(ctx: ProviderContext): ResourceHandlers<U
     async update(id, olds, news) {
       let tag: Pick<ContactTag, "contactTagId" | "contactTagName"> = { contactTagId: id, contactTagName: news.contactTagName };
       if (nameChanged(olds, news)) {
-        tag = await withConflictNamed(kind, news, () => ctx.api().renameContactTag(id, news.contactTagName));
+        tag = await withConflictNamed(kind, news, () =>
+          renameWithHandoff(userNames(news.userId), kind.describe(news), id, olds, news.contactTagName, (name) => ctx.api().renameContactTag(id, name)),
+        );
         await ctx.cache.rememberTag({ ...tag, userId: news.userId });
       }
       return { outs: userState(tag, news.userId) };

@@ -84,13 +84,22 @@ build_cli() {
 }
 
 if [[ "$(cli_version "$bin_dir/pulumi")" != "v$version" ]]; then
-  on_path="$(command -v pulumi || true)"
-  if [[ -n "$on_path" && "$(cli_version "$on_path")" == "v$version" ]]; then
-    log "using $on_path (v$version)"
-    ln -sf "$on_path" "$bin_dir/pulumi"
-  else
-    build_cli
+  # One build at a time: a second run (another terminal, parallel tests) waits for the first's binary.
+  exec 9>"$bin_dir/.build.lock"
+  if ! flock -n 9; then
+    log "another run is building pulumi v$version; waiting for it"
+    flock 9
   fi
+  if [[ "$(cli_version "$bin_dir/pulumi")" != "v$version" ]]; then
+    on_path="$(command -v pulumi || true)"
+    if [[ -n "$on_path" && "$(cli_version "$on_path")" == "v$version" ]]; then
+      log "using $on_path (v$version)"
+      ln -sf "$on_path" "$bin_dir/pulumi"
+    else
+      build_cli
+    fi
+  fi
+  exec 9>&-
 fi
 install_launchers
 echo "$bin_dir"

@@ -33,6 +33,11 @@ export interface PulumiWorkspaceOptions {
   stack?: string;
   config?: Record<string, ConfigValue>;
   env?: Record<string, string>;
+  /**
+   * A state backend URL (e.g. `postgres://…`) instead of the default fresh `file://` folder.
+   * The workspace neither creates nor cleans it; `backendText()` then reads nothing.
+   */
+  backendUrl?: string;
 }
 
 export interface PulumiWorkspace {
@@ -112,7 +117,7 @@ export async function createPulumiWorkspace(options: PulumiWorkspaceOptions): Pr
   const baseEnv: Record<string, string> = {
     ...(process.env as Record<string, string>),
     PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}`,
-    PULUMI_BACKEND_URL: `file://${backendDir}`,
+    PULUMI_BACKEND_URL: options.backendUrl ?? `file://${backendDir}`,
     PULUMI_CONFIG_PASSPHRASE: TEST_PASSPHRASE,
     PULUMI_HOME: homeDir,
     PULUMI_SKIP_UPDATE_CHECK: "true",

@@ -44,6 +44,8 @@ export interface PulumiWorkspace {
   readonly dir: string;
   readonly stack: string;
   readonly backendDir: string;
+  /** The environment every pulumi run gets (backend, passphrase, PATH with the CLI): for tools that call pulumi themselves. */
+  readonly env: Readonly<Record<string, string>>;
   run(args: string[], options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<PulumiResult>;
   /**
    * Starts pulumi in its own process group, for tests that interrupt a run:
@@ -198,6 +200,7 @@ export async function createPulumiWorkspace(options: PulumiWorkspaceOptions): Pr
     dir,
     stack,
     backendDir,
+    env: baseEnv,
     run,
     start,
     up: (extraArgs = []) => run(["up", "--yes", "--skip-preview", "--stack", stack, ...extraArgs]),

@@ -35,3 +35,8 @@ export const PATCH_CAN_CLEAR_FIELDS = false;
 
 /** ASSUMED: refresh reads contacts from one listing; page size of that listing (API maximum). */
 export const LISTING_PAGE_SIZE = 500;
+
+/*
+ * Contact photos: the accepted image formats (JPEG, PNG, GIF, BMP, by magic bytes) are
+ * ASSUMED, see PHOTO_IMAGE_SIGNATURES in provider/rules/limits.ts.
+ */

@@ -17,7 +17,7 @@ import { changedContactFields, changedFieldsFromPrints, contactBody, planContact
 import { canonicalContactInputs, inputsOfLive, recordsFields, storedContact, storedPrints, withoutEmptySecrets, type ContactStateBag } from "./contact-state";
 import { GONE, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, type NaturalKeyKind } from "./kit";
-import { photoIssues, readPhoto, sha256Hex } from "./photo";
+import { photoIssues, readPhoto, readPhotoForUpload, sha256Hex } from "./photo";
 import { containsUnknown, issuesAboutKnownValues, toCheckFailures, withoutProviderKey } from "./pulumi-values";
 import { RecordedInputs } from "./recorded-inputs";
 import type { ContactFieldName, ContactInputs } from "./types";
@@ -35,7 +35,7 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
       if (currentSha256 !== undefined) await ctx.api().deleteContactPhoto(contactId);
       return undefined;
     }
-    const photo = readPhoto(ctx.baseDir, desired.photo);
+    const photo = readPhotoForUpload(ctx.baseDir, desired.photo);
     if (photo.sha256 !== currentSha256) await ctx.api().uploadContactPhoto(contactId, photo.fileName, photo.bytes);
     return photo.sha256;
   }

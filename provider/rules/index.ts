@@ -18,7 +18,7 @@ export type { RuleIssue } from "./issues";
 export * as limits from "./limits";
 export { isCalendarDate } from "./schemas";
 export { primaryEmail } from "../schema/contact";
-export { checkPhotoFile } from "./photo";
+export { checkPhotoFile, inspectPhoto, projectRootOf, type PhotoPlace } from "./photo";
 
 export interface CustomPropertyShape {
   propertyType: "STRING" | "LINK";

@@ -72,3 +72,17 @@ export const REMOVED_MESSENGER_TYPES = {
 
 /** Photo upload (POST /contacts/{id}/photo fileSize). */
 export const PHOTO_MAX_BYTES = 10_485_760;
+
+/**
+ * ASSUMED: the image formats a contact photo may have, recognised by their first bytes
+ * (magic numbers), never by the file's name. The docs name none: `contact-photo-create`
+ * gives only `fileName` and `fileSize` (1..10485760); `user-photo-create` recommends a
+ * 640 × 640 px JPG for member photos. We accept JPEG, PNG, GIF and BMP.
+ */
+export const PHOTO_IMAGE_SIGNATURES = [
+  { format: "JPEG", extension: ".jpg", bytes: [0xff, 0xd8, 0xff] },
+  { format: "PNG", extension: ".png", bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { format: "GIF", extension: ".gif", bytes: [...Buffer.from("GIF87a")] },
+  { format: "GIF", extension: ".gif", bytes: [...Buffer.from("GIF89a")] },
+  { format: "BMP", extension: ".bmp", bytes: [...Buffer.from("BM")] },
+] as const;

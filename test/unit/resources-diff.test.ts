@@ -130,9 +130,11 @@ describe("diff never calls the API", () => {
   };
 
   it("contact: compares with the old inputs check() recorded; a new photo is a change; nothing to compare with leaves it to the engine", async () => {
-    writeFileSync(join(dir, "a.jpg"), "photo-a");
+    // A photo is recognised by its first bytes: a JPEG's FF D8 FF.
+    const jpeg = (text: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from(text)]);
+    writeFileSync(join(dir, "a.jpg"), jpeg("photo-a"));
     const handlers = contactHandlers(ctx);
-    const outputs = storedContact({ photo: "a.jpg", photoSha256: sha256Hex(Buffer.from("photo-a")) });
+    const outputs = storedContact({ photo: "a.jpg", photoSha256: sha256Hex(jpeg("photo-a")) });
     const oldInputs = canonicalContactInputs({ ...desired, photo: "a.jpg" }, false);
     const diffOf = async (news: ContactInputs) => {
       const { inputs } = await handlers.check(oldInputs, { __provider: "stub", ...news });
@@ -141,7 +143,7 @@ describe("diff never calls the API", () => {
     // The API's rendering of the contact means the same: no change, and adopt alone is none either.
     expect(await diffOf({ ...(projectContactFields(live, {}) as ContactInputs), photo: "a.jpg", adopt: true })).toEqual({ changes: false });
     expect(await diffOf({ ...desired, photo: "a.jpg", memo: "new" })).toEqual({ changes: true });
-    writeFileSync(join(dir, "a.jpg"), "photo-b");
+    writeFileSync(join(dir, "a.jpg"), jpeg("photo-b"));
     expect(await diffOf({ ...desired, photo: "a.jpg" })).toEqual({ changes: true });
     expect(await diffOf(desired)).toEqual({ changes: true });
     expect(await diffOf({ ...desired, photo: "a.jpg", contactTagIds: ["t1", UNKNOWN] })).toEqual({ changes: true });
@@ -189,7 +191,7 @@ describe("check", () => {
     } as unknown as Record<string, unknown>);
     expect(result.failures).toEqual([
       { property: "emails[0].email", reason: "must be at most 256 characters" },
-      { property: "photo", reason: expect.stringMatching(/does not exist$/) },
+      { property: "photo", reason: expect.stringMatching(/^photo file not found: does-not-exist\.jpg$/) },
     ]);
     expect(result.inputs).not.toHaveProperty("__provider");
   });

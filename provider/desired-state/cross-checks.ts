@@ -1,7 +1,8 @@
 /**
  * Rules that span entries: what the API would refuse only when several objects meet
  * (duplicate names, the custom property quota) and key bookkeeping (tags vs userTags
- * keys, previousKeys).
+ * keys, previousKeys). A section that some file could not give is not checked for duplicates
+ * or the quota: without its unread entries, what is found may be only an echo.
  */
 import { primaryEmail } from "../schema/contact";
 import { limits } from "../rules";
@@ -14,6 +15,7 @@ type Section = Record<string, Record<string, unknown>>;
 
 export function checkAcrossEntries(merged: MergedState, sink: ProblemSink): void {
   const { tags, userTags, customProperties } = merged.sections;
+  const readable = (section: keyof MergedState["sections"]) => !merged.unreadable[section];
 
   for (const key of Object.keys(userTags)) {
     if (key in tags) {
@@ -21,20 +23,18 @@ export function checkAcrossEntries(merged: MergedState, sink: ProblemSink): void
     }
   }
 
-  uniqueValues(sink, merged.root, "tags", tags, (entry) => text(entry.contactTagName), "contactTagName", "tag name");
-  uniqueValues(
-    sink,
-    merged.root,
-    "userTags",
-    userTags,
-    (entry) => (text(entry.userId) !== undefined && text(entry.contactTagName) !== undefined ? `${entry.userId}\u0000${entry.contactTagName}` : undefined),
-    "contactTagName",
-    "tag name for this user",
-  );
-  uniqueValues(sink, merged.root, "customProperties", customProperties, (entry) => text(entry.propertyName), "propertyName", "propertyName");
-  uniqueValues(sink, merged.root, "customProperties", customProperties, (entry) => text(entry.displayName), "displayName", "displayName");
+  if (readable("tags")) uniqueValues(sink, merged.root, "tags", tags, (entry) => text(entry.contactTagName), "contactTagName", "tag name");
+  if (readable("userTags")) {
+    const userAndName = (entry: Record<string, unknown>) =>
+      text(entry.userId) !== undefined && text(entry.contactTagName) !== undefined ? `${entry.userId}\u0000${entry.contactTagName}` : undefined;
+    uniqueValues(sink, merged.root, "userTags", userTags, userAndName, "contactTagName", "tag name for this user");
+  }
+  if (readable("customProperties")) {
+    uniqueValues(sink, merged.root, "customProperties", customProperties, (entry) => text(entry.propertyName), "propertyName", "propertyName");
+    uniqueValues(sink, merged.root, "customProperties", customProperties, (entry) => text(entry.displayName), "displayName", "displayName");
+  }
 
-  const propertyKeys = Object.keys(customProperties);
+  const propertyKeys = readable("customProperties") ? Object.keys(customProperties) : [];
   propertyKeys.slice(limits.MAX_CUSTOM_PROPERTIES_PER_DOMAIN).forEach((key, index) => {
     sink.at(
       ["customProperties", key],
@@ -43,15 +43,11 @@ export function checkAcrossEntries(merged: MergedState, sink: ProblemSink): void
     );
   });
 
-  uniqueValues(
-    sink,
-    merged.root,
-    "contacts",
-    merged.sections.contacts,
-    (entry) => (Array.isArray(entry.emails) && entry.emails.every((e) => typeof e === "object" && e !== null) ? primaryEmail(entry) : undefined),
-    "emails",
-    "primary email (a contact's natural key)",
-  );
+  if (readable("contacts")) {
+    const naturalKey = (entry: Record<string, unknown>) =>
+      Array.isArray(entry.emails) && entry.emails.every((e) => typeof e === "object" && e !== null) ? primaryEmail(entry) : undefined;
+    uniqueValues(sink, merged.root, "contacts", merged.sections.contacts, naturalKey, "emails", "primary email (a contact's natural key)");
+  }
 
   for (const name of SECTION_NAMES) checkPreviousKeys(sink, name, merged.sections[name]);
 }

@@ -3,24 +3,27 @@
  * resource's inputs, checked by provider/rules; each rule issue's input path is mapped
  * back to the YAML field it came from.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import type { CustomPropertyValue } from "../client/contact-api";
 import {
   checkCompanyContactTag,
   checkContact,
   checkContactCustomProperty,
   checkUserContactTag,
-  limits,
   type CustomPropertyShape,
   type RuleIssue,
 } from "../rules";
-import { isPlainObject, type PathSegment } from "./located";
+import { fieldNamesAt } from "./field-names";
+import { keyProblem } from "./keys";
+import type { PathSegment } from "./located";
+import { resolvePhoto } from "./photo-path";
 import type { ContactEntry, CustomPropertyEntry, EntryOptions, TagEntry, UserTagEntry } from "./model";
 import { describe } from "./overlay";
 import type { ProblemSink } from "./paths";
+import { contactCustomValues, contactTags, type ContactReferences } from "./references";
 import { readResourceOptions, RESOURCE_OPTION_FIELDS, type OptionSection } from "./resource-options";
-import { CONTACT_CUSTOM_PROPERTIES, CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS } from "./schema";
+import { CONTACT_CUSTOM_PROPERTIES, CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS, type SectionName } from "./schema";
+import { didYouMean } from "./suggest";
+
+export type { ContactReferences } from "./references";
 
 type Raw = Record<string, unknown>;
 
@@ -42,8 +45,13 @@ function withoutFields(entry: Raw, fields: readonly string[]): Raw {
 function report(context: EntryContext, base: PathSegment[], issues: RuleIssue[], mapPath: (path: PathSegment[]) => PathSegment[] = (p) => p): void {
   for (const issue of issues) {
     const yamlPath = [...base, ...mapPath(issue.path)];
-    const hint = /must be a string, not (number|boolean)/.test(issue.message) ? " (put it in quotes in YAML)" : "";
-    context.sink.at(yamlPath, issue.message + hint, { preferKey: issue.message.startsWith("unknown field") });
+    const unknownField = issue.message.startsWith("unknown field");
+    const hint = /must be a string, not (number|boolean)/.test(issue.message)
+      ? " (put it in quotes in YAML)"
+      : unknownField
+        ? didYouMean(String(issue.path.at(-1)), fieldNamesAt(base[0] as SectionName, issue.path.slice(0, -1)))
+        : "";
+    context.sink.at(yamlPath, issue.message + hint, { preferKey: unknownField });
   }
 }
 
@@ -57,8 +65,9 @@ function entryOptions(context: EntryContext, base: PathSegment[], entry: Raw): E
       ok = false;
     } else {
       previous.forEach((key, index) => {
-        if (typeof key !== "string" || key === "") {
-          context.sink.at([...base, PREVIOUS_KEYS, index], `must be a non-empty key, not ${describe(key)}`);
+        const problem = typeof key === "string" ? keyProblem(key) : `must be a former key, not ${describe(key)}`;
+        if (problem) {
+          context.sink.at([...base, PREVIOUS_KEYS, index], typeof key === "string" ? `invalid previous key ${JSON.stringify(key)}: ${problem}` : problem);
           ok = false;
         }
       });
@@ -99,15 +108,6 @@ export function customPropertyEntry(context: EntryContext, key: string, entry: R
   return { ...(fields as Omit<CustomPropertyEntry, keyof EntryOptions>), ...options, multiValued: entry.multiValued === true };
 }
 
-export interface ContactReferences {
-  /** Keys of tags and userTags that exist (whether or not their entry is valid). */
-  tagKeys: ReadonlySet<string>;
-  /** Valid custom property entries by key. */
-  customProperties: Readonly<Record<string, CustomPropertyEntry>>;
-  /** Keys of custom properties that exist but are invalid: values for them are not checked. */
-  invalidCustomPropertyKeys: ReadonlySet<string>;
-}
-
 export function contactEntry(context: EntryContext, key: string, entry: Raw, references: ContactReferences): ContactEntry | undefined {
   const base: PathSegment[] = ["contacts", key];
   let ok = true;
@@ -121,9 +121,9 @@ export function contactEntry(context: EntryContext, key: string, entry: Raw, ref
     }
   }
 
-  const tags = contactTags(context, base, entry[CONTACT_TAGS], references);
+  const tags = contactTags(context.sink, base, entry[CONTACT_TAGS], references);
   if (!tags) ok = false;
-  const { values, resolved } = contactCustomValues(context, base, entry[CONTACT_CUSTOM_PROPERTIES], references);
+  const { values, resolved } = contactCustomValues(context.sink, base, entry[CONTACT_CUSTOM_PROPERTIES], references);
   if (!resolved) ok = false;
 
   const inputs = withoutFields(entry, [PREVIOUS_KEYS, ...RESOURCE_OPTION_FIELDS, CONTACT_TAGS, CONTACT_CUSTOM_PROPERTIES, ...CONTACT_FORBIDDEN_FIELDS]);
@@ -168,74 +168,3 @@ export function contactEntry(context: EntryContext, key: string, entry: Raw, ref
     forceDelete: forceDelete === true,
   };
 }
-
-function contactTags(context: EntryContext, base: PathSegment[], raw: unknown, references: ContactReferences): string[] | undefined {
-  if (raw === undefined) return [];
-  const where = [...base, CONTACT_TAGS];
-  if (!Array.isArray(raw)) {
-    context.sink.at(where, `must be a list of keys of tags or userTags, not ${describe(raw)}`);
-    return undefined;
-  }
-  let ok = true;
-  raw.forEach((tagKey, index) => {
-    if (typeof tagKey !== "string") {
-      context.sink.at([...where, index], `must be a key of tags or userTags, not ${describe(tagKey)}`);
-      ok = false;
-    } else if (!references.tagKeys.has(tagKey)) {
-      context.sink.at([...where, index], `unknown tag "${tagKey}": no key "${tagKey}" in tags or userTags`);
-      ok = false;
-    }
-  });
-  return ok ? (raw as string[]) : undefined;
-}
-
-function contactCustomValues(
-  context: EntryContext,
-  base: PathSegment[],
-  raw: unknown,
-  references: ContactReferences,
-): { values: Record<string, CustomPropertyValue> | undefined; resolved: boolean } {
-  if (raw === undefined) return { values: {}, resolved: true };
-  const where = [...base, CONTACT_CUSTOM_PROPERTIES];
-  if (!isPlainObject(raw)) {
-    context.sink.at(where, `must be a map of custom property key to value, not ${describe(raw)}`);
-    return { values: undefined, resolved: false };
-  }
-  let ok = true;
-  const values: Record<string, CustomPropertyValue> = {};
-  for (const [propertyKey, value] of Object.entries(raw)) {
-    if (references.customProperties[propertyKey]) {
-      values[propertyKey] = value as CustomPropertyValue;
-    } else {
-      ok = false;
-      if (!references.invalidCustomPropertyKeys.has(propertyKey)) {
-        context.sink.at([...where, propertyKey], `unknown custom property "${propertyKey}": no key "${propertyKey}" in customProperties`, {
-          preferKey: true,
-        });
-      }
-    }
-  }
-  // The values of the properties that resolve are still checked against their types.
-  return { values, resolved: ok };
-}
-
-function resolvePhoto(context: EntryContext, where: PathSegment[], relative: string): string | undefined {
-  const file = context.sink.fileOf(where);
-  const absolute = path.resolve(path.dirname(context.absolutePathOf(file)), relative);
-  if (!context.checkPhotoFiles) return absolute;
-  let size: number;
-  try {
-    const stat = fs.statSync(absolute);
-    if (!stat.isFile()) throw new Error("not a file");
-    size = stat.size;
-  } catch {
-    context.sink.at(where, `photo file not found: ${relative} (relative to ${file})`);
-    return undefined;
-  }
-  if (size === 0 || size > limits.PHOTO_MAX_BYTES) {
-    context.sink.at(where, `photo file must be 1 to ${limits.PHOTO_MAX_BYTES} bytes, ${relative} has ${size}`);
-    return undefined;
-  }
-  return absolute;
-}
-

@@ -1,9 +1,11 @@
 import * as path from "node:path";
 import { checkAcrossEntries } from "./cross-checks";
 import { contactEntry, customPropertyEntry, tagEntry, userTagEntry, type EntryContext } from "./entries";
+import { checkEntryKeys } from "./keys";
 import type { CustomPropertyEntry, DesiredState } from "./model";
 import { mergeSources } from "./overlay";
 import { ProblemSink } from "./paths";
+import { contactReferences } from "./references";
 import { DesiredStateError, formatProblem, sortProblems, type Position, type Problem } from "./problems";
 import { positionKey, readSourceFile, type UnsetVariables } from "./source";
 
@@ -43,6 +45,7 @@ export function loadDesiredState(files: readonly string[], vars: Readonly<Record
   });
   const merged = mergeSources(sources, problems);
   const sink = new ProblemSink(merged.root, problems);
+  checkEntryKeys(merged, sink);
   checkAcrossEntries(merged, sink);
 
   const context: EntryContext = {
@@ -67,11 +70,7 @@ export function loadDesiredState(files: readonly string[], vars: Readonly<Record
     if (typed) state.customProperties[key] = typed;
     else invalidCustomPropertyKeys.add(key);
   }
-  const references = {
-    tagKeys: new Set([...Object.keys(sections.tags), ...Object.keys(sections.userTags)]),
-    customProperties: state.customProperties,
-    invalidCustomPropertyKeys,
-  };
+  const references = contactReferences(merged, state.customProperties, invalidCustomPropertyKeys);
   for (const [key, entry] of Object.entries(sections.contacts)) {
     const typed = contactEntry(context, key, entry, references);
     if (typed) state.contacts[key] = typed;

@@ -7,12 +7,22 @@ import { defineField, isPlainObject, locate, setLocated, type ChildSpot, type Lo
 import type { Position, Problem } from "./problems";
 import { FORMAT_VERSION, SECTION_NAMES, TOP_LEVEL_KEYS, type SectionName } from "./schema";
 import type { SourceFile } from "./source";
+import { dottedPath } from "./paths";
+import { didYouMean } from "./suggest";
 
 export interface MergedState {
   /** Plain values with locations: `{ adopt?, tags: {...}, userTags, customProperties, contacts }`. */
   root: Record<string, unknown>;
   sections: Record<SectionName, Record<string, Record<string, unknown>>>;
   adopt: boolean | undefined;
+  /**
+   * Sections that some file could not give (a file unreadable or not a map, an unknown top-level
+   * key, a section that is not a map): their keys are not all known, so a reference to an
+   * unknown key or a duplicate found without them may be only an echo of that first problem.
+   */
+  unreadable: Record<SectionName, boolean>;
+  /** Keys of entries that are not maps (reported): they exist, though their fields are unknown. */
+  unreadableKeys: Record<SectionName, Set<string>>;
 }
 
 export function mergeSources(sources: SourceFile[], problems: Problem[]): MergedState {
@@ -23,16 +33,24 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
   >;
   const rootChildren = new Map<string, ChildSpot>();
   let adopt: boolean | undefined;
+  const unreadable = Object.fromEntries(SECTION_NAMES.map((name) => [name, false])) as MergedState["unreadable"];
+  const unreadableKeys = Object.fromEntries(SECTION_NAMES.map((name) => [name, new Set<string>()])) as MergedState["unreadableKeys"];
+  const allUnreadable = () => SECTION_NAMES.forEach((name) => (unreadable[name] = true));
 
   for (const source of sources) {
     const root = source.root;
-    if (root === undefined) continue; // unreadable or a syntax error, already reported
+    if (root === undefined) {
+      allUnreadable(); // unreadable or a syntax error, already reported
+      continue;
+    }
     if (root === null) {
+      allUnreadable();
       problems.push({ ...source.start, message: `empty file: a desired-state file starts with \`version: ${FORMAT_VERSION}\`` });
       continue;
     }
     const rootLocated = isPlainObject(root) ? locate(root) : undefined;
     if (!isPlainObject(root) || !rootLocated) {
+      allUnreadable();
       problems.push({ ...source.start, message: "the top level must be a map with `version`, `adopt`, `tags`, `userTags`, `customProperties`, `contacts`" });
       continue;
     }
@@ -41,7 +59,12 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
     for (const key of Object.keys(root)) {
       // `x-...` keys are free for the user's own use, e.g. anchors of shared blocks (as in Compose files).
       if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key) && !key.startsWith("x-")) {
-        problems.push({ ...(spot(key).key ?? spot(key).value), message: `unknown key "${key}" at the top level (expected one of ${TOP_LEVEL_KEYS.join(", ")}, or x-NAME for your own use)` });
+        // A misspelt section, or an entry indented too little: what it holds is not read.
+        allUnreadable();
+        problems.push({
+          ...(spot(key).key ?? spot(key).value),
+          message: `unknown key ${JSON.stringify(key)} at the top level${didYouMean(key, TOP_LEVEL_KEYS)} (expected one of ${TOP_LEVEL_KEYS.join(", ")}, or x-NAME for your own use)`,
+        });
       }
     }
     // `version` may be left out (every section is optional); when given, it must be the one we read.
@@ -62,6 +85,7 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
       const section = root[name];
       const located = isPlainObject(section) ? locate(section) : undefined;
       if (!isPlainObject(section) || !located) {
+        unreadable[name] = true;
         problems.push({ ...spot(name).value, message: `${name}: expected a map of key to entry, got ${describe(section)}` });
         continue;
       }
@@ -74,13 +98,15 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
           if (existing) {
             delete sections[name][key];
             sectionSpots[name].delete(key);
-          } else {
-            problems.push({ ...where, message: `${name}.${key}: null removes an entry, but no earlier file defines ${name}.${key}` });
+          } else if (!unreadable[name]) {
+            const known = Object.keys(sections[name]);
+            problems.push({ ...where, message: `${dottedPath([name, key])}: null removes an entry, but no earlier file defines ${dottedPath([name, key])}${didYouMean(key, known)}` });
           }
           continue;
         }
         if (!isPlainObject(entry)) {
-          problems.push({ ...entrySpot.value, message: `${name}.${key}: expected a map of fields (or null to remove the entry), got ${describe(entry)}` });
+          if (!existing) unreadableKeys[name].add(key);
+          problems.push({ ...entrySpot.value, message: `${dottedPath([name, key])}: expected a map of fields (or null to remove the entry), got ${describe(entry)}` });
           continue;
         }
         sections[name][key] = existing ? overlayEntry(existing, entry) : entry;
@@ -98,7 +124,7 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
     root[name] = section;
   }
   setLocated(root, { at: first, children: rootChildren });
-  return { root, sections, adopt };
+  return { root, sections, adopt, unreadable, unreadableKeys };
 }
 
 /** A later entry over an earlier one: the later fields win, a null field removes it. */

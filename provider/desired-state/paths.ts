@@ -1,11 +1,14 @@
+import { isValidKey } from "./keys";
 import { positionAt, type PathSegment } from "./located";
 import type { Problem } from "./problems";
 
-/** `contacts.tanaka-taro.emails[0].email` */
+/** `contacts.tanaka-taro.emails[0].email`; a name that is not a valid key is quoted: `tags["a::b"]`. */
 export function dottedPath(path: readonly PathSegment[]): string {
   let text = "";
   for (const segment of path) {
-    text += typeof segment === "number" ? `[${segment}]` : text === "" ? segment : `.${segment}`;
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (!isValidKey(segment)) text += `[${JSON.stringify(segment)}]`;
+    else text += text === "" ? segment : `.${segment}`;
   }
   return text;
 }

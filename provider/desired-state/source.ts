@@ -59,9 +59,15 @@ export function parseSource(
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  const syntaxProblems = [...doc.errors, ...doc.warnings];
-  for (const error of syntaxProblems) {
-    problems.push({ ...position(error.pos[0]), message: `YAML syntax: ${firstLine(error.message)}` });
+  // One misplaced line can make the parser repeat a message for each line after it: once, with the lines.
+  const byMessage = new Map<string, Position[]>();
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const message = `YAML syntax: ${firstLine(error.message)}`;
+    byMessage.set(message, [...(byMessage.get(message) ?? []), position(error.pos[0])]);
+  }
+  for (const [message, [first, ...more]] of byMessage) {
+    const also = more.length === 0 ? "" : ` (also at line${more.length === 1 ? "" : "s"} ${more.map((p) => p.line).join(", ")})`;
+    problems.push({ ...first!, message: message + also });
   }
   if (doc.errors.length > 0) return undefined;
   if (doc.contents === null) return null;

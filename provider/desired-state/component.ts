@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { CompanyContactTag, Contact, ContactCustomProperty, UserContactTag, type ContactArgs } from "../resources/classes";
+import { assertStateKeys } from "./keys";
 import { loadDesiredStateOrThrow, type LoadOptions } from "./load";
 import type { ContactEntry, DesiredState, EntryOptions } from "./model";
 import { pulumiResourceOptions, type OptionSection } from "./resource-options";
@@ -32,8 +33,9 @@ export class LineWorksContacts extends pulumi.ComponentResource {
   readonly contactIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: LineWorksContactsArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Loaded and checked before anything is registered: a key Pulumi cannot carry throws here.
+    const state = args.state ? assertStateKeys(args.state) : loadDesiredStateOrThrow(args.files, args.vars ?? {}, args);
     super(COMPONENT_TYPE, name, {}, opts);
-    const state = args.state ?? loadDesiredStateOrThrow(args.files, args.vars ?? {}, args);
     const child = (section: OptionSection, entry: EntryOptions, extra: pulumi.CustomResourceOptions = {}): pulumi.CustomResourceOptions => ({
       parent: this,
       ...(entry.previousKeys.length > 0 ? { aliases: entry.previousKeys.map((previous) => ({ name: previous })) } : {}),

@@ -6,6 +6,7 @@
 import { CONTACT_FIELD_NAMES } from "../resources/types";
 import type { PathSegment } from "./located";
 import type { ProblemSink } from "./paths";
+import { didYouMean } from "./suggest";
 
 export const PROTECT = "protect";
 export const RETAIN_ON_DELETE = "retainOnDelete";
@@ -72,7 +73,8 @@ export function readResourceOptions(
       raw.forEach((field, index) => {
         if (typeof field !== "string" || !Object.prototype.hasOwnProperty.call(allowed, field)) {
           const known = Object.keys(allowed).join(", ");
-          sink.at([...base, IGNORE_CHANGES, index], `unknown field ${describeValue(field)} for ${section} (expected one of ${known})`);
+          const suggestion = typeof field === "string" ? didYouMean(field, Object.keys(allowed)) : "";
+          sink.at([...base, IGNORE_CHANGES, index], `unknown field ${describeValue(field)} for ${section}${suggestion} (expected one of ${known})`);
           ok = false;
         } else if (ignoreChanges.includes(field)) {
           sink.at([...base, IGNORE_CHANGES, index], `"${field}" is listed twice`);

@@ -29,8 +29,10 @@ export function registerAuditCommand(program: Command): void {
     .addOption(new Option("--json", 'print {"inSync", "differences", "unmanagedContacts"} as JSON'))
     .addHelpText(
       "after",
-      "\nNo write call is made. Company tags, user tags and custom properties are matched by natural key\n" +
-        "(name; userId and name; propertyName), contacts by primary email; each is in sync, drifted (the\n" +
+      "\nNo write call is made. With --stack and a readable state (pulumi stack export), objects are matched\n" +
+        "by the id the stack holds for each key, so a name changed in the app is drift of that field. Else\n" +
+        "company tags, user tags and custom properties are matched by natural key (name; userId and name;\n" +
+        "propertyName), contacts by primary email. Each is in sync, drifted (the\n" +
         "fields that differ are named, never their values), missing or unmanaged; live contacts that no file\n" +
         "describes are counted. Fields in an entry's ignoreChanges are not compared; photos are not compared.\n" +
         "Credentials: the environment variables of `export`, or with --stack the plain lineworks:* values\n" +
@@ -67,7 +69,14 @@ export function registerAuditCommand(program: Command): void {
         // Wrong credentials, an unreachable endpoint...: one line, no stack trace.
         throw new Error(`cannot read the live domain: ${String((err as Error).message ?? err).split("\n")[0]}`);
       }
-      const details = compareDomain(result.state, live);
+      let held;
+      if (stack) {
+        const { readHeldIds } = await import("./stack-state.js");
+        const ids = await readHeldIds(options.stack!, stack.projectDir);
+        if (ids.held) held = ids.held;
+        else process.stderr.write(`audit: note: the state of stack ${options.stack} could not be read (${ids.why}); matching by natural key\n`);
+      }
+      const details = compareDomain(result.state, live, held);
       progress(`read the domain in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       if (details.contactsWithoutEmail.length > 0) {
         process.stderr.write(`audit: note: contacts without an email are not compared (no natural key): ${details.contactsWithoutEmail.join(", ")}\n`);

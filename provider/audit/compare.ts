@@ -1,6 +1,7 @@
 /**
  * The comparison behind `lineworks-contacts audit` (CONTRACT §4): a desired state against a
- * live domain, by natural key (tag name; userId and tag name; propertyName; a contact's primary
+ * live domain, by the id the stack holds for an entry's key where the stack's state was read
+ * (`held`), else by natural key (tag name; userId and tag name; propertyName; a contact's primary
  * email), with the resources' own normalization (provider/resources/normalize.ts), so server
  * defaults and list order never count as drift, and with each entry's ignoreChanges honoured.
  * Pure: the live domain is read elsewhere. Only field names are reported, never values.
@@ -10,6 +11,7 @@ import type { LiveDomain } from "../desired-state/export";
 import type { DesiredState, EntryOptions } from "../desired-state/model";
 import { normalizeContactField, normalizeDisplayOrder, normalizeI18nNames, sameCanonical } from "../resources/normalize";
 import { CONTACT_FIELD_NAMES, type ContactFieldName } from "../resources/types";
+import { emptyHeldIds, type HeldIds } from "./stack-ids";
 
 export type AuditKind = "tag" | "userTag" | "customProperty" | "contact";
 export type AuditStatus = "drifted" | "missing" | "unmanaged";
@@ -51,50 +53,69 @@ export function contactEmail(contact: { emails?: Array<{ email?: string; primary
   return typeof email === "string" && email !== "" ? email.toLowerCase() : undefined;
 }
 
-export function compareDomain(desired: DesiredState, live: LiveDomain): AuditDetails {
+export function compareDomain(desired: DesiredState, live: LiveDomain, held: HeldIds = emptyHeldIds()): AuditDetails {
   const differences: Difference[] = [];
   const inSyncCount: Record<AuditKind, number> = { tag: 0, userTag: 0, customProperty: 0, contact: 0 };
 
-  // Tags: a name is the whole object, so a tag is in sync, missing or unmanaged.
-  const identityOfLiveTag = new Map<string, string>();
+  // Tags: by the stack's id where it holds one (a rename in the app is drift of contactTagName),
+  // else by name. A matched tag's identity is its id, so contacts carrying it compare equal.
+  const nameIdentity = (tag: ContactTag) => (tag.type === "USER" ? `U:${userTagName(tag.userId ?? "", tag.contactTagName)}` : `C:${tag.contactTagName}`);
+  const liveTagById = new Map<string, ContactTag>(live.tags.map((tag) => [tag.contactTagId, tag]));
   const liveTagByIdentity = new Map<string, ContactTag>();
-  for (const tag of live.tags) {
-    const identity = tag.type === "USER" ? `U:${userTagName(tag.userId ?? "", tag.contactTagName)}` : `C:${tag.contactTagName}`;
-    identityOfLiveTag.set(tag.contactTagId, identity);
-    if (!liveTagByIdentity.has(identity)) liveTagByIdentity.set(identity, tag);
-  }
+  for (const tag of live.tags) if (!liveTagByIdentity.has(nameIdentity(tag))) liveTagByIdentity.set(nameIdentity(tag), tag);
+  const matchedTagIds = new Set<string>();
   const desiredTagIdentity = new Map<string, string>();
-  const matchTags = (kind: "tag" | "userTag", entries: Array<[string, string]>) => {
-    const prefix = kind === "tag" ? "C:" : "U:";
-    const wanted = new Set<string>();
-    for (const [key, name] of entries) {
-      const identity = `${prefix}${name}`;
-      desiredTagIdentity.set(key, identity);
-      wanted.add(identity);
-      const found = liveTagByIdentity.get(identity);
-      if (found) inSyncCount[kind]++;
-      else differences.push({ kind, status: "missing", key, id: null, name, fields: [] });
-    }
-    for (const tag of live.tags) {
-      const identity = identityOfLiveTag.get(tag.contactTagId)!;
-      if (!identity.startsWith(prefix) || wanted.has(identity)) continue;
-      differences.push({ kind, status: "unmanaged", key: null, id: tag.contactTagId, name: identity.slice(2), fields: [] });
+  const matchTags = (kind: "tag" | "userTag", entries: Array<[string, string, EntryOptions, string]>) => {
+    const type = kind === "tag" ? "COMPANY" : "USER";
+    const heldIds = kind === "tag" ? held.tags : held.userTags;
+    for (const [key, name, entry, contactTagName] of entries) {
+      const identity = `${kind === "tag" ? "C:" : "U:"}${name}`;
+      const heldId = heldIds.get(key);
+      const byId = heldId !== undefined ? liveTagById.get(heldId) : undefined;
+      const found = heldId !== undefined ? (byId?.type === type || byId?.type === undefined ? byId : undefined) : liveTagByIdentity.get(identity);
+      if (!found) {
+        desiredTagIdentity.set(key, identity);
+        differences.push({ kind, status: "missing", key, id: heldId ?? null, name, fields: [] });
+        continue;
+      }
+      matchedTagIds.add(found.contactTagId);
+      desiredTagIdentity.set(key, `id:${found.contactTagId}`);
+      // A user tag's owner may come back in another form (id or email); its name is what can drift.
+      const renamed = found.contactTagName !== contactTagName && !ignored(entry, "contactTagName");
+      if (renamed) differences.push({ kind, status: "drifted", key, id: found.contactTagId, name, fields: ["contactTagName"] });
+      else inSyncCount[kind]++;
     }
   };
-  matchTags("tag", Object.entries(desired.tags).map(([key, entry]) => [key, entry.contactTagName]));
-  matchTags("userTag", Object.entries(desired.userTags).map(([key, entry]) => [key, userTagName(entry.userId, entry.contactTagName)]));
+  matchTags("tag", Object.entries(desired.tags).map(([key, entry]) => [key, entry.contactTagName, entry, entry.contactTagName]));
+  matchTags(
+    "userTag",
+    Object.entries(desired.userTags).map(([key, entry]) => [key, userTagName(entry.userId, entry.contactTagName), entry, entry.contactTagName]),
+  );
+  for (const tag of live.tags) {
+    if (matchedTagIds.has(tag.contactTagId)) continue;
+    const kind = tag.type === "USER" ? "userTag" : "tag";
+    differences.push({ kind, status: "unmanaged", key: null, id: tag.contactTagId, name: nameIdentity(tag).slice(2), fields: [] });
+  }
+  const identityOfLiveTag = (id: string) => {
+    const tag = liveTagById.get(id);
+    if (!tag) return `id:${id}`;
+    return matchedTagIds.has(id) ? `id:${id}` : nameIdentity(tag);
+  };
 
   // Custom property definitions, by propertyName.
   const liveProperties = new Map<string, CustomProperty>(live.customProperties.map((property) => [property.propertyName, property]));
-  const wantedProperties = new Set<string>();
+  const livePropertyById = new Map<string, CustomProperty>(live.customProperties.map((property) => [property.customPropertyId, property]));
+  const matchedProperties = new Set<CustomProperty>();
   for (const [key, entry] of Object.entries(desired.customProperties)) {
-    wantedProperties.add(entry.propertyName);
-    const found = liveProperties.get(entry.propertyName);
+    const heldId = held.customProperties.get(key);
+    const found = heldId !== undefined ? livePropertyById.get(heldId) : liveProperties.get(entry.propertyName);
     if (!found) {
-      differences.push({ kind: "customProperty", status: "missing", key, id: null, name: entry.propertyName, fields: [] });
+      differences.push({ kind: "customProperty", status: "missing", key, id: heldId ?? null, name: entry.propertyName, fields: [] });
       continue;
     }
+    matchedProperties.add(found);
     const checks: Array<[string, boolean]> = [
+      ["propertyName", found.propertyName === entry.propertyName],
       ["displayName", found.displayName === entry.displayName],
       ["i18nDisplayNames", sameCanonical(normalizeI18nNames(found.i18nDisplayNames), normalizeI18nNames(entry.i18nDisplayNames))],
       ["propertyType", found.propertyType === entry.propertyType],
@@ -106,7 +127,7 @@ export function compareDomain(desired: DesiredState, live: LiveDomain): AuditDet
     else inSyncCount.customProperty++;
   }
   for (const property of live.customProperties) {
-    if (wantedProperties.has(property.propertyName)) continue;
+    if (matchedProperties.has(property)) continue;
     differences.push({ kind: "customProperty", status: "unmanaged", key: null, id: property.customPropertyId, name: property.propertyName, fields: [] });
   }
 
@@ -116,17 +137,19 @@ export function compareDomain(desired: DesiredState, live: LiveDomain): AuditDet
     const email = contactEmail(contact);
     if (email !== undefined && !liveContacts.has(email)) liveContacts.set(email, contact);
   }
+  const liveContactById = new Map<string, Contact>(live.contacts.map((contact) => [contact.contactId, contact]));
   const matched = new Set<Contact>();
   const contactsWithoutEmail: string[] = [];
   for (const [key, entry] of Object.entries(desired.contacts)) {
     const email = contactEmail(entry.fields);
-    if (email === undefined) {
+    const heldId = held.contacts.get(key);
+    if (email === undefined && heldId === undefined) {
       contactsWithoutEmail.push(key);
       continue;
     }
-    const found = liveContacts.get(email);
+    const found = heldId !== undefined ? liveContactById.get(heldId) : liveContacts.get(email!);
     if (!found) {
-      differences.push({ kind: "contact", status: "missing", key, id: null, name: email, fields: [] });
+      differences.push({ kind: "contact", status: "missing", key, id: heldId ?? null, name: email ?? key, fields: [] });
       continue;
     }
     matched.add(found);
@@ -140,14 +163,14 @@ export function compareDomain(desired: DesiredState, live: LiveDomain): AuditDet
     };
     const liveFields: Partial<Record<ContactFieldName, unknown>> = {
       ...found,
-      contactTagIds: (found.contactTagIds ?? []).map((id) => identityOfLiveTag.get(id) ?? `id:${id}`),
+      contactTagIds: (found.contactTagIds ?? []).map(identityOfLiveTag),
     };
     const fields = CONTACT_FIELD_NAMES.filter(
       (field) => !sameCanonical(normalizeContactField(field, liveFields[field]), normalizeContactField(field, desiredFields[field])),
     )
       .map((field) => (field === "contactTagIds" ? "tags" : field))
       .filter((field) => !ignored(entry, field));
-    if (fields.length > 0) differences.push({ kind: "contact", status: "drifted", key, id: found.contactId, name: email, fields });
+    if (fields.length > 0) differences.push({ kind: "contact", status: "drifted", key, id: found.contactId, name: email ?? key, fields });
     else inSyncCount.contact++;
   }
   const unmanagedContacts = live.contacts.filter((contact) => !matched.has(contact)).length;

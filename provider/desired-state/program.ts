@@ -6,7 +6,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LineWorksContacts } from "./component";
 import { loadDesiredState } from "./load";
+import { readPreviousEntries } from "./previous-state";
 import { DesiredStateError } from "./problems";
+import { describeRename, recogniseRenames, withRenames } from "./renames";
 import { normalizeVars } from "./variables";
 
 export const CONFIG_NAMESPACE = "lineworks-contacts";
@@ -44,15 +46,24 @@ function projectDir(): string {
   }
 }
 
-export function runRootProgram(): RootProgramOutputs {
+/**
+ * Validates the files (a problem throws before anything is registered), then reads what the
+ * stack held before to recognise renamed keys (./renames.ts), then registers the resources.
+ */
+export function runRootProgram(): Promise<RootProgramOutputs> {
   const { files, vars } = readProgramConfig();
-  const result = loadDesiredState(files, vars, { baseDir: projectDir() });
+  const dir = projectDir();
+  const result = loadDesiredState(files, vars, { baseDir: dir });
   if (!result.ok) throw new pulumi.RunError(new DesiredStateError(result.problems).message);
-  const contacts = new LineWorksContacts("desired-state", { state: result.state });
-  return {
-    tagIds: contacts.tagIds,
-    userTagIds: contacts.userTagIds,
-    customPropertyIds: contacts.customPropertyIds,
-    contactIds: contacts.contactIds,
-  };
+  return readPreviousEntries(dir).then((previous) => {
+    const renames = previous ? recogniseRenames(result.state, previous) : [];
+    for (const rename of renames) pulumi.log.warn(describeRename(rename));
+    const contacts = new LineWorksContacts("desired-state", { state: withRenames(result.state, renames) });
+    return {
+      tagIds: contacts.tagIds,
+      userTagIds: contacts.userTagIds,
+      customPropertyIds: contacts.customPropertyIds,
+      contactIds: contacts.contactIds,
+    };
+  });
 }

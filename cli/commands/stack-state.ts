@@ -1,0 +1,35 @@
+/**
+ * Reads the ids a stack holds through the Pulumi CLI (`pulumi stack export`, read-only: it takes
+ * no lock and decrypts nothing), for `audit --stack`. The CLI finds the backend and credentials
+ * as `pulumi` itself would (PULUMI_BACKEND_URL, `pulumi login`). No argument carries a secret.
+ */
+import { execFile } from "node:child_process";
+import { heldIdsFromExport, type HeldIds } from "../../provider/audit/stack-ids";
+
+export type StackIdsResult = { held: HeldIds } | { held?: undefined; why: string };
+
+const EXPORT_TIMEOUT_MS = 120_000;
+const MAX_STATE_BYTES = 512 * 1024 * 1024;
+
+export function readHeldIds(stack: string, projectDir: string, pulumiBin = process.env.LINEWORKS_PULUMI ?? "pulumi"): Promise<StackIdsResult> {
+  return new Promise((resolve) => {
+    execFile(
+      pulumiBin,
+      ["stack", "export", "--stack", stack, "--non-interactive"],
+      { cwd: projectDir, timeout: EXPORT_TIMEOUT_MS, maxBuffer: MAX_STATE_BYTES, env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } },
+      (error, stdout, stderr) => {
+        if (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          const reason = code === "ENOENT" ? "no pulumi CLI on the PATH" : String(stderr || error.message).trim().split("\n")[0] || "pulumi stack export failed";
+          resolve({ why: reason });
+          return;
+        }
+        try {
+          resolve({ held: heldIdsFromExport(JSON.parse(stdout)) });
+        } catch (err) {
+          resolve({ why: (err as Error).message });
+        }
+      },
+    );
+  });
+}

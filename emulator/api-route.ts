@@ -12,6 +12,7 @@ import { ApiError } from "./errors";
 import type { RateLimitVerdict } from "./rate-limit";
 import type { RequestLogEntry } from "./request-log";
 import type { DomainBackend } from "./backend";
+import { looseResponse } from "./loose-responses";
 import type { Domain } from "./store";
 
 export const API_PREFIX = "/v1.0";
@@ -43,6 +44,8 @@ interface RequestInfo {
   route: string;
   time: string;
   caller?: Caller;
+  /** A token request's scope (API calls take theirs from the caller). */
+  scope?: string;
   fault?: "status500" | "status429" | "status503" | "drop" | "redirect";
   logged?: boolean;
 }
@@ -71,6 +74,12 @@ export function trackRequest(request: FastifyRequest, kind: RequestLogEntry["kin
   requestInfo.set(request.raw, { kind, route, time: new Date().toISOString() });
 }
 
+/** Records the scope a token request asked for or was granted, for its log entry. */
+export function noteTokenScope(request: FastifyRequest, scope: string): void {
+  const info = requestInfo.get(request.raw);
+  if (info) info.scope = scope;
+}
+
 export function logEntryFor(request: FastifyRequest, status: number): RequestLogEntry | undefined {
   const info = requestInfo.get(request.raw);
   if (!info || info.logged) return undefined;
@@ -85,6 +94,7 @@ export function logEntryFor(request: FastifyRequest, status: number): RequestLog
     time: info.time,
     route: info.route,
     ...(info.caller ? { domainId: info.caller.domain.domainId } : {}),
+    ...(info.caller ? { scope: [...info.caller.scopes].join(",") } : info.scope ? { scope: info.scope } : {}),
     ...(info.fault ? { fault: info.fault } : {}),
     ...(info.fault === "drop" ? { dropped: true } : {}),
   };
@@ -204,6 +214,10 @@ export function registerPipelineRoute(
       if (response.status === 302) clearRateLimitHeaders(reply);
       reply.code(response.status);
       if (response.headers) reply.headers(response.headers);
+      if (response.status === 200 && context.faults.looseResponses) {
+        const query = withoutRedirectMark(request.query as Record<string, string | string[] | undefined>);
+        response = { ...response, body: looseResponse(route, query, response.body, info.caller!.domain.domainId) };
+      }
       return response.body === undefined ? reply.send() : reply.send(response.body);
     },
   });

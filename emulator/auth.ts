@@ -40,8 +40,21 @@ function secretsEqual(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** One token the endpoint handed out, by the SHA-256 of its text (base64url): never the token itself. */
+export interface IssuedToken {
+  kind: "access" | "refresh";
+  domainId: number;
+  scopes: string[];
+  issuedAt: string;
+  sha256: string;
+}
+
+/** How many issued tokens `issuedTokens()` remembers (the oldest are forgotten first). */
+const ISSUED_TOKEN_MEMORY = 10_000;
+
 export class TokenService {
   private readonly publicKeys = new Map<number, Promise<JoseKey>>();
+  private readonly issued: IssuedToken[] = [];
 
   constructor(
     private readonly store: EmulatorStore,
@@ -83,6 +96,9 @@ export class TokenService {
     for (const domain of candidates) {
       try {
         await this.verifyAssertion(assertion, domain);
+        const given: readonly string[] = domain.definition.scopes ?? GRANTABLE_SCOPES;
+        const refused = scopes.filter((scope) => !given.includes(scope));
+        if (refused.length > 0) throw new OAuthError("invalid_scope", `scope ${refused.join(",")} is not granted to this app`);
         return this.issue(domain.domainId, scopes);
       } catch (err) {
         if (!(err instanceof OAuthError)) throw err;
@@ -164,6 +180,8 @@ export class TokenService {
       const refresh: TokenRecord = { kind: "refresh", domainId, scopes, expiresAt: now + LIMITS.refreshTokenTtlSeconds * 1000 };
       this.store.tokens.set(hashToken(refreshToken), refresh);
     }
+    this.remember("access", domainId, scopes, now, accessToken);
+    if (keepRefreshToken === undefined) this.remember("refresh", domainId, scopes, now, refreshToken);
     this.store.changed({ entity: "token", action: "updated" });
     return {
       access_token: accessToken,
@@ -172,6 +190,19 @@ export class TokenService {
       token_type: "Bearer",
       expires_in: EXPIRES_IN_AS_STRING ? String(this.accessTokenTtlSeconds) : this.accessTokenTtlSeconds,
     };
+  }
+
+  private remember(kind: IssuedToken["kind"], domainId: number, scopes: string[], now: number, token: string): void {
+    this.issued.push({ kind, domainId, scopes, issuedAt: new Date(now).toISOString(), sha256: hashToken(token) });
+    if (this.issued.length > ISSUED_TOKEN_MEMORY) this.issued.splice(0, this.issued.length - ISSUED_TOKEN_MEMORY);
+  }
+
+  /**
+   * Every token issued since the emulator started (rotated, expired and pruned ones included),
+   * as hashes: for tests that search a text for any token the emulator handed out.
+   */
+  issuedTokens(): IssuedToken[] {
+    return [...this.issued];
   }
 
   /** Expired tokens are remembered a while, so that they are answered as expired rather than unknown. */

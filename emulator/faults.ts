@@ -11,7 +11,9 @@
  * Settings: tokenExpiryStatus (401 | 403, default 403: how an expired or revoked token
  * is answered, both `code: UNAUTHORIZED`); duplicateNameStatus (400 | 409, default 409,
  * an emulator extra: how POST answers a duplicate tag name, user tag name,
- * propertyName or displayName).
+ * propertyName or displayName); looseResponses (true: 200 answers to GET calls carry unknown
+ * fields, nulls for absent optional fields and, at the end of unfiltered listings, one object of
+ * each kind with undocumented enum values: emulator/loose-responses.ts).
  */
 import { z } from "zod";
 import { DUPLICATE_NAME_STATUS_DEFAULT, TOKEN_EXPIRY_STATUS_DEFAULT } from "./assumptions";
@@ -37,6 +39,8 @@ export const faultsSchema = z.strictObject({
    */
   status429ResetSeconds: z.number().int().min(0).max(60).optional(),
   seed: z.number().int().optional(),
+  /** An emulator extra: answers as a newer API might write them (emulator/loose-responses.ts). */
+  looseResponses: z.boolean().optional(),
 });
 
 export type FaultSettings = z.infer<typeof faultsSchema>;
@@ -78,6 +82,10 @@ export class FaultInjector {
 
   get tokenExpiryStatus(): 401 | 403 {
     return this.settings.tokenExpiryStatus ?? TOKEN_EXPIRY_STATUS_DEFAULT;
+  }
+
+  get looseResponses(): boolean {
+    return this.settings.looseResponses === true;
   }
 
   get duplicateNameStatus(): 400 | 409 {

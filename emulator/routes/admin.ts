@@ -10,6 +10,9 @@
  *   GET /_emulator/faults                  the current fault settings
  *   GET /_emulator/requests?include=token  the log with token-endpoint calls too (by default
  *                                          only API calls, as the contract says)
+ *   GET /_emulator/tokens                  {tokens: [{kind, domainId, scopes, issuedAt, sha256}]}:
+ *                                          every access and refresh token issued since start,
+ *                                          as the SHA-256 (base64url) of its text, never the text
  * These are not logged, rate limited nor subject to faults.
  */
 import type { FastifyInstance } from "fastify";
@@ -90,6 +93,8 @@ export function registerAdminRoutes(app: FastifyInstance, context: EmulatorConte
     context.faults.configure(parsed.data);
     return parsed.data;
   });
+
+  app.get(`${ADMIN_PREFIX}/tokens`, async () => ({ tokens: context.tokens.issuedTokens() }));
 
   app.post(`${ADMIN_PREFIX}/expire-tokens`, async () => ({ expiredAccessTokens: context.tokens.expireAccessTokens() }));
 }

@@ -49,6 +49,8 @@ export interface EmulatorFaults {
   duplicateNameStatus?: 400 | 409;
   status429ResetSeconds?: number;
   seed?: number;
+  /** Emulator extra: GET answers with unknown fields, nulls and undocumented enum values (emulator/loose-responses.ts). */
+  looseResponses?: boolean;
 }
 
 export interface EmulatorProcess {

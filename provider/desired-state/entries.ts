@@ -21,7 +21,7 @@ import type { ProblemSink } from "./paths";
 import { contactCustomValues, contactTags, type ContactReferences } from "./references";
 import { readResourceOptions, RESOURCE_OPTION_FIELDS, type OptionSection } from "./resource-options";
 import { CONTACT_CUSTOM_PROPERTIES, CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS, type SectionName } from "./schema";
-import { didYouMean } from "./suggest";
+import { closestNames, didYouMeanText } from "./suggest";
 
 export type { ContactReferences } from "./references";
 
@@ -43,15 +43,19 @@ function withoutFields(entry: Raw, fields: readonly string[]): Raw {
 }
 
 function report(context: EntryContext, base: PathSegment[], issues: RuleIssue[], mapPath: (path: PathSegment[]) => PathSegment[] = (p) => p): void {
+  // An unknown field that is a misspelt required field: "did you mean" says it all, "is required" would echo it.
+  const suggested = new Map<RuleIssue, string[]>();
   for (const issue of issues) {
+    if (!issue.message.startsWith("unknown field")) continue;
+    suggested.set(issue, closestNames(String(issue.path.at(-1)), fieldNamesAt(base[0] as SectionName, issue.path.slice(0, -1))));
+  }
+  const misspelt = new Set([...suggested].flatMap(([issue, names]) => names.map((name) => JSON.stringify([...issue.path.slice(0, -1), name]))));
+  for (const issue of issues) {
+    if (issue.message === "is required" && misspelt.has(JSON.stringify(issue.path))) continue;
     const yamlPath = [...base, ...mapPath(issue.path)];
-    const unknownField = issue.message.startsWith("unknown field");
-    const hint = /must be a string, not (number|boolean)/.test(issue.message)
-      ? " (put it in quotes in YAML)"
-      : unknownField
-        ? didYouMean(String(issue.path.at(-1)), fieldNamesAt(base[0] as SectionName, issue.path.slice(0, -1)))
-        : "";
-    context.sink.at(yamlPath, issue.message + hint, { preferKey: unknownField });
+    const names = suggested.get(issue);
+    const hint = /must be a string, not (number|boolean)/.test(issue.message) ? " (put it in quotes in YAML)" : names ? didYouMeanText(names) : "";
+    context.sink.at(yamlPath, issue.message + hint, { preferKey: names !== undefined });
   }
 }
 

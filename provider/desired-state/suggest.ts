@@ -40,7 +40,11 @@ export function closestNames(written: string, known: Iterable<string>): string[]
 
 /** `; did you mean "emails"?` (or `"a" or "b"`), or "" when no known name is close. */
 export function didYouMean(written: string, known: Iterable<string>): string {
-  const names = closestNames(written, known);
+  return didYouMeanText(closestNames(written, known));
+}
+
+/** The "did you mean" text for names found by closestNames. */
+export function didYouMeanText(names: readonly string[]): string {
   if (names.length === 0) return "";
   return `; did you mean ${names.map((name) => JSON.stringify(name)).join(" or ")}?`;
 }

@@ -53,6 +53,9 @@ describe("test/invalid corpus through `lineworks-contacts validate`", () => {
       if (result.code !== 1 || !hit) {
         failures.push(`${testCase.name}: exit ${result.code}, expected "${testCase.location}: ...${testCase.fragment}..." in:\n${result.stdout}${result.stderr}`);
       }
+      if (testCase.problems !== undefined && lines.length !== testCase.problems) {
+        failures.push(`${testCase.name}: expected exactly ${testCase.problems} problem(s), got ${lines.length}:\n${result.stdout}`);
+      }
       // Every line is a located problem, nothing else.
       for (const line of lines) if (!/^[^:\s]+:\d+:\d+: \S/.test(line)) failures.push(`${testCase.name}: unlocated output line "${line}"`);
     }

@@ -236,6 +236,19 @@ export const PHOTO_CONTENT_TYPES: Record<string, string> = {
   bmp: "image/bmp",
   webp: "image/webp",
 };
+/**
+ * ASSUMED: an upload whose bytes are not an image is refused with 400 INVALID_PARAMETER, and
+ * the images taken are JPEG, PNG, GIF and BMP, recognised by their first bytes (not the file
+ * name). The docs name no format: `contact-photo-create` gives only `fileName` and `fileSize`
+ * (1..10485760); `user-photo-create` recommends a 640 x 640 px JPG for member photos.
+ */
+export const PHOTO_IMAGE_MAGIC: ReadonlyArray<{ type: string; magic: readonly number[] }> = [
+  { type: "image/jpeg", magic: [0xff, 0xd8, 0xff] },
+  { type: "image/png", magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: "image/gif", magic: [0x47, 0x49, 0x46, 0x38, 0x37, 0x61] }, // GIF87a
+  { type: "image/gif", magic: [0x47, 0x49, 0x46, 0x38, 0x39, 0x61] }, // GIF89a
+  { type: "image/bmp", magic: [0x42, 0x4d] }, // BM
+];
 
 // ---------------------------------------------------------------------------
 // Auth
@@ -246,7 +259,11 @@ export const PHOTO_CONTENT_TYPES: Record<string, string> = {
  * number; the emulator sends a string (ASSUMED, the stricter case for clients).
  */
 export const EXPIRES_IN_AS_STRING = true;
-/** documented: several scopes are comma-separated; ASSUMED: spaces are accepted too, and any scope other than contact / contact.read is `invalid_scope`. */
+/**
+ * documented: several scopes are comma-separated; ASSUMED: spaces are accepted too, and any scope
+ * other than contact / contact.read is `invalid_scope`. ASSUMED as well: a JWT grant asking for a
+ * scope the app was not given in the Developer Console (seed `scopes`) is 400 `invalid_scope`.
+ */
 export const GRANTABLE_SCOPES = ["contact", "contact.read"] as const;
 /** ASSUMED: a JWT `iat` more than this far in the future is rejected (clock skew). */
 export const ASSERTION_CLOCK_SKEW_SECONDS = 60;

@@ -12,6 +12,11 @@ export interface RequestLogEntry {
   route: string;
   /** The domain of the caller, when authenticated. */
   domainId?: number;
+  /**
+   * The scope of the token behind an API call (comma-separated), when authenticated; for a
+   * token request, the scope it asked for, or the one granted by a refresh.
+   */
+  scope?: string;
   /** Set when a fault was injected: "status500" | "status429" | "status503" | "drop" | "redirect". */
   fault?: string;
   /** True when the connection was destroyed after the request was applied. */

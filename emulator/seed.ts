@@ -19,12 +19,15 @@
  *                                 # stops working; false: the same refresh token is returned
  *     tagsEnabled: true           # optional, default true; false: contact tags are turned off
  *                                 # for the domain and every tag call is 403 FORBIDDEN
+ *     scopes: [contact.read]      # optional, default [contact, contact.read]: the OAuth scopes
+ *                                 # the app was given; asking for another is 400 invalid_scope
  * ```
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { GRANTABLE_SCOPES } from "./assumptions";
 import type { DomainDefinition, Member } from "./store";
 
 export interface SeedDomain {
@@ -37,6 +40,7 @@ export interface SeedDomain {
   members: Member[];
   refreshTokenRotation?: boolean;
   tagsEnabled?: boolean;
+  scopes?: string[];
 }
 
 export const DEFAULT_SEED: SeedDomain[] = [
@@ -76,6 +80,7 @@ const seedSchema = z.strictObject({
         members: z.array(memberSchema).default([]),
         refreshTokenRotation: z.boolean().optional(),
         tagsEnabled: z.boolean().optional(),
+        scopes: z.array(z.enum(GRANTABLE_SCOPES)).min(1).optional(),
       }),
     )
     .min(1),
@@ -122,6 +127,7 @@ export function loadSeedFile(file: string): SeedDomain[] {
       members,
       ...(domain.refreshTokenRotation === undefined ? {} : { refreshTokenRotation: domain.refreshTokenRotation }),
       ...(domain.tagsEnabled === undefined ? {} : { tagsEnabled: domain.tagsEnabled }),
+      ...(domain.scopes === undefined ? {} : { scopes: [...new Set(domain.scopes)] }),
     };
   });
 }
@@ -170,6 +176,7 @@ export function materializeDomains(seed: SeedDomain[], previous: DomainDefinitio
       members: domain.members,
       ...(domain.refreshTokenRotation === undefined ? {} : { refreshTokenRotation: domain.refreshTokenRotation }),
       ...(domain.tagsEnabled === undefined ? {} : { tagsEnabled: domain.tagsEnabled }),
+      ...(domain.scopes === undefined ? {} : { scopes: domain.scopes }),
     };
   });
 }

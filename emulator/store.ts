@@ -29,6 +29,8 @@ export interface DomainDefinition {
   refreshTokenRotation?: boolean;
   /** Seed `tagsEnabled`; false: every tag call is 403 ("available only when tags are enabled"). */
   tagsEnabled?: boolean;
+  /** Seed `scopes`: the OAuth scopes the app was given; absent: every grantable scope. */
+  scopes?: string[];
 }
 
 export interface TagRecord {

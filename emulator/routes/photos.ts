@@ -5,7 +5,7 @@
  * bytes). Both go through the API pipeline: auth, rate limit, log, faults.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { LIMIT_EXCEEDED_CODE, LIMITS, PHOTO_UPLOAD_FIELDS, PHOTO_UPLOAD_STATUS } from "../assumptions";
+import { LIMIT_EXCEEDED_CODE, LIMITS, PHOTO_IMAGE_MAGIC, PHOTO_UPLOAD_FIELDS, PHOTO_UPLOAD_STATUS } from "../assumptions";
 import { registerApiRoute, registerPipelineRoute } from "../api-route";
 import type { EmulatorContext } from "../context";
 import { ApiError, invalidParameter } from "../errors";
@@ -35,6 +35,12 @@ async function uploadedBytes(request: FastifyRequest): Promise<Buffer> {
   return bytes;
 }
 
+/** An upload that is not an accepted image (by its first bytes) is refused; an empty one is the backend's to refuse. */
+function refuseNonImage(bytes: Buffer): void {
+  if (bytes.length === 0 || PHOTO_IMAGE_MAGIC.some(({ magic }) => magic.every((byte, index) => bytes[index] === byte))) return;
+  throw invalidParameter("the uploaded file is not a JPEG, PNG, GIF or BMP image");
+}
+
 export function registerPhotoRoutes(app: FastifyInstance, context: EmulatorContext): void {
   registerApiRoute(app, context, "POST", "/contacts/:contactId/photo", "write", ({ backend, params, body, origin }) => {
     const { fileName, fileSize } = parseBody(photoBodySchema, body);
@@ -55,7 +61,9 @@ export function registerPhotoRoutes(app: FastifyInstance, context: EmulatorConte
   // The storage URLs behind uploadUrl and the 302 Location.
   registerPipelineRoute(app, context, "POST", `${STORAGE_PREFIX}/uploads/:uploadId`, "write", async ({ backend, params, request }) => {
     backend.photos.pending(params.uploadId!);
-    backend.photos.complete(params.uploadId!, await uploadedBytes(request));
+    const bytes = await uploadedBytes(request);
+    refuseNonImage(bytes);
+    backend.photos.complete(params.uploadId!, bytes);
     return { status: PHOTO_UPLOAD_STATUS, body: {} };
   });
 

@@ -1,6 +1,6 @@
 /** `POST /oauth2/v2.0/token` (form-encoded): JWT bearer and refresh_token grants. */
 import type { FastifyInstance } from "fastify";
-import { trackRequest } from "../api-route";
+import { noteTokenScope, trackRequest } from "../api-route";
 import type { EmulatorContext } from "../context";
 import { OAuthError } from "../errors";
 
@@ -17,7 +17,10 @@ export function registerTokenRoute(app: FastifyInstance, context: EmulatorContex
       }
       try {
         const form = (request.body ?? {}) as Record<string, unknown>;
-        return reply.code(200).send(await context.tokens.grant(form));
+        if (typeof form.scope === "string") noteTokenScope(request, form.scope);
+        const granted = await context.tokens.grant(form);
+        noteTokenScope(request, granted.scope);
+        return reply.code(200).send(granted);
       } catch (err) {
         if (err instanceof OAuthError) return reply.code(err.status).send(err.toBody());
         throw err;

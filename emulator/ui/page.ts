@@ -56,7 +56,7 @@ export const DASHBOARD_HTML = `<!doctype html>
         <label><input id="with-token" type="checkbox"> token calls</label>
         <button id="clear-log" type="button">Clear log</button>
       </div>
-      <table id="requests"><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>Latency</th><th>Fault</th></tr></thead><tbody></tbody></table>
+      <table id="requests"><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>Latency</th><th>Fault</th><th>Token scope</th></tr></thead><tbody></tbody></table>
     </section>
     <div>
       <section>

@@ -170,9 +170,10 @@ function renderRequests(log) {
       td(el("span", "status s" + String(r.status).charAt(0), [r.status])),
       td(typeof r.latencyMs === "number" ? r.latencyMs + " ms" : "–"),
       td(r.fault ? el("span", "fault", [r.fault]) : ""),
+      td(r.scope || "", "mono"),
     ]);
   });
-  fillTable("requests", rows, "No requests logged", 6);
+  fillTable("requests", rows, "No requests logged", 7);
 }
 
 function renderRateLimits(limits, domainId) {

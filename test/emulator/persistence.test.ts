@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_PATH, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { api, client, contactBody, requestToken } from "./http";
 
+/** Random bytes that start like a JPEG (FF D8 FF): the emulator takes only images. */
+const randomImage = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(Math.max(0, size - 3))]).subarray(0, size);
+
 let directory: string;
 const running: EmulatorProcess[] = [];
 
@@ -39,7 +42,7 @@ describe("--data FILE", () => {
     const contact = (
       await api1.post("/contacts", contactBody({ contactTagIds: [tag.contactTagId], customProperties: { crm: { text: "CRM", link: "https://crm.example/1" } } }))
     ).body;
-    const bytes = randomBytes(64);
+    const bytes = randomImage(64);
     const { uploadUrl } = (await api1.post(`/contacts/${contact.contactId}/photo`, { fileName: "a.png", fileSize: 64 })).body;
     const form = new FormData();
     form.append("Filedata", new Blob([bytes]), "a.png");

@@ -8,6 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { client, contactBody, requestToken, type Client } from "./http";
 
+/** Random bytes that start like a JPEG (FF D8 FF): the emulator takes only images. */
+const randomImage = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(Math.max(0, size - 3))]).subarray(0, size);
+
 const PER_MINUTE = 3;
 let emulator: EmulatorProcess;
 let api: Client;
@@ -47,13 +50,13 @@ const storedPhotos = async () => (await emulator.state()).domains[0].photos;
 describe("upload field", () => {
   it("Filedata (documented) is stored", async () => {
     const { contactId, uploadUrl } = await announced(4);
-    expect((await upload(uploadUrl, randomBytes(4), "Filedata")).status).toBe(200);
+    expect((await upload(uploadUrl, randomImage(4), "Filedata")).status).toBe(200);
     expect(await storedPhotos()).toMatchObject([{ contactId, size: 4 }]);
   });
 
   it("FileData (one sample's spelling) is accepted too", async () => {
     const { contactId, uploadUrl } = await announced(4);
-    expect((await upload(uploadUrl, randomBytes(4), "FileData")).status).toBe(200);
+    expect((await upload(uploadUrl, randomImage(4), "FileData")).status).toBe(200);
     expect(await storedPhotos()).toMatchObject([{ contactId, size: 4 }]);
   });
 
@@ -67,7 +70,7 @@ describe("upload field", () => {
 
   it("any other field is 400 naming Filedata, and nothing is stored", async () => {
     const { uploadUrl } = await announced(4);
-    const response = await upload(uploadUrl, randomBytes(4), "file");
+    const response = await upload(uploadUrl, randomImage(4), "file");
     expect(response.status).toBe(400);
     expect(((await response.json()) as { description: string }).description).toContain("Filedata");
     expect(await storedPhotos()).toEqual([]);
@@ -78,12 +81,12 @@ describe("the API pipeline applies to upload and download", () => {
   it("an expired token is refused on upload (403 UNAUTHORIZED) and on download", async () => {
     const { contactId, uploadUrl } = await announced(4);
     await emulator.expireTokens();
-    const refused = await upload(uploadUrl, randomBytes(4));
+    const refused = await upload(uploadUrl, randomImage(4));
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ code: "UNAUTHORIZED", description: expect.any(String) });
     expect(refused.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
     const fresh = (await requestToken(emulator)).access_token;
-    expect((await upload(uploadUrl, randomBytes(4), "Filedata", fresh)).status).toBe(200);
+    expect((await upload(uploadUrl, randomImage(4), "Filedata", fresh)).status).toBe(200);
     const location = (await client(emulator, fresh).get(`/contacts/${contactId}/photo`)).headers.get("location")!;
     expect((await fetch(location, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
     expect((await fetch(location, { headers: { authorization: `Bearer ${fresh}` } })).status).toBe(200);
@@ -91,7 +94,7 @@ describe("the API pipeline applies to upload and download", () => {
 
   it("upload and download are in the request log", async () => {
     const { contactId, uploadUrl } = await announced(4);
-    await upload(uploadUrl, randomBytes(4));
+    await upload(uploadUrl, randomImage(4));
     const location = (await api.get(`/contacts/${contactId}/photo`)).headers.get("location")!;
     await fetch(location, { headers: { authorization: `Bearer ${token}` } });
     const routes = (await emulator.requests()).filter((entry) => entry.kind === "api").map((entry) => [entry.route, entry.status]);
@@ -106,7 +109,7 @@ describe("the API pipeline applies to upload and download", () => {
 
   it("the download is rate limited per operation with rateLimit-* headers (429 past the limit)", async () => {
     const { contactId, uploadUrl } = await announced(4);
-    await upload(uploadUrl, randomBytes(4));
+    await upload(uploadUrl, randomImage(4));
     const location = (await api.get(`/contacts/${contactId}/photo`)).headers.get("location")!;
     const statuses = [];
     for (let i = 0; i <= PER_MINUTE; i += 1) {
@@ -121,17 +124,17 @@ describe("the API pipeline applies to upload and download", () => {
   it("injected faults hit the upload: a 500 stores nothing, the same URL works once faults are off", async () => {
     const { uploadUrl } = await announced(4);
     await emulator.setFaults({ status500Rate: 1 });
-    expect((await upload(uploadUrl, randomBytes(4))).status).toBe(500);
+    expect((await upload(uploadUrl, randomImage(4))).status).toBe(500);
     expect(await storedPhotos()).toEqual([]);
     await emulator.setFaults({});
-    expect((await upload(uploadUrl, randomBytes(4))).status).toBe(200);
+    expect((await upload(uploadUrl, randomImage(4))).status).toBe(200);
     expect(await storedPhotos()).toHaveLength(1);
   });
 
   it("a redirected upload, repeated at Location with the token and the same body, stores the photo once", async () => {
     const { uploadUrl } = await announced(4);
     await emulator.setFaults({ redirectRate: 1 });
-    const bytes = randomBytes(4);
+    const bytes = randomImage(4);
     const first = await upload(uploadUrl, bytes);
     expect(first.status).toBe(307);
     expect(await storedPhotos()).toEqual([]);

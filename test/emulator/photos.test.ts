@@ -8,6 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { client, contactBody, requestToken, type Client } from "./http";
 
+/** Random bytes that start like a JPEG (FF D8 FF): the emulator takes only images. */
+const randomImage = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(Math.max(0, size - 3))]).subarray(0, size);
+
 let emulator: EmulatorProcess;
 let api: Client;
 let token: string;
@@ -49,7 +52,7 @@ async function announce(contactId: string, fileSize: number, fileName = "photo.j
 describe("photo upload and download", () => {
   it("uploads in two steps and GET redirects (302) to a URL serving the bytes", async () => {
     const contactId = await newContact();
-    const bytes = randomBytes(2048);
+    const bytes = randomImage(2048);
     const uploadUrl = await announce(contactId, bytes.length);
     expect(uploadUrl.startsWith(emulator.url)).toBe(true);
     expect((await upload(uploadUrl, bytes)).status).toBe(200);
@@ -66,7 +69,7 @@ describe("photo upload and download", () => {
 
   it("a fetch that follows the redirect with the token gets the bytes", async () => {
     const contactId = await newContact();
-    const bytes = randomBytes(100);
+    const bytes = randomImage(100);
     await upload(await announce(contactId, bytes.length), bytes);
     const followed = await fetch(`${emulator.apiBaseUrl}/contacts/${contactId}/photo`, { headers: { authorization: `Bearer ${token}` } });
     expect(followed.status).toBe(200);
@@ -75,8 +78,8 @@ describe("photo upload and download", () => {
 
   it("a new upload replaces the photo", async () => {
     const contactId = await newContact();
-    await upload(await announce(contactId, 10), randomBytes(10));
-    const second = randomBytes(20);
+    await upload(await announce(contactId, 10), randomImage(10));
+    const second = randomImage(20);
     await upload(await announce(contactId, 20), second);
     const location = (await api.get(`/contacts/${contactId}/photo`)).headers.get("location")!;
     const download = await fetch(location, { headers: { authorization: `Bearer ${token}` } });
@@ -92,7 +95,7 @@ describe("photo upload and download", () => {
 
   it("DELETE photo answers 204, then GET is 404", async () => {
     const contactId = await newContact();
-    await upload(await announce(contactId, 5), randomBytes(5));
+    await upload(await announce(contactId, 5), randomImage(5));
     expect((await api.delete(`/contacts/${contactId}/photo`)).status).toBe(204);
     expect((await api.get(`/contacts/${contactId}/photo`)).status).toBe(404);
     expect((await api.delete(`/contacts/${contactId}/photo`)).status).toBe(404);
@@ -125,35 +128,35 @@ describe("photo validation", () => {
 
   it("the upload needs the bearer token", async () => {
     const uploadUrl = await announce(await newContact(), 10);
-    expect((await upload(uploadUrl, randomBytes(10), { bearer: null })).status).toBe(401);
+    expect((await upload(uploadUrl, randomImage(10), { bearer: null })).status).toBe(401);
   });
 
   it("the upload needs the Filedata field", async () => {
     const uploadUrl = await announce(await newContact(), 10);
-    expect((await upload(uploadUrl, randomBytes(10), { field: "file" })).status).toBe(400);
+    expect((await upload(uploadUrl, randomImage(10), { field: "file" })).status).toBe(400);
   });
 
   it("the upload may not exceed the announced fileSize", async () => {
     const uploadUrl = await announce(await newContact(), 10);
-    expect((await upload(uploadUrl, randomBytes(11))).status).toBe(400);
+    expect((await upload(uploadUrl, randomImage(11))).status).toBe(400);
   });
 
   it("an upload URL works once", async () => {
     const uploadUrl = await announce(await newContact(), 10);
-    expect((await upload(uploadUrl, randomBytes(10))).status).toBe(200);
-    expect((await upload(uploadUrl, randomBytes(10))).status).toBe(404);
+    expect((await upload(uploadUrl, randomImage(10))).status).toBe(200);
+    expect((await upload(uploadUrl, randomImage(10))).status).toBe(404);
   });
 
   it("the download URL needs the bearer token", async () => {
     const contactId = await newContact();
-    await upload(await announce(contactId, 10), randomBytes(10));
+    await upload(await announce(contactId, 10), randomImage(10));
     const location = (await api.get(`/contacts/${contactId}/photo`)).headers.get("location")!;
     expect((await fetch(location)).status).toBe(401);
   });
 
   it("forcedelete removes the photo", async () => {
     const contactId = await newContact();
-    await upload(await announce(contactId, 10), randomBytes(10));
+    await upload(await announce(contactId, 10), randomImage(10));
     await api.delete(`/contacts/${contactId}/forcedelete`);
     expect((await emulator.state()).domains[0].photos).toEqual([]);
   });

@@ -112,6 +112,10 @@ export const RATE_LIMIT_REMAINING_HEADER = "ratelimit-remaining";
 /** A token response without `expires_in` is assumed to live one hour. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 
-/** The scope the provider asks for (read and write). */
+/**
+ * Scopes (lineworks-api.md): `contact` reads and writes, `contact.read` only reads. Reads ask for
+ * contact.read, writes for contact (scoped-tokens.ts). ASSUMED: asking for a scope the app was
+ * not given in the Developer Console is refused by the token endpoint with 400 `invalid_scope`.
+ */
 export const DEFAULT_SCOPE = "contact";
 export const READ_ONLY_SCOPE = "contact.read";

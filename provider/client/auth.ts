@@ -28,6 +28,8 @@ export interface TokenSource {
   invalidate(rejected: string): void;
   /** The scope the token endpoint granted, when known. */
   grantedScope(): string | undefined;
+  /** Whether a token was obtained already (it may need renewing). */
+  hasToken(): boolean;
   /** Requests made to the token endpoint for this credential, process-wide. */
   tokenRequests(): number;
 }
@@ -53,6 +55,9 @@ export class StaticTokenSource implements TokenSource {
   invalidate(): void {}
   grantedScope(): undefined {
     return undefined;
+  }
+  hasToken(): boolean {
+    return true;
   }
   tokenRequests(): number {
     return 0;
@@ -91,6 +96,10 @@ export class JwtTokenSource implements TokenSource {
 
   grantedScope(): string | undefined {
     return this.state?.scope;
+  }
+
+  hasToken(): boolean {
+    return this.state !== undefined;
   }
 
   tokenRequests(): number {
@@ -210,11 +219,13 @@ export class JwtTokenSource implements TokenSource {
         code,
         description,
         attempt + 1,
-        response.status >= 400 && response.status < 500
-          ? grantType === JWT_GRANT_TYPE
-            ? "Check lineworks:clientId, lineworks:clientSecret, lineworks:serviceAccount and lineworks:privateKey"
-            : "The refresh token was refused"
-          : undefined,
+        code === "invalid_scope"
+          ? scopeHint(this.options.scope ?? DEFAULT_SCOPE)
+          : response.status >= 400 && response.status < 500
+            ? grantType === JWT_GRANT_TYPE
+              ? "Check lineworks:clientId, lineworks:clientSecret, lineworks:serviceAccount and lineworks:privateKey"
+              : "The refresh token was refused"
+            : undefined,
       );
     }
   }
@@ -258,6 +269,15 @@ export function tokenSourceFor(config: ClientConfig, options: TokenEndpointOptio
     processTokenSources.set(key, source);
   }
   return source;
+}
+
+/** The token endpoint refused the scope asked for: the app was not given it. */
+function scopeHint(scope: string): string {
+  const why = scope === DEFAULT_SCOPE ? " (read and write, needed to apply changes)" : "";
+  return (
+    `The app is not granted the scope ${scope}${why}: add it to the app's OAuth scopes in the LINE WORKS Developer Console, ` +
+    `or run with an app that has it`
+  );
 }
 
 function safePath(url: string): string {

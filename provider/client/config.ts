@@ -7,6 +7,7 @@
 import { createPrivateKey } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
+import { DEFAULT_SCOPE, READ_ONLY_SCOPE } from "./assumptions";
 import { processRedactor } from "./redact";
 
 export const DEFAULT_API_BASE_URL = "https://www.worksapis.com/v1.0";
@@ -59,8 +60,15 @@ export interface ClientConfig {
   readonly clientId: string | undefined;
   readonly serviceAccount: string | undefined;
   readonly authMode: AuthMode;
+  /**
+   * The scope every token asks for, when pinned; undefined: contact.read for reads and
+   * contact from the first write on (scoped-tokens.ts).
+   */
+  readonly scope: Scope | undefined;
   readonly secrets: ClientSecrets;
 }
+
+export type Scope = typeof DEFAULT_SCOPE | typeof READ_ONLY_SCOPE;
 
 /** Plain values for building a ClientConfig in code (tests, scripts). */
 export interface ClientConfigInput {
@@ -73,6 +81,7 @@ export interface ClientConfigInput {
   serviceAccount?: string;
   privateKey?: string;
   accessToken?: string;
+  scope?: string;
 }
 
 export interface ConfigSource {
@@ -90,6 +99,7 @@ const SOURCES = {
   accessToken: "lineworks:accessToken (LINEWORKS_ACCESS_TOKEN)",
   domainId: "lineworks:domainId (LINEWORKS_DOMAIN_ID)",
   requestsPerMinute: "lineworks:requestsPerMinute (LINEWORKS_REQUESTS_PER_MINUTE)",
+  scope: "lineworks:scope (LINEWORKS_SCOPE)",
 } as const;
 
 export class ClientConfigError extends Error {
@@ -114,6 +124,7 @@ export function resolveClientConfig(config: ConfigSource, env: NodeJS.ProcessEnv
     accessToken: pick("accessToken", "LINEWORKS_ACCESS_TOKEN"),
     domainId: pick("domainId", "LINEWORKS_DOMAIN_ID"),
     requestsPerMinute: pick("requestsPerMinute", "LINEWORKS_REQUESTS_PER_MINUTE"),
+    scope: pick("scope", "LINEWORKS_SCOPE"),
   });
 }
 
@@ -157,6 +168,7 @@ export function makeClientConfig(input: ClientConfigInput): ClientConfig {
     clientId,
     serviceAccount,
     authMode,
+    scope: parseScope(input.scope),
     secrets: new ClientSecrets({
       ...(clientSecret !== undefined && { clientSecret }),
       ...(privateKey !== undefined && { privateKey }),
@@ -220,6 +232,16 @@ function parseDomainId(value: number | string | undefined): number | undefined {
     throw new ClientConfigError(`${SOURCES.domainId} must be a positive integer, got ${JSON.stringify(value)}`);
   }
   return number;
+}
+
+function parseScope(value: string | undefined): Scope | undefined {
+  const text = nonEmpty(value);
+  if (text === undefined) return undefined;
+  if (text === DEFAULT_SCOPE || text === READ_ONLY_SCOPE) return text;
+  throw new ClientConfigError(
+    `${SOURCES.scope} must be ${READ_ONLY_SCOPE} (read only) or ${DEFAULT_SCOPE} (read and write), got ${JSON.stringify(value)}; ` +
+      `unset, reads ask for ${READ_ONLY_SCOPE} and writes for ${DEFAULT_SCOPE}`,
+  );
 }
 
 function parseRequestsPerMinute(value: number | string | undefined): number {

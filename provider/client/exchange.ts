@@ -1,7 +1,7 @@
 /**
  * One logical send, the inner layers of the transport chain, in order for every
  * request (API calls, uploads, downloads alike):
- *   client-side rate limit -> bearer token (only where it may go) -> HTTP ->
+ *   client-side rate limit -> bearer token of the call's scope (only where it may go) -> HTTP ->
  *   wait out 429 -> renew a refused token (at most 3 times a call) -> follow 307/308 on the same origin.
  * Each of these means the request was not applied, so repeating it is always safe.
  * What remains (5xx, lost answers) is the outer retry layer's job (transport.ts).
@@ -9,18 +9,19 @@
 import type { Dispatcher } from "undici";
 import { bodyOf, describeCall, urlOf, type ApiCall } from "./api-call";
 import { RATE_LIMIT_REMAINING_HEADER, RATE_LIMIT_RESET_HEADER } from "./assumptions";
-import type { TokenSource } from "./auth";
 import { rateLimitDelay, type RateLimitWaitPolicy } from "./backoff";
 import { apiErrorOf, refusedRedirectError } from "./call-errors";
 import { isRejectedToken, NO_HTTP_STATUS } from "./errors";
 import { send, type HttpResponse } from "./http";
 import type { LimiterRegistry } from "./rate-limiter";
 import { mayReceiveToken, redirectDecision } from "./redirects";
+import { accessOf, type ScopedTokens } from "./scoped-tokens";
 import type { StatsCounter } from "./stats";
 
 export interface ExchangeOptions {
   apiBaseUrl: string;
-  tokens: TokenSource;
+  /** The token of each call: contact.read for reads, contact for writes (scoped-tokens.ts). */
+  tokens: ScopedTokens;
   dispatcher: Dispatcher;
   limiters: LimiterRegistry;
   /** Which quota the limiters count against (API and identity). */
@@ -51,6 +52,8 @@ export class Exchanger {
 
   async exchange(call: ApiCall): Promise<HttpResponse> {
     const { tokens, limiters, stats } = this.options;
+    tokens.permit(call);
+    const access = accessOf(call);
     const operation = describeCall(call);
     const limiter = limiters.get(this.options.limiterScope, operation, this.options.requestsPerMinute);
     let url = urlOf(call, this.options.apiBaseUrl);
@@ -59,7 +62,7 @@ export class Exchanger {
     let renewals = 0;
     for (;;) {
       await limiter.acquire();
-      const token = mayReceiveToken(url, this.apiOrigin) ? await tokens.token() : undefined;
+      const token = mayReceiveToken(url, this.apiOrigin) ? await tokens.token(access) : undefined;
       let response: HttpResponse;
       try {
         response = await send(this.options.dispatcher, {

@@ -3,13 +3,14 @@
  * ContactApi that handles auth, rate limits, retries and pagination.
  */
 import type { Dispatcher } from "undici";
-import { CONTACT_LISTING_CAP, MAX_DATE_WINDOW_MS } from "./assumptions";
+import { CONTACT_LISTING_CAP, DEFAULT_SCOPE, MAX_DATE_WINDOW_MS, READ_ONLY_SCOPE } from "./assumptions";
 import { tokenSourceFor } from "./auth";
 import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
-import type { ClientConfig } from "./config";
+import type { ClientConfig, Scope } from "./config";
 import { HttpContactApi } from "./contact-api-client";
 import { processDispatcher } from "./http";
 import { processLimiters, type LimiterRegistry } from "./rate-limiter";
+import { ScopedTokens } from "./scoped-tokens";
 import { StatsCounter } from "./stats";
 import { Transport } from "./transport";
 
@@ -29,8 +30,11 @@ export interface ContactApiClientOptions {
   contactListingCap?: number;
   /** Longest date window of one contact listing request, ms (default 7 days). */
   maxDateWindowMs?: number;
-  /** Token scope (default "contact"). */
-  scope?: string;
+  /**
+   * Pins the scope of every token, as lineworks:scope does (overrides config.scope). Default:
+   * contact.read for reads, contact from the first write on.
+   */
+  scope?: Scope;
   /** Receives one line per retry or wait (already free of secrets). */
   log?: (message: string) => void;
   /** Defaults to one keep-alive pool per process. */
@@ -49,12 +53,11 @@ export function createContactApiClient(config: ClientConfig, options: ContactApi
   const backoff: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options.backoff };
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxRetries = options.maxRetries ?? 5;
-  const tokens = tokenSourceFor(config, {
-    dispatcher,
-    timeoutMs,
-    maxRetries,
-    backoff,
-    ...(options.scope !== undefined && { scope: options.scope }),
+  const endpoint = { dispatcher, timeoutMs, maxRetries, backoff };
+  const tokens = new ScopedTokens({
+    read: tokenSourceFor(config, { ...endpoint, scope: READ_ONLY_SCOPE }),
+    write: tokenSourceFor(config, { ...endpoint, scope: DEFAULT_SCOPE }),
+    pinned: options.scope ?? config.scope,
   });
   const stats = new StatsCounter();
   const transport = new Transport({
@@ -103,7 +106,9 @@ export {
   type ClientConfig,
   type ClientConfigInput,
   type ConfigSource,
+  type Scope,
 } from "./config";
 export { DuplicateNameError, isDuplicateName, LineWorksApiError, NO_HTTP_STATUS } from "./errors";
 export type { ClientStats } from "./stats";
+export { ReadOnlyScopeError } from "./scoped-tokens";
 export { LimiterRegistry, RollingWindowLimiter } from "./rate-limiter";

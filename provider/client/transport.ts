@@ -12,6 +12,7 @@ import { GONE_STATUSES } from "./assumptions";
 import { mayBeDuplicateName, type LineWorksApiError } from "./errors";
 import { Exchanger, type ExchangeOptions } from "./exchange";
 import { TransportFailure, type HttpResponse } from "./http";
+import { accessOf } from "./scoped-tokens";
 
 export { isIdempotent, queryString, type ApiCall, type HttpMethod } from "./api-call";
 
@@ -58,7 +59,7 @@ export class Transport {
           await this.retryAfter(attempt, `${describeCall(call)}: ${error.reason}`);
           continue;
         }
-        throw failureError(call, error, attempt + 1, this.errorContext());
+        throw failureError(call, error, attempt + 1, this.errorContext(call));
       }
       if (this.isSuccess(call, response.status)) return response;
       // Our earlier attempt deleted it and its answer was lost: the delete succeeded.
@@ -67,7 +68,7 @@ export class Transport {
         await this.retryAfter(attempt, `${describeCall(call)}: ${response.status}`);
         continue;
       }
-      throw responseError(call, response, attempt + 1, this.errorContext());
+      throw responseError(call, response, attempt + 1, this.errorContext(call));
     }
   }
 
@@ -97,14 +98,14 @@ export class Transport {
         }
         if (refusedAsDuplicate && duplicate) throw await this.duplicateOrPlain(call, response, attempt + 1, duplicate);
         if (response.status < 500 || attempt >= this.options.maxRetries) {
-          throw responseError(call, response, attempt + 1, this.errorContext());
+          throw responseError(call, response, attempt + 1, this.errorContext(call));
         }
         failure = String(response.status);
         ambiguous = true;
       } catch (error) {
         if (!(error instanceof TransportFailure)) throw error;
         if (attempt >= this.options.maxRetries) {
-          throw failureError(call, error, attempt + 1, this.errorContext(), ambiguous || error.ambiguous);
+          throw failureError(call, error, attempt + 1, this.errorContext(call), ambiguous || error.ambiguous);
         }
         failure = error.reason;
         ambiguous ||= error.ambiguous;
@@ -124,7 +125,7 @@ export class Transport {
     duplicate: DuplicateNameCheck,
   ): Promise<LineWorksApiError> {
     const holder = await duplicate.findHolder();
-    if (holder === undefined && response.status !== 409) return responseError(call, response, attempts, this.errorContext());
+    if (holder === undefined && response.status !== 409) return responseError(call, response, attempts, this.errorContext(call));
     return duplicateNameError(call, response, attempts, duplicate.naturalKey, holder);
   }
 
@@ -145,10 +146,10 @@ export class Transport {
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 
-  private errorContext(): ErrorContext {
+  private errorContext(call: ApiCall): ErrorContext {
     return {
       authMode: this.options.tokens.mode,
-      grantedScope: this.options.tokens.grantedScope(),
+      grantedScope: this.options.tokens.grantedScope(accessOf(call)),
       timeoutMs: this.options.timeoutMs,
       apiBaseUrl: this.options.apiBaseUrl,
     };

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { isDuplicateName, LimiterRegistry, LineWorksApiError } from "../../provider/client";
+import { requestToken } from "../emulator/http";
 import type { EmulatorProcess } from "../support/emulator-process";
 import { clientFor, collect, inParallel, newContact, useFaultEmulator } from "./support";
 
@@ -114,7 +115,9 @@ describe("a token the API no longer accepts", () => {
   }
 
   it("a 403 for a missing scope is not a token problem: no renewal, the scope hint", async () => {
-    const { api } = await faultClient({ scope: "contact.read" });
+    // A ready contact.read token: the client cannot know its scope, so the write is sent.
+    const { access_token: accessToken } = await requestToken(emulator, "contact.read");
+    const { api } = await clientFor(emulator, { limiters: new LimiterRegistry(61_000), requestsPerMinute: 100_000 }, { accessToken });
     await api.listCustomProperties();
     await emulator.clearRequests();
     const error = (await api.createCompanyTag("nope").catch((e: unknown) => e)) as LineWorksApiError;

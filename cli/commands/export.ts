@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
+import { writePhotoFiles } from "./photo-files";
 
 export function registerExportCommand(program: Command): void {
   program
@@ -34,12 +35,7 @@ export function registerExportCommand(program: Command): void {
         process.stdout.write(exported.text);
         return;
       }
-      const folder = path.dirname(path.resolve(options.out));
-      for (const [file, bytes] of exported.photoFiles) {
-        const target = path.resolve(folder, file);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, bytes);
-      }
+      writePhotoFiles(path.dirname(path.resolve(options.out)), options.photos ?? "", exported.photoFiles);
       writeAtomically(options.out, exported.text);
       progress(`wrote ${options.out}${exported.photoFiles.size > 0 ? ` and ${exported.photoFiles.size} photos` : ""}`);
     });

@@ -7,6 +7,7 @@ import type { Contact, ContactApi, ContactTag, CustomProperty } from "../client/
 import { primaryEmail } from "../schema/contact";
 import { contactFact } from "../schema/contact";
 import { projectOnto } from "../schema/project";
+import { acceptedImageFormats, imageSignatureOf } from "../rules/image";
 import { FORMAT_VERSION } from "./schema";
 
 export interface ExportProgress {
@@ -164,8 +165,11 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
     }
     if (Object.keys(values).length > 0) entry.customProperties = values;
     const photo = live.photos?.get(contact.contactId);
-    if (photo && options.photoDir !== undefined) {
-      const file = `${options.photoDir}/${key}${photoExtension(photo)}`;
+    const image = photo && imageSignatureOf(photo);
+    if (photo && options.photoDir !== undefined && !image) {
+      notes.push(`${key}: left out its photo, which is not a ${acceptedImageFormats()} image`);
+    } else if (photo && image && options.photoDir !== undefined) {
+      const file = `${options.photoDir}/${key}${image.extension}`;
       photoFiles.set(file, photo);
       entry.photo = file;
     }
@@ -260,11 +264,4 @@ class KeyMaker {
     this.used.add(key);
     return key;
   }
-}
-
-function photoExtension(bytes: Uint8Array): string {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50) return ".png";
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return ".jpg";
-  if (bytes[0] === 0x47 && bytes[1] === 0x49) return ".gif";
-  return ".bin";
 }

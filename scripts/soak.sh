@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# npm run soak: the model-based edit-sequence test (test/sequences) for a time budget.
+#   LWC_SOAK_SECONDS        time budget in seconds (default 600, at most 14400); the sequence
+#                           running at the deadline finishes
+#   LWC_SOAK_SEED           first seed (default: from the clock); one sequence per seed after it
+#   LWC_SOAK_MAX_SEQUENCES  stop after this many sequences
+#   LWC_SEQ_MAX_COMMANDS    steps per sequence (default 10)
+#   LWC_MBT_FINDINGS        a file to append each invariant break to (seed, steps, request log)
+# Prints how many sequences, steps and ups ran and every failing seed; exit 1 if any failed.
+# Replay one: LWC_SEQ_SEED=N LWC_SEQ_PATH=P npx vitest run test/sequences/edit-sequences.e2e.test.ts
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d node_modules ] || npm ci
+PULUMI_BIN="$(bash scripts/ensure-pulumi.sh | tail -1)"
+export LINEWORKS_PULUMI_BIN="$PULUMI_BIN"
+export PATH="$PULUMI_BIN:$PATH"
+export LWC_SOAK_SECONDS="${LWC_SOAK_SECONDS:-600}"
+exec npx vitest run test/sequences/soak.test.ts

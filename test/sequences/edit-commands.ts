@@ -1,0 +1,365 @@
+/**
+ * Edits of the files, as fast-check commands. Each picks its target among the model's entries
+ * by index (modulo), changes the model and rewrites the files; no command here runs pulumi.
+ */
+import type * as fc from "fast-check";
+import type { Real } from "./harness";
+import { note } from "./harness";
+import {
+  entriesOf,
+  fresh,
+  newContact,
+  newProperty,
+  newTag,
+  newUserTag,
+  pick,
+  removeEntry,
+  type ContactEntry,
+  type Entry,
+  type Model,
+  type Section,
+} from "./model";
+import { ghostBody, OVERLAY_FIELDS, renderFiles } from "./render";
+
+export abstract class Step implements fc.AsyncCommand<Model, Real> {
+  protected detail = "";
+  abstract readonly name: string;
+  abstract check(model: Readonly<Model>): boolean;
+  abstract apply(model: Model, real: Real): Promise<string> | string;
+  async run(model: Model, real: Real): Promise<void> {
+    real.stats.steps++;
+    this.detail = await this.apply(model, real);
+    note(real, `${this.name}: ${this.detail}`);
+  }
+  toString(): string {
+    return this.detail ? `${this.name}(${this.detail})` : this.name;
+  }
+}
+
+/** A file edit: marks the model dirty and rewrites the files. */
+abstract class Edit extends Step {
+  abstract edit(model: Model): string;
+  apply(model: Model, real: Real): string {
+    const detail = this.edit(model);
+    model.dirty = true;
+    renderFiles(model, real.workspace.dir);
+    return detail;
+  }
+}
+
+export type RenameMode = "previousKeys" | "none" | "adopt";
+
+/** Entries whose natural key may change now: not renamed without previousKeys since the last up. */
+const nameable = (entry: Entry) => !entry.unrecordedRename;
+
+export class Rename extends Edit {
+  readonly name = "Rename";
+  constructor(
+    private readonly section: Section,
+    private readonly n: number,
+    private readonly mode: RenameMode,
+  ) {
+    super();
+  }
+  check(model: Readonly<Model>): boolean {
+    return entriesOf(model as Model, this.section).length > 0;
+  }
+  edit(model: Model): string {
+    const entry = pick(entriesOf(model, this.section), this.n)!;
+    const oldKey = entry.key;
+    const newKey = `${oldKey.split("-r")[0]}-r${fresh(model)}`;
+    for (const contact of entriesOf(model, "contacts")) {
+      contact.tags = contact.tags.map((key) => (key === oldKey ? newKey : key));
+      if (oldKey in contact.values) {
+        contact.values[newKey] = contact.values[oldKey]!;
+        delete contact.values[oldKey];
+      }
+    }
+    entry.key = newKey;
+    if (entry.stateKey !== undefined && entry.stateKey !== newKey) {
+      if (this.mode === "previousKeys") {
+        if (!entry.previousKeys.includes(entry.stateKey)) entry.previousKeys = [...entry.previousKeys, entry.stateKey];
+        entry.unrecordedRename = false;
+      } else {
+        entry.unrecordedRename = !entry.previousKeys.includes(entry.stateKey);
+        if (this.mode === "adopt") entry.adopt = true;
+      }
+    }
+    return `${this.section}.${oldKey} → ${newKey}, ${this.mode}`;
+  }
+}
+
+/** Field edits that keep every natural key. */
+export class EditField extends Edit {
+  readonly name = "EditField";
+  constructor(
+    private readonly n: number,
+    private readonly variant: number,
+    private readonly arg: number,
+  ) {
+    super();
+  }
+  check(model: Readonly<Model>): boolean {
+    return entriesOf(model as Model, "contacts").length > 0;
+  }
+  edit(model: Model): string {
+    if (this.variant % 6 === 5) {
+      const property = pick(entriesOf(model, "customProperties"), this.n);
+      if (property) {
+        property.displayOrder = (property.displayOrder % 9) + 1;
+        return `customProperties.${property.key} displayOrder ${property.displayOrder}`;
+      }
+    }
+    const contact = pick(entriesOf(model, "contacts"), this.n)!;
+    const n = fresh(model);
+    switch (this.variant % 6) {
+      case 0:
+        contact.memo = this.arg % 3 === 0 ? undefined : `memo ${n}`;
+        return `contacts.${contact.key} memo ${contact.memo ?? "removed"}`;
+      case 1:
+        contact.telephone = this.arg % 3 === 0 ? undefined : `090-0000-${String(n).padStart(4, "0")}`;
+        return `contacts.${contact.key} telephone ${contact.telephone ?? "removed"}`;
+      case 2:
+        contact.lastName = `Person ${n}`;
+        return `contacts.${contact.key} lastName ${contact.lastName}`;
+      case 3: {
+        const tag = pick([...entriesOf(model, "tags"), ...entriesOf(model, "userTags")], this.arg);
+        if (!tag) return `contacts.${contact.key} (no tag to toggle)`;
+        const had = contact.tags.includes(tag.key);
+        contact.tags = had ? contact.tags.filter((key) => key !== tag.key) : [...contact.tags, tag.key];
+        return `contacts.${contact.key} tags ${had ? "-" : "+"}${tag.key}`;
+      }
+      default: {
+        const property = pick(entriesOf(model, "customProperties"), this.arg);
+        if (!property) return `contacts.${contact.key} (no property)`;
+        if (property.key in contact.values && this.arg % 2 === 0) delete contact.values[property.key];
+        else contact.values[property.key] = `value ${n}`;
+        return `contacts.${contact.key} customProperties.${property.key} ${contact.values[property.key] ?? "removed"}`;
+      }
+    }
+  }
+}
+
+/** A tag's or user tag's name, a property's displayName, a contact's primary email. */
+export class NaturalKeyChange extends Edit {
+  readonly name = "NaturalKeyChange";
+  constructor(
+    private readonly section: Section,
+    private readonly n: number,
+  ) {
+    super();
+  }
+  check(model: Readonly<Model>): boolean {
+    return entriesOf(model as Model, this.section).some(nameable);
+  }
+  edit(model: Model): string {
+    const entry = pick(entriesOf(model, this.section) as Entry[], this.n, nameable)!;
+    const n = fresh(model);
+    switch (entry.section) {
+      case "tags":
+      case "userTags":
+        entry.contactTagName = `Tag ${n}`;
+        return `${entry.section}.${entry.key} contactTagName ${entry.contactTagName}`;
+      case "customProperties":
+        entry.displayName = `Display ${n}`;
+        return `customProperties.${entry.key} displayName ${entry.displayName}`;
+      case "contacts":
+        entry.email = `mail${n}@acme.example`;
+        return `contacts.${entry.key} primary email ${entry.email}`;
+    }
+  }
+}
+
+type NamedEntry = Extract<Entry, { section: "tags" | "userTags" | "customProperties" }>;
+const nameOf = (entry: NamedEntry) => (entry.section === "customProperties" ? entry.displayName : entry.contactTagName);
+const setName = (entry: NamedEntry, name: string) => {
+  if (entry.section === "customProperties") entry.displayName = name;
+  else entry.contactTagName = name;
+};
+
+/** A↔B in one edit, or the chain A→B's name, B→C's name, C→a new name. */
+export class Swap extends Edit {
+  readonly name = "Swap";
+  constructor(
+    private readonly section: "tags" | "userTags" | "customProperties",
+    private readonly n: number,
+    private readonly chain: boolean,
+  ) {
+    super();
+  }
+  check(model: Readonly<Model>): boolean {
+    return (entriesOf(model as Model, this.section) as NamedEntry[]).filter(nameable).length >= 2;
+  }
+  edit(model: Model): string {
+    const list = (entriesOf(model, this.section) as NamedEntry[]).filter(nameable);
+    const a = list[this.n % list.length]!;
+    const b = list[(this.n + 1) % list.length]!;
+    const c = list[(this.n + 2) % list.length]!;
+    if (this.chain && list.length >= 3) {
+      const [nameB, nameC] = [nameOf(b), nameOf(c)];
+      setName(a, nameB);
+      setName(b, nameC);
+      setName(c, `${this.section === "customProperties" ? "Display" : "Tag"} ${fresh(model)}`);
+      return `${this.section} chain ${a.key}←"${nameB}", ${b.key}←"${nameC}", ${c.key}←"${nameOf(c)}"`;
+    }
+    const [nameA, nameB] = [nameOf(a), nameOf(b)];
+    setName(a, nameB);
+    setName(b, nameA);
+    return `${this.section} swap ${a.key}↔${b.key} ("${nameA}"↔"${nameB}")`;
+  }
+}
+
+export class Add extends Edit {
+  readonly name = "Add";
+  constructor(
+    private readonly section: Section,
+    private readonly variant: number,
+  ) {
+    super();
+  }
+  check(model: Readonly<Model>): boolean {
+    if (this.section !== "customProperties") return true;
+    // At most 5 per domain, retained ones included.
+    const properties = [...model.entries, ...model.retained, ...model.protectedRemovals].filter((entry) => entry.section === "customProperties");
+    return properties.length < 4;
+  }
+  edit(model: Model): string {
+    const n = fresh(model);
+    const home = (this.variant % 2) as 0 | 1;
+    let entry: Entry;
+    switch (this.section) {
+      case "tags":
+        entry = newTag(`tag-${n}`, `Tag ${n}`, home);
+        break;
+      case "userTags":
+        entry = newUserTag(`utag-${n}`, `Follow ${n}`, home);
+        break;
+      case "customProperties":
+        entry = newProperty(`prop-${n}`, `prop_${n}`, `Prop ${n}`, "STRING", (n % 9) + 1);
+        break;
+      case "contacts": {
+        const tag = pick(entriesOf(model, "tags"), this.variant);
+        const property = pick(entriesOf(model, "customProperties"), this.variant);
+        entry = newContact(`c${n}`, String(n), home, {
+          tags: tag ? [tag.key] : [],
+          values: property && this.variant % 3 === 0 ? { [property.key]: `value ${n}` } : {},
+          memo: this.variant % 5 === 0 ? `memo ${n}` : undefined,
+        });
+        break;
+      }
+    }
+    entry.adopt = (this.variant & 2) !== 0;
+    model.entries.push(entry);
+    if (entry.section !== "contacts" && entry.section !== "customProperties" && (this.variant & 4) !== 0) {
+      const contact = pick(entriesOf(model, "contacts"), this.variant);
+      contact?.tags.push(entry.key);
+    }
+    return `${this.section}.${entry.key}${entry.adopt ? " adopt" : ""} in ${home === 0 ? "company" : "contacts"}.yaml`;
+  }
+}
+
+export class Remove extends Edit {
+  readonly name = "Remove";
+  constructor(
+    private readonly section: Section,
+    private readonly n: number,
+    private readonly viaNull: boolean,
+  ) {
+    super();
+  }
+  check(model: Readonly<Model>): boolean {
+    return entriesOf(model as Model, this.section).length > 0;
+  }
+  edit(model: Model): string {
+    const entry = pick(entriesOf(model, this.section) as Entry[], this.n)!;
+    const byNull = this.viaNull && entry.home === 0;
+    if (byNull) model.ghosts.push({ section: entry.section, key: entry.key, body: ghostBody(model, entry) });
+    removeEntry(model, entry);
+    let fate = "deleted";
+    if (entry.stateKey === undefined) fate = "never applied";
+    else if (entry.protect) {
+      model.protectedRemovals.push(entry);
+      fate = "protected: the up must refuse";
+    } else if (entry.retainOnDelete) {
+      model.retained.push(entry);
+      fate = "retained";
+    }
+    return `${entry.section}.${entry.key} ${byNull ? "by null in contacts.yaml" : "from its file"} (${fate})`;
+  }
+}
+
+/** Moves an entry to the other file, or a field into / out of the overlay. */
+export class Move extends Edit {
+  readonly name = "Move";
+  constructor(
+    private readonly n: number,
+    private readonly variant: number,
+  ) {
+    super();
+  }
+  check(model: Readonly<Model>): boolean {
+    return model.entries.length > 0;
+  }
+  edit(model: Model): string {
+    const entry = pick(model.entries, this.n)!;
+    if (this.variant % 2 === 0) {
+      entry.home = entry.home === 0 ? 1 : 0;
+      entry.overlay = [];
+      return `${entry.section}.${entry.key} to ${entry.home === 0 ? "company" : "contacts"}.yaml`;
+    }
+    const fields = OVERLAY_FIELDS[entry.section];
+    const field = fields[this.variant % fields.length]!;
+    entry.home = 0;
+    const had = entry.overlay.includes(field);
+    entry.overlay = had ? entry.overlay.filter((f) => f !== field) : [...entry.overlay, field];
+    return `${entry.section}.${entry.key} ${field} ${had ? "out of" : "into"} the overlay`;
+  }
+}
+
+export type OptionToggle = "protect" | "retainOnDelete" | "ignoreChanges" | "previousKeys";
+
+export class ToggleOption extends Edit {
+  readonly name = "ToggleOption";
+  constructor(
+    private readonly n: number,
+    private readonly option: OptionToggle,
+    private readonly arg: number,
+  ) {
+    super();
+  }
+  private candidates(model: Model): Entry[] {
+    switch (this.option) {
+      case "ignoreChanges":
+        return entriesOf(model, "contacts");
+      case "previousKeys":
+        return model.entries.filter((entry) => entry.previousKeys.length > 0 && entry.stateKey === entry.key);
+      default:
+        return model.entries;
+    }
+  }
+  check(model: Readonly<Model>): boolean {
+    return this.candidates(model as Model).length > 0;
+  }
+  edit(model: Model): string {
+    const entry = pick(this.candidates(model), this.n)!;
+    const where = `${entry.section}.${entry.key}`;
+    switch (this.option) {
+      case "protect":
+        entry.protect = !entry.protect;
+        return `${where} protect ${entry.protect}`;
+      case "retainOnDelete":
+        entry.retainOnDelete = !entry.retainOnDelete;
+        return `${where} retainOnDelete ${entry.retainOnDelete}`;
+      case "previousKeys":
+        entry.previousKeys = [];
+        return `${where} previousKeys dropped`;
+      case "ignoreChanges": {
+        const contact = entry as ContactEntry;
+        const field = this.arg % 2 === 0 ? "memo" : "telephones";
+        const had = contact.ignoreChanges.includes(field);
+        contact.ignoreChanges = had ? contact.ignoreChanges.filter((f) => f !== field) : [...contact.ignoreChanges, field];
+        return `${where} ignoreChanges [${contact.ignoreChanges.join(", ")}]`;
+      }
+    }
+  }
+}

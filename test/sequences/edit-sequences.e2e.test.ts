@@ -1,0 +1,53 @@
+/**
+ * Issue 19 item 5: model-based sequences of edits to a small company's files (renames with and
+ * without previousKeys/adopt, field and natural-key edits, name swaps and chains, entries added,
+ * removed, moved between files and overlays, protect / retainOnDelete / ignoreChanges toggled),
+ * edits in the app and API faults, each `pulumi up` through the real CLI against the emulator
+ * process. After every successful up: audit --stack in sync, preview --expect-no-changes clean,
+ * ids kept; at every up: no DELETE of an object the files describe, no duplicate, nothing lost;
+ * a failed up is allowed only when it names the fix, and the next up converges.
+ * A failure prints fast-check's seed and path: replay with LWC_SEQ_SEED / LWC_SEQ_PATH.
+ * The long run: `npm run soak` (scripts/soak.sh, test/sequences/soak.test.ts).
+ */
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { emulatorProviderEnv } from "../support/provider-config";
+import { runSeed, type SequenceStats } from "./sequence";
+
+/** Fixed seeds: a few sequences of up to 7 steps each (a pulumi up takes seconds). */
+const SEEDS = [1907, 4242, 777];
+const MAX_COMMANDS = 7;
+
+const replaySeed = process.env.LWC_SEQ_SEED ? Number(process.env.LWC_SEQ_SEED) : undefined;
+
+describe("edit sequences through pulumi up (model-based)", () => {
+  let emulator: EmulatorProcess;
+  let providerEnv: Record<string, string>;
+  const stats: SequenceStats = { sequences: 0, steps: 0, ups: 0 };
+
+  beforeAll(async () => {
+    emulator = await startEmulatorProcess();
+    providerEnv = await emulatorProviderEnv(emulator);
+  });
+
+  afterAll(async () => {
+    console.log(`edit sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.ups} pulumi up runs`);
+    await emulator?.stop();
+  });
+
+  for (const seed of replaySeed === undefined ? SEEDS : [replaySeed]) {
+    it(`seed ${seed}`, { timeout: 900_000 }, async () => {
+      await runSeed(
+        {
+          emulator,
+          providerEnv,
+          seed,
+          maxCommands: Number(process.env.LWC_SEQ_MAX_COMMANDS ?? MAX_COMMANDS),
+          path: process.env.LWC_SEQ_PATH,
+          shrink: process.env.LWC_SEQ_SHRINK === "1",
+        },
+        stats,
+      );
+    });
+  }
+});

@@ -1,0 +1,93 @@
+/**
+ * The property: a random sequence of edits, app edits, faults and ups over the small company,
+ * ending with an up; every up checks the invariants (harness.ts). `runSeed` runs one sequence
+ * for one seed, so a failure names the seed and the path fast-check needs to replay it.
+ */
+import * as fc from "fast-check";
+import type { EmulatorProcess } from "../support/emulator-process";
+import { Add, EditField, Move, NaturalKeyChange, Remove, Rename, Swap, ToggleOption, type OptionToggle, type RenameMode } from "./edit-commands";
+import { applyAndCheck, recordFinding, startSequence, type Real } from "./harness";
+import type { Model, Section } from "./model";
+import { AppEdit, Faults, Up, type AppEditKind, type FaultKind } from "./world-commands";
+
+const section = fc.constantFrom<Section>("tags", "userTags", "customProperties", "contacts");
+const n = fc.nat({ max: 11 });
+
+export function commandArbitraries(options: { faults: boolean; app: boolean }): Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> {
+  const arbitraries: Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> = [
+    fc.constant(new Up()),
+    fc.constant(new Up()),
+    fc.constant(new Up()),
+    fc
+      .tuple(section, n, fc.constantFrom<RenameMode>("previousKeys", "none", "adopt"))
+      .map(([s, i, mode]) => new Rename(s, i, mode)),
+    fc.tuple(section, n, fc.constantFrom<RenameMode>("none", "adopt")).map(([s, i, mode]) => new Rename(s, i, mode)),
+    fc.tuple(n, n, n).map(([i, variant, arg]) => new EditField(i, variant, arg)),
+    fc.tuple(section, n).map(([s, i]) => new NaturalKeyChange(s, i)),
+    fc
+      .tuple(fc.constantFrom("tags" as const, "tags" as const, "userTags" as const, "customProperties" as const), n, fc.boolean())
+      .map(([s, i, chain]) => new Swap(s, i, chain)),
+    fc.tuple(section, n).map(([s, variant]) => new Add(s, variant)),
+    fc.tuple(section, n, fc.boolean()).map(([s, i, viaNull]) => new Remove(s, i, viaNull)),
+    fc.tuple(n, n).map(([i, variant]) => new Move(i, variant)),
+    fc
+      .tuple(n, fc.constantFrom<OptionToggle>("protect", "retainOnDelete", "ignoreChanges", "previousKeys"), n)
+      .map(([i, option, arg]) => new ToggleOption(i, option, arg)),
+  ];
+  if (options.app) {
+    const kinds: AppEditKind[] = ["memo", "telephone", "untag", "renameTag", "deleteContact", "deleteTag"];
+    arbitraries.push(fc.tuple(fc.constantFrom(...kinds), n).map(([kind, i]) => new AppEdit(kind, i)));
+  }
+  if (options.faults) {
+    const kinds: FaultKind[] = ["500", "429", "503", "drop", "redirect"];
+    arbitraries.push(fc.tuple(fc.constantFrom(...kinds), fc.nat({ max: 1_000_000 })).map(([kind, seed]) => new Faults(kind, seed)));
+  }
+  return arbitraries;
+}
+
+export interface SequenceOptions {
+  emulator: EmulatorProcess;
+  providerEnv: Record<string, string>;
+  seed: number;
+  maxCommands: number;
+  /** fast-check's replay path (from a failure report). */
+  path?: string;
+  /** Shrink a failure (each shrink step replays a sequence with real ups: slow). */
+  shrink?: boolean;
+}
+
+export interface SequenceStats {
+  sequences: number;
+  steps: number;
+  ups: number;
+}
+
+/** Runs one sequence (numRuns 1) for the seed; throws fast-check's report (seed, path, commands) on a break. */
+export async function runSeed(options: SequenceOptions, stats: SequenceStats): Promise<void> {
+  const property = fc.asyncProperty(
+    fc.commands(commandArbitraries({ faults: true, app: true }), { maxCommands: options.maxCommands, size: "max" }),
+    async (commands) => {
+      const { model, real } = await startSequence(options.emulator, options.providerEnv);
+      stats.sequences++;
+      try {
+        await fc.asyncModelRun(() => ({ model, real }), commands);
+        // Every sequence ends converged: a last up with whatever the steps left pending.
+        await applyAndCheck(model, real, "final up");
+      } catch (error) {
+        recordFinding(`seed ${options.seed}${options.path ? ` path ${options.path}` : ""}`, error);
+        throw error;
+      } finally {
+        stats.steps += real.stats.steps;
+        stats.ups += real.stats.ups;
+        await real.workspace.dispose();
+      }
+    },
+  );
+  await fc.assert(property, {
+    seed: options.seed,
+    numRuns: 1,
+    ...(options.path ? { path: options.path } : {}),
+    endOnFailure: !options.shrink,
+    verbose: 1,
+  });
+}

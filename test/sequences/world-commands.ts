@@ -1,0 +1,126 @@
+/** Steps that are not file edits: `pulumi up`, edits made in the app, and API faults. */
+import { runCli } from "../desired-state/e2e-support";
+import type { EmulatorFaults } from "../support/emulator-process";
+import { Step } from "./edit-commands";
+import { applyAndCheck, InvariantBreak, type Real } from "./harness";
+import { entriesOf, fresh, pick, type Entry, type Model } from "./model";
+
+export class Up extends Step {
+  readonly name = "Up";
+  check(): boolean {
+    return true;
+  }
+  async apply(model: Model, real: Real): Promise<string> {
+    await applyAndCheck(model, real, "up");
+    return "converged";
+  }
+}
+
+export type AppEditKind = "memo" | "telephone" | "untag" | "renameTag" | "deleteContact" | "deleteTag";
+
+/** Someone edits a managed object in the LINE WORKS app (the API with the app's token). */
+export class AppEdit extends Step {
+  readonly name = "AppEdit";
+  constructor(
+    private readonly kind: AppEditKind,
+    private readonly n: number,
+  ) {
+    super();
+  }
+  private candidates(model: Model): Entry[] {
+    const live = (entry: Entry) => entry.id !== undefined && !model.recreated.has(entry.key);
+    switch (this.kind) {
+      case "renameTag":
+      case "deleteTag":
+        return entriesOf(model, "tags").filter(live);
+      case "untag":
+        return entriesOf(model, "contacts").filter((contact) => live(contact) && contact.tags.length > 0);
+      default:
+        return entriesOf(model, "contacts").filter(live);
+    }
+  }
+  check(model: Readonly<Model>): boolean {
+    return this.candidates(model as Model).length > 0;
+  }
+  async apply(model: Model, real: Real): Promise<string> {
+    const entry = pick(this.candidates(model), this.n)!;
+    const id = entry.id!;
+    const n = fresh(model);
+    const firstDrift = !model.drift && !model.dirty;
+    model.drift = true;
+    const where = `${entry.section}.${entry.key} ${id}`;
+    switch (this.kind) {
+      case "memo":
+        await real.api.patchContact(id, { memo: `app memo ${n}` });
+        return `${where} memo`;
+      case "telephone":
+        await real.api.patchContact(id, { telephones: [{ type: "WORK", telephone: `03-9999-${String(n).padStart(4, "0")}`, primary: true }] } as never);
+        return `${where} telephones`;
+      case "untag": {
+        const live = await real.api.getContact(id);
+        const tagIds = (live?.contactTagIds ?? []).slice(1);
+        await real.api.patchContact(id, { contactTagIds: tagIds } as never);
+        return `${where} first tag removed`;
+      }
+      case "deleteContact":
+        await real.api.deleteContact(id);
+        model.recreated.add(entry.key);
+        return `${where} deleted (to the trash)`;
+      case "deleteTag":
+        await real.api.deleteContactTag(id);
+        model.recreated.add(entry.key);
+        return `${where} deleted`;
+      case "renameTag": {
+        await real.api.renameContactTag(id, `App ${n}`);
+        if (firstDrift) await expectTagDrift(real, entry, id);
+        return `${where} renamed "App ${n}"${firstDrift ? ", audit --stack checked" : ""}`;
+      }
+    }
+  }
+}
+
+/**
+ * Issue 19 item 4: with the stack's state readable, a tag renamed in the app is one `drifted`
+ * difference (contactTagName) matched by id: not missing + unmanaged, and its contacts in sync.
+ */
+async function expectTagDrift(real: Real, entry: Entry, id: string): Promise<void> {
+  const { workspace } = real;
+  const audit = await runCli(["audit", "--stack", workspace.stack, "--cwd", workspace.dir, "--json"], { cwd: workspace.dir, env: workspace.env as Record<string, string> });
+  const report = JSON.parse(audit.stdout || "{}");
+  const expected = [{ kind: "tag", status: "drifted", key: entry.key, id, fields: ["contactTagName"] }];
+  const got = ((report.differences ?? []) as any[]).map(({ name: _name, ...rest }) => rest);
+  if (JSON.stringify(got) !== JSON.stringify(expected)) {
+    throw new InvariantBreak(
+      "audit --stack does not match a tag renamed in the app by the stack's id",
+      [`steps so far:\n  ${real.narrative.join("\n  ")}`, `expected ${JSON.stringify(expected)}`, `got ${JSON.stringify(got)}`, audit.stderr.trim()].join("\n"),
+    );
+  }
+}
+
+export type FaultKind = "500" | "429" | "503" | "drop" | "redirect";
+
+const FAULTS: Record<FaultKind, EmulatorFaults> = {
+  "500": { status500Rate: 0.15 },
+  "429": { status429Rate: 0.2, status429ResetSeconds: 1 },
+  "503": { status503Rate: 0.15 },
+  drop: { dropConnectionRate: 0.1 },
+  redirect: { redirectRate: 0.3 },
+};
+
+/** The next up runs under API faults (turned off right after it). */
+export class Faults extends Step {
+  readonly name = "Faults";
+  constructor(
+    private readonly kind: FaultKind,
+    private readonly seed: number,
+  ) {
+    super();
+  }
+  check(model: Readonly<Model>): boolean {
+    return model.faults === undefined;
+  }
+  apply(model: Model): string {
+    model.faults = { ...FAULTS[this.kind], seed: this.seed };
+    return JSON.stringify(model.faults);
+  }
+}

@@ -91,7 +91,10 @@ export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorC
     version += 1;
   });
 
-  app.get(DASHBOARD_PATH, async (_request, reply) => secured(reply, "text/html; charset=utf-8").send(DASHBOARD_HTML));
+  // With or without the trailing slash (the page loads its files by absolute path).
+  for (const page of [DASHBOARD_PATH, `${DASHBOARD_PATH}/`]) {
+    app.get(page, async (_request, reply) => secured(reply, "text/html; charset=utf-8").send(DASHBOARD_HTML));
+  }
   app.get(`${DASHBOARD_PATH}/app.js`, async (_request, reply) => secured(reply, "text/javascript; charset=utf-8").send(DASHBOARD_JS));
   app.get(`${DASHBOARD_PATH}/app.css`, async (_request, reply) => secured(reply, "text/css; charset=utf-8").send(DASHBOARD_CSS));
 

@@ -4,7 +4,7 @@ import { CompanyContactTag, Contact, ContactCustomProperty, UserContactTag, type
 import { assertStateKeys } from "./keys";
 import { loadDesiredStateOrThrow, type LoadOptions } from "./load";
 import type { ContactEntry, DesiredState, EntryOptions } from "./model";
-import { pulumiResourceOptions, type OptionSection } from "./resource-options";
+import { pulumiResourceOptions, type OptionSection, type SecretFieldName } from "./resource-options";
 
 export const COMPONENT_TYPE = "lineworks-contacts:index:LineWorksContacts";
 
@@ -13,6 +13,11 @@ export type LineWorksContactsArgs =
   | { state: DesiredState; files?: never }
   /** Desired-state files to load; a problem throws a DesiredStateError listing all of them. */
   | ({ files: string[]; vars?: Record<string, string>; state?: never } & LoadOptions);
+
+export interface LineWorksContactsOptions extends pulumi.ComponentResourceOptions {
+  /** Contact fields stored as Pulumi secrets for every contact (CONTRACT §5); entries may add theirs. */
+  secretFields?: readonly SecretFieldName[];
+}
 
 /**
  * The resources of a desired state, as children of one component. Each resource is named by
@@ -32,7 +37,8 @@ export class LineWorksContacts extends pulumi.ComponentResource {
   /** key → contactId */
   readonly contactIds: pulumi.Output<Record<string, string>>;
 
-  constructor(name: string, args: LineWorksContactsArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: LineWorksContactsArgs, options: LineWorksContactsOptions = {}) {
+    const { secretFields: stackSecretFields = [], ...opts } = options;
     // Loaded and checked before anything is registered: a key Pulumi cannot carry throws here.
     const state = args.state ? assertStateKeys(args.state) : loadDesiredStateOrThrow(args.files, args.vars ?? {}, args);
     super(COMPONENT_TYPE, name, {}, opts);
@@ -51,13 +57,14 @@ export class LineWorksContacts extends pulumi.ComponentResource {
       this.userTags[key] = new UserContactTag(key, { userId: entry.userId, contactTagName: entry.contactTagName, ...adopt(entry) }, child("userTags", entry));
     }
     for (const [key, entry] of Object.entries(state.customProperties)) {
-      const { adopt: _adopt, previousKeys: _previous, protect: _protect, retainOnDelete: _retain, ignoreChanges: _ignore, ...fields } = entry;
+      const { adopt: _adopt, previousKeys: _previous, protect: _protect, retainOnDelete: _retain, ignoreChanges: _ignore, secretFields: _secret, ...fields } = entry;
       // The API keeps displayName unique: a replacement must free it before taking it again.
       this.customProperties[key] = new ContactCustomProperty(key, { ...fields, ...adopt(entry) }, child("customProperties", entry, { deleteBeforeReplace: true }));
     }
     for (const [key, entry] of Object.entries(state.contacts)) {
       const properties = Object.keys(entry.customProperties).map((propertyKey) => this.customProperties[propertyKey]!);
-      this.contacts[key] = new Contact(key, this.contactArgs(state, entry), child("contacts", entry, properties.length > 0 ? { dependsOn: properties } : {}));
+      const secretFields = [...new Set([...stackSecretFields, ...(entry.secretFields ?? [])])];
+      this.contacts[key] = new Contact(key, { ...this.contactArgs(state, entry), ...(secretFields.length > 0 ? { secretFields } : {}) }, child("contacts", entry, properties.length > 0 ? { dependsOn: properties } : {}));
     }
 
     const ids = <T extends pulumi.Resource>(resources: Record<string, T>, id: (resource: T) => pulumi.Output<string>) =>

@@ -12,6 +12,8 @@ export interface EntryOptions {
   retainOnDelete?: boolean;
   /** Field names of the entry (as in YAML: `tags`, not contactTagIds) whose live changes are left alone. */
   ignoreChanges?: string[];
+  /** Contacts: fields stored as Pulumi secrets (added to the stack's `lineworks-contacts:secretFields`). */
+  secretFields?: Array<"memo" | "customProperties">;
 }
 
 export interface TagEntry extends EntryOptions {

@@ -9,6 +9,7 @@ import { loadDesiredState } from "./load";
 import { readPreviousEntries } from "./previous-state";
 import { DesiredStateError } from "./problems";
 import { describeRename, recogniseRenames, withRenames } from "./renames";
+import { secretFieldList, type SecretFieldName } from "./resource-options";
 import { normalizeVars } from "./variables";
 
 export const CONFIG_NAMESPACE = "lineworks-contacts";
@@ -20,7 +21,11 @@ export interface RootProgramOutputs {
   contactIds: pulumi.Output<Record<string, string>>;
 }
 
-export function readProgramConfig(config = new pulumi.Config(CONFIG_NAMESPACE)): { files: string[]; vars: Record<string, string> } {
+export function readProgramConfig(config = new pulumi.Config(CONFIG_NAMESPACE)): {
+  files: string[];
+  vars: Record<string, string>;
+  secretFields: SecretFieldName[];
+} {
   const files = config.getObject<unknown>("files");
   if (!Array.isArray(files) || files.length === 0 || files.some((file) => typeof file !== "string" || file === "")) {
     throw new pulumi.RunError(
@@ -34,7 +39,14 @@ export function readProgramConfig(config = new pulumi.Config(CONFIG_NAMESPACE)):
   } catch (err) {
     throw new pulumi.RunError((err as Error).message);
   }
-  return { files: files as string[], vars };
+  const problems: string[] = [];
+  const secretFields = secretFieldList(config.getObject<unknown>("secretFields"), (index, message) =>
+    problems.push(`${CONFIG_NAMESPACE}:secretFields${index === undefined ? "" : `[${index}]`}: ${message}`),
+  );
+  if (secretFields === false) {
+    throw new pulumi.RunError(`${problems.join("\n")}\ne.g. pulumi config set --path '${CONFIG_NAMESPACE}:secretFields[0]' memo`);
+  }
+  return { files: files as string[], vars, secretFields: secretFields ?? [] };
 }
 
 /** The project's folder: where `files` and photos are resolved from. */
@@ -51,14 +63,14 @@ function projectDir(): string {
  * stack held before to recognise renamed keys (./renames.ts), then registers the resources.
  */
 export function runRootProgram(): Promise<RootProgramOutputs> {
-  const { files, vars } = readProgramConfig();
+  const { files, vars, secretFields } = readProgramConfig();
   const dir = projectDir();
   const result = loadDesiredState(files, vars, { baseDir: dir });
   if (!result.ok) throw new pulumi.RunError(new DesiredStateError(result.problems).message);
   return readPreviousEntries(dir).then((previous) => {
     const renames = previous ? recogniseRenames(result.state, previous) : [];
     for (const rename of renames) pulumi.log.warn(describeRename(rename));
-    const contacts = new LineWorksContacts("desired-state", { state: withRenames(result.state, renames) });
+    const contacts = new LineWorksContacts("desired-state", { state: withRenames(result.state, renames) }, { secretFields });
     return {
       tagIds: contacts.tagIds,
       userTagIds: contacts.userTagIds,

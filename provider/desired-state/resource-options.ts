@@ -11,8 +11,13 @@ import { didYouMean } from "./suggest";
 export const PROTECT = "protect";
 export const RETAIN_ON_DELETE = "retainOnDelete";
 export const IGNORE_CHANGES = "ignoreChanges";
+/** A contact's fields stored as Pulumi secrets, besides the stack's `lineworks-contacts:secretFields`. */
+export const SECRET_FIELDS = "secretFields";
 /** Fields of every entry that are resource options, not resource inputs. */
-export const RESOURCE_OPTION_FIELDS = [PROTECT, RETAIN_ON_DELETE, IGNORE_CHANGES] as const;
+export const RESOURCE_OPTION_FIELDS = [PROTECT, RETAIN_ON_DELETE, IGNORE_CHANGES, SECRET_FIELDS] as const;
+/** The contact fields `secretFields` may name. */
+export const SECRET_FIELD_NAMES = ["memo", "customProperties"] as const;
+export type SecretFieldName = (typeof SECRET_FIELD_NAMES)[number];
 
 export type OptionSection = "tags" | "userTags" | "customProperties" | "contacts";
 
@@ -40,6 +45,8 @@ export interface ResourceOptionsEntry {
   retainOnDelete: boolean;
   /** The entry's YAML field names, as written. */
   ignoreChanges: string[];
+  /** Contacts only: fields stored as secrets (absent when the entry names none). */
+  secretFields?: SecretFieldName[];
 }
 
 /** Reads the three options of one entry; reports each problem at its position. Undefined when any is wrong. */
@@ -85,7 +92,46 @@ export function readResourceOptions(
       });
     }
   }
-  return ok ? { protect, retainOnDelete, ignoreChanges } : undefined;
+  const secretFields = readSecretFields(sink, section, base, entry[SECRET_FIELDS]);
+  if (secretFields === false) ok = false;
+  return ok ? { protect, retainOnDelete, ignoreChanges, ...(secretFields ? { secretFields } : {}) } : undefined;
+}
+
+/**
+ * A list of SECRET_FIELD_NAMES, without repeats; `where` names it in messages. Undefined when
+ * absent, false when wrong (each problem reported at its position through `report`).
+ */
+export function secretFieldList(value: unknown, report: (index: number | undefined, message: string) => void): SecretFieldName[] | undefined | false {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    report(undefined, `must be a list of contact fields (${SECRET_FIELD_NAMES.join(", ")}), not ${describeValue(value)}`);
+    return false;
+  }
+  const fields: SecretFieldName[] = [];
+  let ok = true;
+  value.forEach((field, index) => {
+    if (typeof field !== "string" || !(SECRET_FIELD_NAMES as readonly string[]).includes(field)) {
+      report(index, `${describeValue(field)} cannot be made secret (expected one of ${SECRET_FIELD_NAMES.join(", ")})`);
+      ok = false;
+    } else if (!fields.includes(field as SecretFieldName)) {
+      fields.push(field as SecretFieldName);
+    }
+  });
+  return ok ? fields : false;
+}
+
+function readSecretFields(
+  sink: ProblemSink,
+  section: OptionSection,
+  base: readonly PathSegment[],
+  value: unknown,
+): SecretFieldName[] | undefined | false {
+  if (value === undefined) return undefined;
+  if (section !== "contacts") {
+    sink.at([...base, SECRET_FIELDS], `secretFields applies to contacts only (memo and custom values); ${section} hold no secret text`);
+    return false;
+  }
+  return secretFieldList(value, (index, message) => sink.at(index === undefined ? [...base, SECRET_FIELDS] : [...base, SECRET_FIELDS, index], message));
 }
 
 /**

@@ -137,11 +137,20 @@ export interface ContactArgs extends AdoptArgs {
   photo?: pulumi.Input<string>;
   /** Delete through DELETE /contacts/{id}/forcedelete instead of moving the contact to the trash. */
   forceDelete?: pulumi.Input<boolean>;
+  /**
+   * Fields stored as Pulumi secrets (encrypted in the state, `[secret]` in previews), also when
+   * empty, so a value someone adds in the app stays encrypted after a refresh. Default: none; a
+   * value that is already a secret (e.g. from a secure config value) stays one regardless.
+   */
+  secretFields?: readonly SecretContactField[];
 }
 
-import { CONTACT_SECRET_OUTPUTS } from "./contact-state";
+import { CONTACT_SECRET_OUTPUTS, SECRET_CONTACT_FIELDS } from "./contact-state";
 
 export { CONTACT_SECRET_OUTPUTS };
+
+/** The contact fields a user may make secret (CONTRACT §5 `secretFields`). */
+export type SecretContactField = (typeof SECRET_CONTACT_FIELDS)[number];
 
 /**
  * memo and the custom values are registered as secrets even when empty (as null): the engine
@@ -165,16 +174,18 @@ export class Contact extends StubbedDynamicResource {
   declare readonly forceDelete: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: ContactArgs, opts?: pulumi.CustomResourceOptions) {
-    // The state keeps the canonical inputs (memo and the custom values secret) and, as outputs,
+    // The state keeps the canonical inputs (the secretFields encrypted) and, as outputs,
     // only the photo facts and forceDelete: see ./contact-state.ts.
+    const { secretFields = [], ...inputs } = args;
+    const secret = new Set<string>(secretFields);
     super(
       "Contact",
       name,
       stubFor("Contact"),
       {
-        ...args,
-        memo: alwaysSecret(args.memo),
-        customProperties: alwaysSecret(args.customProperties),
+        ...inputs,
+        memo: secret.has("memo") ? alwaysSecret(args.memo) : args.memo,
+        customProperties: secret.has("customProperties") ? alwaysSecret(args.customProperties) : args.customProperties,
         photoSha256: undefined,
       },
       opts,

@@ -1,18 +1,20 @@
 /**
  * Registers an API operation with the pipeline every operation shares (the photo
- * upload and download URLs too): bearer auth -> rate limit (with the rateLimit-*
+ * upload and download URLs too): bearer auth -> concurrent requests (concurrency.ts) -> rate limit (with the rateLimit-*
  * headers) -> scope -> faults -> handler; and the request log entry. Handlers are plain functions returning a
  * status and body, or throwing ApiError.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from "fastify";
 import { RATE_LIMIT_HEADERS } from "./assumptions";
 import { canAccess, type Caller } from "./auth";
+import { admitRequest } from "./concurrency";
 import type { EmulatorContext } from "./context";
 import { ApiError } from "./errors";
 import type { RateLimitVerdict } from "./rate-limit";
 import type { RequestLogEntry } from "./request-log";
 import type { DomainBackend } from "./backend";
 import { looseResponse } from "./loose-responses";
+import { withProtocolMessengers } from "./messenger-spelling";
 import type { Domain } from "./store";
 
 export const API_PREFIX = "/v1.0";
@@ -152,6 +154,8 @@ export function registerPipelineRoute(
         return refuse(reply, err);
       }
       info.caller = caller;
+      const overConcurrency = admitRequest(context.inFlight, caller.domain, reply.raw);
+      if (overConcurrency) return refuse(reply, overConcurrency);
       const verdict = context.rateLimiter.take(caller.domain.domainId, route);
       setRateLimitHeaders(reply, verdict);
       if (!verdict.allowed) return refuse(reply, new ApiError(429, `too many requests: at most ${verdict.limit} a minute for ${route}`));
@@ -218,6 +222,7 @@ export function registerPipelineRoute(
         const query = withoutRedirectMark(request.query as Record<string, string | string[] | undefined>);
         response = { ...response, body: looseResponse(route, query, response.body, info.caller!.domain.domainId) };
       }
+      if (info.caller!.domain.definition.messengerSpelling === "protocol") response = { ...response, body: withProtocolMessengers(response.body) };
       return response.body === undefined ? reply.send() : reply.send(response.body);
     },
   });

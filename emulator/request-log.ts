@@ -1,8 +1,8 @@
 /** The log of API and token requests served since the last clear (`/_emulator/requests`). */
 
 export interface RequestLogEntry {
-  /** "api" for /v1.0 calls, "token" for the token endpoint. */
-  kind: "api" | "token";
+  /** "api" for /v1.0 calls, "token" for the token endpoint, "app" for edits made as the app would (routes/app.ts). */
+  kind: "api" | "token" | "app";
   method: string;
   path: string;
   query: Record<string, unknown>;
@@ -39,9 +39,13 @@ export class RequestLog {
     if (this.entries.length > MAX_ENTRIES + TRIM_SLACK) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
   }
 
-  /** API calls; with `includeToken`, also calls to the token endpoint (a separate host in the real service). */
-  list(includeToken = false): RequestLogEntry[] {
-    return includeToken ? this.entries : this.entries.filter((entry) => entry.kind === "api");
+  /**
+   * API calls; with `includeToken`, also calls to the token endpoint (a separate host in the real
+   * service); with `includeApp`, also the edits made as the app would (never API calls).
+   */
+  list(includeToken = false, includeApp = false): RequestLogEntry[] {
+    if (includeToken && includeApp) return this.entries;
+    return this.entries.filter((entry) => entry.kind === "api" || (includeToken && entry.kind === "token") || (includeApp && entry.kind === "app"));
   }
 
   clear(): void {

@@ -21,13 +21,20 @@
  *                                 # for the domain and every tag call is 403 FORBIDDEN
  *     scopes: [contact.read]      # optional, default [contact, contact.read]: the OAuth scopes
  *                                 # the app was given; asking for another is 400 invalid_scope
+ *     plan: free                  # optional, default standard (free, lite, standard, standardPlus):
+ *                                 # the cap on external contacts, trash included (Free 500, else 100,000)
+ *     externalContactCap: 20      # optional: that cap set directly (a create over it: 403 LIMIT_EXCEEDED)
+ *     maxConcurrentRequests: 4    # optional, default 10 (ASSUMED): API requests in flight per domain;
+ *                                 # one more is answered 429 TOO_MANY_REQUESTS
+ *     messengerSpelling: protocol # optional, default messengers: answer `messenger[].protocol.type`
+ *                                 # (the spelling of the docs' Japanese notes) instead of `messengers[].type`
  * ```
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { GRANTABLE_SCOPES } from "./assumptions";
+import { EXTERNAL_CONTACT_CAP_BY_PLAN, GRANTABLE_SCOPES, MESSENGER_SPELLINGS, type MessengerSpelling, type Plan } from "./assumptions";
 import type { DomainDefinition, Member } from "./store";
 
 export interface SeedDomain {
@@ -41,6 +48,17 @@ export interface SeedDomain {
   refreshTokenRotation?: boolean;
   tagsEnabled?: boolean;
   scopes?: string[];
+  plan?: Plan;
+  externalContactCap?: number;
+  maxConcurrentRequests?: number;
+  messengerSpelling?: MessengerSpelling;
+}
+
+/** The seed settings of the app's side (copied as they are from seed to definition). */
+const APP_SETTINGS = ["plan", "externalContactCap", "maxConcurrentRequests", "messengerSpelling"] as const;
+
+function appSettingsOf(domain: Partial<Record<(typeof APP_SETTINGS)[number], unknown>>): Partial<SeedDomain> {
+  return Object.fromEntries(APP_SETTINGS.filter((name) => domain[name] !== undefined).map((name) => [name, domain[name]]));
 }
 
 export const DEFAULT_SEED: SeedDomain[] = [
@@ -81,6 +99,10 @@ const seedSchema = z.strictObject({
         refreshTokenRotation: z.boolean().optional(),
         tagsEnabled: z.boolean().optional(),
         scopes: z.array(z.enum(GRANTABLE_SCOPES)).min(1).optional(),
+        plan: z.enum(Object.keys(EXTERNAL_CONTACT_CAP_BY_PLAN) as [Plan, ...Plan[]]).optional(),
+        externalContactCap: z.number().int().min(0).optional(),
+        maxConcurrentRequests: z.number().int().min(1).optional(),
+        messengerSpelling: z.enum(MESSENGER_SPELLINGS).optional(),
       }),
     )
     .min(1),
@@ -128,6 +150,7 @@ export function loadSeedFile(file: string): SeedDomain[] {
       ...(domain.refreshTokenRotation === undefined ? {} : { refreshTokenRotation: domain.refreshTokenRotation }),
       ...(domain.tagsEnabled === undefined ? {} : { tagsEnabled: domain.tagsEnabled }),
       ...(domain.scopes === undefined ? {} : { scopes: [...new Set(domain.scopes)] }),
+      ...appSettingsOf(domain),
     };
   });
 }
@@ -177,6 +200,7 @@ export function materializeDomains(seed: SeedDomain[], previous: DomainDefinitio
       ...(domain.refreshTokenRotation === undefined ? {} : { refreshTokenRotation: domain.refreshTokenRotation }),
       ...(domain.tagsEnabled === undefined ? {} : { tagsEnabled: domain.tagsEnabled }),
       ...(domain.scopes === undefined ? {} : { scopes: domain.scopes }),
+      ...appSettingsOf(domain),
     };
   });
 }

@@ -7,12 +7,14 @@ import { ERROR_CODES, LIMITS, UNKNOWN_PATH_BODY, UNLISTED_CLIENT_ERROR } from ".
 import { API_PREFIX, logEntryFor, trackRequest } from "./api-route";
 import { TokenService } from "./auth";
 import { Backends } from "./backend";
+import { InFlightLimiter } from "./concurrency";
 import type { EmulatorContext } from "./context";
 import { FaultInjector } from "./faults";
 import { DataFilePersistence, readDataFile, type Persistence } from "./persistence";
 import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { registerAdminRoutes } from "./routes/admin";
+import { registerAppRoutes } from "./routes/app";
 import { registerDashboardRoutes } from "./routes/dashboard";
 import { registerContactRoutes } from "./routes/contacts";
 import { registerCustomPropertyRoutes } from "./routes/custom-properties";
@@ -94,6 +96,7 @@ export function buildApp(context: EmulatorContext): FastifyInstance {
   registerUserTagRoutes(app, context);
   registerCustomPropertyRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerAppRoutes(app, context);
   registerDashboardRoutes(app, context);
   return app;
 }
@@ -115,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     backends: new Backends(store, { duplicateNameStatus: () => faults.duplicateNameStatus }),
     tokens: new TokenService(store, options.accessTokenTtlSeconds ?? LIMITS.accessTokenTtlSecondsDefault),
     rateLimiter: new RateLimiter(options.requestsPerMinute ?? LIMITS.requestsPerMinuteDefault),
+    inFlight: new InFlightLimiter(),
     faults,
     log: new RequestLog(),
     reachableContacts: options.reachableContacts ?? LIMITS.reachableContacts,

@@ -1,3 +1,4 @@
+import type { MessengerSpelling, Plan } from "./assumptions-app";
 import { ChangeFeed, type ChangeEvent, type ChangeListener } from "./backend/events";
 
 /**
@@ -31,6 +32,14 @@ export interface DomainDefinition {
   tagsEnabled?: boolean;
   /** Seed `scopes`: the OAuth scopes the app was given; absent: every grantable scope. */
   scopes?: string[];
+  /** Seed `plan` (free, lite, standard, standardPlus): picks the external-contact cap (assumptions-app.ts). */
+  plan?: Plan;
+  /** Seed `externalContactCap`: contacts plus trashed contacts the domain may hold; overrides the plan's. */
+  externalContactCap?: number;
+  /** Seed `maxConcurrentRequests`: API requests in flight per domain before a 429 (ASSUMED default 10). */
+  maxConcurrentRequests?: number;
+  /** Seed `messengerSpelling`: `protocol` answers `messenger[].protocol.type` (lineworks-api.md). */
+  messengerSpelling?: MessengerSpelling;
 }
 
 export interface TagRecord {
@@ -88,6 +97,13 @@ export interface DomainData {
   contacts: Map<string, ContactRecord>;
   photos: Map<string, PhotoRecord>;
   uploads: Map<string, PendingUpload>;
+  /** Switches an administrator sets in the admin console (admin endpoints /_emulator/app/...). */
+  console: ConsoleSettings;
+}
+
+export interface ConsoleSettings {
+  /** "Turning user tags off deletes every user tag"; while off, none can be made. */
+  userTagsOff?: boolean;
 }
 
 export interface TokenRecord {
@@ -119,7 +135,7 @@ export class Domain {
 }
 
 function emptyData(): DomainData {
-  return { tags: new Map(), customProperties: new Map(), contacts: new Map(), photos: new Map(), uploads: new Map() };
+  return { tags: new Map(), customProperties: new Map(), contacts: new Map(), photos: new Map(), uploads: new Map(), console: {} };
 }
 
 /** The JSON form of the whole store, written by persistence. Holds secrets: never served. */
@@ -133,6 +149,7 @@ export interface StoreSnapshot {
     contacts: ContactRecord[];
     photos: Array<Omit<PhotoRecord, "bytes"> & { contactId: string; base64: string }>;
     uploads: PendingUpload[];
+    console?: ConsoleSettings;
   }>;
   tokens: Array<TokenRecord & { hash: string }>;
 }
@@ -187,6 +204,7 @@ export class EmulatorStore {
       domain.data.contacts.clear();
       domain.data.photos.clear();
       domain.data.uploads.clear();
+      domain.data.console = {};
     }
     this.changed({ entity: "store", action: "reset" });
   }
@@ -208,6 +226,7 @@ export class EmulatorStore {
           base64: photo.bytes.toString("base64"),
         })),
         uploads: [...domain.data.uploads.values()],
+        ...(Object.keys(domain.data.console).length > 0 ? { console: { ...domain.data.console } } : {}),
       })),
       tokens: [...this.tokens.entries()].map(([hash, token]) => ({ hash, ...token })),
     };
@@ -235,6 +254,7 @@ export class EmulatorStore {
         });
       }
       for (const upload of saved.uploads) data.uploads.set(upload.uploadId, upload);
+      if (saved.console) data.console = { ...saved.console };
     }
     for (const { hash, ...token } of snapshot.tokens) {
       if (this.domainsById.has(token.domainId)) this.tokens.set(hash, token);

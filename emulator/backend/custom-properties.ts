@@ -5,6 +5,7 @@
  */
 import {
   CASCADE_TOUCHES_MODIFIED_TIME,
+  CONSOLE_FIELD_GOES_LAST,
   DISPLAY_NAME_UNIQUE,
   FOREIGN_DOMAIN_STATUS,
   IMMUTABLE_PROPERTY_FIELDS,
@@ -12,6 +13,7 @@ import {
   LIMITS,
   TOO_MANY_CUSTOM_PROPERTIES_STATUS,
   newCustomPropertyId,
+  randomPropertyName,
 } from "../assumptions";
 import { ApiError, invalidParameter, notFound } from "../errors";
 import type { CustomPropertyRecord } from "../store";
@@ -135,5 +137,40 @@ export class CustomPropertyBackend extends BackendPart {
       if (CASCADE_TOUCHES_MODIFIED_TIME) contact.modifiedAt = Date.now();
       this.emit("contact", "updated", contact.contactId);
     }
+  }
+
+  /**
+   * The admin console's "add field": propertyName is optional there and a random one is generated
+   * when it is left empty; the new field goes to the end of the list (ASSUMED, assumptions-app.ts).
+   */
+  createInConsole(input: Omit<NewCustomProperty, "propertyName" | "displayOrder"> & { propertyName?: string | undefined }): CustomPropertyRecord {
+    let propertyName = input.propertyName || undefined;
+    while (propertyName === undefined || (!input.propertyName && this.taken(propertyName))) propertyName = randomPropertyName();
+    const orders = this.list().flatMap((property) => (property.displayOrder === null ? [] : [property.displayOrder]));
+    const displayOrder = CONSOLE_FIELD_GOES_LAST ? Math.max(0, ...orders) + 1 : null;
+    return this.create({ ...input, propertyName, displayOrder });
+  }
+
+  private taken(propertyName: string): boolean {
+    return [...this.domain.data.customProperties.values()].some((property) => property.propertyName === propertyName);
+  }
+
+  /**
+   * The admin console's drag: `order` names every field (by customPropertyId or propertyName) in its
+   * new place, and each gets displayOrder 1..n (ASSUMED, assumptions-app.ts). Returns the new list.
+   */
+  reorder(order: string[]): CustomPropertyRecord[] {
+    const fields = order.map((idOrName) => this.find(idOrName));
+    const ids = new Set(fields.map((field) => field.customPropertyId));
+    if (ids.size !== fields.length) throw invalidParameter("order names a field twice");
+    if (ids.size !== this.domain.data.customProperties.size) {
+      throw invalidParameter(`order must name every field of the domain (${this.domain.data.customProperties.size}), in the new order`);
+    }
+    fields.forEach((field, index) => {
+      if (field.displayOrder === index + 1) return;
+      field.displayOrder = index + 1;
+      this.emit("customProperty", "updated", field.customPropertyId);
+    });
+    return this.list();
   }
 }

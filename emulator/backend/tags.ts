@@ -2,7 +2,7 @@
  * Company and user contact tags: unique names per scope, tags turned off per domain,
  * and the cascade of a delete (contacts lose the tag).
  */
-import { CASCADE_TOUCHES_MODIFIED_TIME, TAGS_DISABLED_STATUS, newContactTagId } from "../assumptions";
+import { CASCADE_TOUCHES_MODIFIED_TIME, TAGS_DISABLED_STATUS, USER_TAGS_OFF_STATUS, newContactTagId } from "../assumptions";
 import { ApiError, notFound } from "../errors";
 import type { Member, TagRecord } from "../store";
 import { BackendPart } from "./base";
@@ -31,6 +31,9 @@ export class TagBackend extends BackendPart {
   /** A company tag, or a user tag of `owner` (`asSent`: the reference as the client wrote it, returned as userId). */
   create(contactTagName: string, owner?: { member: Member; asSent: string }): TagRecord {
     this.assertEnabled();
+    if (owner && this.domain.data.console.userTagsOff) {
+      throw new ApiError(USER_TAGS_OFF_STATUS, "user contact tags are turned off for the domain (admin console)");
+    }
     const scope: TagScope = owner ? { type: "USER", ownerUserId: owner.member.userId } : { type: "COMPANY" };
     this.assertUniqueName(contactTagName, scope, true);
     const tag: TagRecord = {
@@ -81,5 +84,18 @@ export class TagBackend extends BackendPart {
       if (CASCADE_TOUCHES_MODIFIED_TIME) contact.modifiedAt = Date.now();
       this.emit("contact", "updated", contact.contactId);
     }
+  }
+
+  /**
+   * The admin console's switch. Off: every user tag is deleted (contacts lose them) and none can be
+   * made until it is on again. Returns how many user tags were deleted.
+   */
+  setUserTags(enabled: boolean): number {
+    this.domain.data.console.userTagsOff = !enabled;
+    this.emit("contactTag", "updated");
+    if (enabled) return 0;
+    const userTags = [...this.domain.data.tags.values()].filter((tag) => tag.type === "USER");
+    for (const tag of userTags) this.delete(tag.contactTagId);
+    return userTags.length;
   }
 }

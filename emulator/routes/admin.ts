@@ -9,7 +9,8 @@
  *                                          setting tokenExpiryStatus); refresh tokens still work
  *   GET /_emulator/faults                  the current fault settings
  *   GET /_emulator/requests?include=token  the log with token-endpoint calls too (by default
- *                                          only API calls, as the contract says)
+ *                                          only API calls, as the contract says); include=app adds
+ *                                          the app's edits (routes/app.ts), include=token,app both
  *   GET /_emulator/tokens                  {tokens: [{kind, domainId, scopes, issuedAt, sha256}]}:
  *                                          every access and refresh token issued since start,
  *                                          as the SHA-256 (base64url) of its text, never the text
@@ -21,6 +22,7 @@ import { describeIssue } from "../validation";
 import { faultsSchema } from "../faults";
 import { renderContact } from "../contact-render";
 import type { Domain } from "../store";
+import { consoleStateOf } from "../console-state";
 import { renderTag } from "./tags";
 
 export const ADMIN_PREFIX = "/_emulator";
@@ -44,6 +46,7 @@ function stateOf(domain: Domain) {
     customProperties: bySeq(data.customProperties.values()).map(({ seq: _seq, ...property }) => ({ domainId: domain.domainId, ...property })),
     contacts: bySeq([...data.contacts.values()].filter((c) => !c.trashed)).map(renderContact),
     trashedContacts: bySeq([...data.contacts.values()].filter((c) => c.trashed)).map(renderContact),
+    console: consoleStateOf(domain),
     photos: [...data.photos.entries()].map(([contactId, photo]) => ({
       contactId,
       fileName: photo.fileName,
@@ -69,6 +72,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: EmulatorConte
   app.post(`${ADMIN_PREFIX}/reset`, async (_request, reply) => {
     store.reset();
     context.rateLimiter.reset();
+    context.inFlight.resetPeaks();
     context.faults.configure({});
     return reply.code(204).send();
   });
@@ -77,7 +81,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: EmulatorConte
 
   app.get(`${ADMIN_PREFIX}/requests`, async (request) => {
     const include = String((request.query as { include?: unknown }).include ?? "").split(",");
-    return context.log.list(include.includes("token"));
+    return context.log.list(include.includes("token"), include.includes("app"));
   });
   app.delete(`${ADMIN_PREFIX}/requests`, async (_request, reply) => {
     context.log.clear();

@@ -5,7 +5,8 @@
  *   GET /_emulator/state/version            {version}: changes whenever stored data changes
  *   GET /_emulator/requests/recent          the newest log entries, `?limit=N` (default 200,
  *                                           max 1000), `?status=2xx|3xx|4xx|5xx|errors|NNN`,
- *                                           `?include=token`; `{total, matched, entries}`
+ *                                           `?include=token`, `?include=app` (the app's edits too),
+ *                                           `?kind=app` (only the app's edits); `{total, matched, entries}`
  *   GET /_emulator/rate-limits              the open rate-limit windows: use per operation
  *   GET /_emulator/photos/:domainId/:contactId  a stored photo's bytes (images only)
  * Like every admin endpoint they are not logged, rate limited nor subject to faults, and
@@ -103,7 +104,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorC
   app.get(`${ADMIN_PREFIX}/state/version`, async () => ({ version }));
 
   app.get(`${ADMIN_PREFIX}/requests/recent`, async (request, reply) => {
-    const query = request.query as { limit?: string; status?: string; include?: string };
+    const query = request.query as { limit?: string; status?: string; include?: string; kind?: string };
     const limit = query.limit === undefined ? 200 : Number(query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
       return reply.code(400).send({ code: "INVALID_PARAMETER", description: "limit must be an integer from 1 to 1000" });
@@ -112,9 +113,12 @@ export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorC
     if (query.status && query.status !== "all" && !byStatus) {
       return reply.code(400).send({ code: "INVALID_PARAMETER", description: "status is all, 2xx, 3xx, 4xx, 5xx, errors or a status code" });
     }
-    const withToken = String(query.include ?? "").split(",").includes("token");
-    const inView = (entry: RequestLogEntry) => withToken || entry.kind === "api";
-    return recentEntries(context.log.list(true), limit, inView, byStatus && ((entry) => byStatus(entry.status)));
+    const include = String(query.include ?? "").split(",");
+    const withToken = include.includes("token");
+    const withApp = include.includes("app");
+    const inView = (entry: RequestLogEntry) => entry.kind === "api" || (withToken && entry.kind === "token") || (withApp && entry.kind === "app");
+    const view = query.kind === "app" ? (entry: RequestLogEntry) => entry.kind === "app" : inView;
+    return recentEntries(context.log.list(true, true), limit, view, byStatus && ((entry) => byStatus(entry.status)));
   });
 
   app.get(`${ADMIN_PREFIX}/rate-limits`, async () => ({

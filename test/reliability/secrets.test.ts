@@ -1,7 +1,10 @@
 /**
  * The state (every file of the backend: current, history, backups), the engine's most verbose
- * logs (`-v=9 --logflow`, plugins included) and error messages never contain the client
- * secret, the private key or an access token.
+ * logs (`-v=9 --logflow`, plugins included), error messages, the emulator's own output and its
+ * dashboard (the page and every admin endpoint it reads) never contain the client secret, the
+ * private key, the access token the test passed in, nor any access or refresh token the
+ * emulator issued: the ones the provider obtained itself through the JWT grant included (the
+ * emulator lists each issued token by hash, test/support/issued-tokens.ts).
  *
  * One upstream limit shapes the test: Pulumi 3.248's engine itself prints every provider
  * config value, secrets included, at -v=9 ("Marshaling property for RPC[...CheckConfig]"; fixed
@@ -12,6 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestToken } from "../emulator/http";
 import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess } from "../support/emulator-process";
+import { issuedTokens, issuedTokensIn } from "../support/issued-tokens";
 import { emulatorStackConfig } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
 
@@ -39,6 +43,18 @@ const verbose = ["-v=9", "--logtostderr", "--logflow"];
 
 function pemBodyLines(pem: string): string[] {
   return pem.split("\n").filter((line) => line.length > 20 && !line.startsWith("-----"));
+}
+
+/** What the dashboard shows: its page, script and styles, and every admin endpoint it reads. */
+async function dashboardText(emulator: EmulatorProcess): Promise<string> {
+  const paths = ["ui", "ui/app.js", "ui/app.css", "state", "state/version", "requests/recent?include=token&limit=1000", "rate-limits", "faults"];
+  let text = "";
+  for (const path of paths) {
+    const response = await fetch(`${emulator.url}/_emulator/${path}`);
+    expect(response.status, path).toBe(200);
+    text += await response.text();
+  }
+  return text;
 }
 
 function expectFreeOf(text: string, secrets: string[], where: string): void {
@@ -120,6 +136,22 @@ describe("no secret leaves the provider", () => {
     const secrets = [credentials.clientSecret, ...pemBodyLines(credentials.privateKey), accessToken];
     for (const stack of stacks) expectFreeOf(stack.backendText(), secrets, `the ${stack.stack} backend`);
     runs.forEach((run, i) => expectFreeOf(run.stdout + run.stderr, secrets, `run ${i}'s output`));
+
+    // Every token the emulator issued, the ones the provider obtained through the JWT grant
+    // (two stacks) included: none in any state, output, log or on the dashboard.
+    const issued = await issuedTokens(emulator);
+    const byKind = (kind: string) => issued.filter((token) => token.kind === kind).length;
+    expect(byKind("access")).toBeGreaterThanOrEqual(3); // the test's own and at least one per JWT stack
+    expect(byKind("refresh")).toBeGreaterThanOrEqual(3);
+    const texts: Array<[string, string]> = [
+      ...stacks.map((stack): [string, string] => [`the ${stack.stack} backend`, stack.backendText()]),
+      ...runs.map((run, i): [string, string] => [`run ${i}'s output`, run.stdout + run.stderr]),
+      ["the emulator's output", emulator.stderr()],
+      ["the dashboard", await dashboardText(emulator)],
+    ];
+    for (const [where, text] of texts) expect(issuedTokensIn(text, issued), where).toEqual([]);
+    // The search is not blind: it finds the token the test passed in, wherever it is written.
+    expect(issuedTokensIn(`config: ${accessToken}`, issued)).toHaveLength(1);
     // The verbose logs are real: they dump every property the engine sends to the provider.
     expect(runs[8]!.stderr).toMatch(/Marshaling property for RPC\[Provider\[.*\]\.Create\(urn:pulumi:jwt-env/);
   });

@@ -43,8 +43,11 @@ export function isInside(folder: string, file: string): boolean {
   return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
-function isAbsoluteAnywhere(photo: string): boolean {
-  return path.isAbsolute(photo) || path.win32.isAbsolute(photo) || photo.startsWith("~");
+/** What makes a photo path not relative, if anything: absolute (POSIX or Windows), or a home folder. */
+function notRelative(photo: string): string | undefined {
+  if (path.isAbsolute(photo) || path.win32.isAbsolute(photo)) return "is an absolute path";
+  if (photo.startsWith("~")) return "names a home folder";
+  return undefined;
 }
 
 function realPathOr(file: string): string {
@@ -70,8 +73,9 @@ function sizeProblem(photo: string, size: number): string | undefined {
  * (exists, size, image). Reads at most the first few bytes of the file.
  */
 export function inspectPhoto(place: PhotoPlace, photo: string, options: { checkFile?: boolean } = {}): PhotoVerdict {
-  if (isAbsoluteAnywhere(photo)) {
-    return { ok: false, message: `${photo} is an absolute path: a photo is a path relative to ${place.relativeTo}, inside the project folder ${place.root}` };
+  const absolute = notRelative(photo);
+  if (absolute) {
+    return { ok: false, message: `${photo} ${absolute}: a photo is a path relative to ${place.relativeTo}, inside the project folder ${place.root}` };
   }
   const file = path.resolve(place.baseDir, photo);
   if (!isInside(place.root, file)) return { ok: false, message: `${photo} leaves the project folder ${place.root}` };

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Captures an upgrade fixture: runs `pulumi up` of fixtures/<name>/project with the code of
-# CODE_ROOT (a checkout of the version to capture, built, with node_modules), against an
-# emulator of that version keeping its data in a file, then saves the exported stack, the
+# CODE_ROOT (a copy of the version to capture, built, with node_modules), against an
+# emulator of that version keeping its data in a file, then saves the exported stack (and the
+# same with its secrets shown, stack-plain.json, for the unit tests of old state shapes), the
 # stack config (with its encryption salt) and the emulator's data file next to the project.
-#   bash test/upgrade/capture-fixture.sh /tmp/wt-base v0.1.0
+#   git archive COMMIT | tar -x -C /tmp/wt && ln -s "$PWD/node_modules" /tmp/wt/ && (cd /tmp/wt && npx tsc -p tsconfig.json)
+#   bash test/upgrade/capture-fixture.sh /tmp/wt NAME COMMIT
+# COMMIT is recorded in fixtures/NAME/CAPTURED_FROM (default: CODE_ROOT's git HEAD). The Pulumi
+# CLI is LINEWORKS_PULUMI_BIN's when set, else CODE_ROOT's scripts/ensure-pulumi.sh's.
 set -euo pipefail
 CODE_ROOT="$(cd "$1" && pwd)"
 NAME="$2"
+COMMIT="${3:-$(git -C "$CODE_ROOT" rev-parse HEAD)}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 FIXTURE="$HERE/fixtures/$NAME"
-PULUMI_DIR="$(bash "$CODE_ROOT/scripts/ensure-pulumi.sh" | tail -n1)"
+PULUMI_DIR="${LINEWORKS_PULUMI_BIN:-$(bash "$CODE_ROOT/scripts/ensure-pulumi.sh" | tail -n1)}"
 export PATH="$PULUMI_DIR:$PATH"
 
 WORK="$(mktemp -d)"
@@ -39,8 +44,9 @@ pulumi --non-interactive stack init upgrade
 pulumi --non-interactive up --yes --skip-preview --stack upgrade
 pulumi --non-interactive preview --expect-no-changes --stack upgrade >/dev/null
 pulumi --non-interactive stack export --stack upgrade >"$FIXTURE/stack.json"
+pulumi --non-interactive stack export --stack upgrade --show-secrets >"$FIXTURE/stack-plain.json"
 cp Pulumi.upgrade.yaml "$FIXTURE/Pulumi.upgrade.yaml"
 kill -TERM "$EMU_PID"; wait "$EMU_PID" || true; EMU_PID=
 cp "$WORK/emulator.json" "$FIXTURE/emulator-data.json"
-echo "captured $FIXTURE (code: $(git -C "$CODE_ROOT" rev-parse HEAD))" >&2
-git -C "$CODE_ROOT" rev-parse HEAD >"$FIXTURE/CAPTURED_FROM"
+echo "captured $FIXTURE (code: $COMMIT)" >&2
+echo "$COMMIT" >"$FIXTURE/CAPTURED_FROM"

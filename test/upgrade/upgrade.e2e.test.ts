@@ -1,8 +1,10 @@
 /**
- * A stack written by an earlier version (fixtures/v0.1.0: state exported after `pulumi up`,
- * with the emulator's data file holding the live objects) is imported and run with today's
- * code: a preview shows no change and calls no API, refresh succeeds and rewrites the state
- * in today's shape (secrets still secret), and a second preview is clean too.
+ * Stacks written by earlier versions, one fixture per state shape a release or main wrote
+ * (fixtures/NAME: the state exported after `pulumi up` by that version's code, its stack config
+ * and the emulator's data file holding the live objects; CAPTURED_FROM names the commit; see
+ * capture-fixture.sh), are imported and run with today's code: a preview shows no change and
+ * calls no API, refresh succeeds and rewrites the state in today's shape (secrets still
+ * secret), and a second preview is clean too.
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
@@ -14,10 +16,57 @@ import { repoRoot } from "../support/pulumi-cli";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 import { expectOk } from "../support/expect-ok";
 
-const fixture = path.join(__dirname, "fixtures", "v0.1.0");
 const SECRET_TEXTS = ["Key account since 2019", "Prefers mornings", "crm.example", "Renews in April", "Prefers email"];
+/** Each contact's masterUserId in the fixtures' contacts.yaml (vars owner and salesLead). */
+const MASTER_USER_IDS: Record<string, string> = { full: "admin@example.com", "phone-only": "admin@example.com", plain: "sales@example.com" };
 
-describe("upgrade from a stack written by v0.1.0", () => {
+interface Fixture {
+  name: string;
+  /** What the state of a contact looked like, checked on the imported state so the fixture is the shape it claims. */
+  shape: string;
+  checkShape(outputs: Record<string, any>): void;
+}
+
+const FIXTURES: Fixture[] = [
+  {
+    name: "v0.1.0",
+    shape: "every field's value in the outputs, memo and custom values secret",
+    checkShape: (outputs) => {
+      expect(outputs.emails).toEqual(expect.arrayContaining([expect.objectContaining({ primary: true })]));
+      expect(outputs.memo).toHaveProperty("ciphertext");
+    },
+  },
+  {
+    name: "object-prints",
+    shape: "a print per field in an object, memo's and the custom values' secret",
+    checkShape: (outputs) => {
+      expect(outputs.fingerprints).toMatchObject({ emails: expect.any(String), contactName: expect.any(String) });
+      expect(outputs.memo).toHaveProperty("ciphertext");
+      expect(outputs.emails).toBeUndefined();
+    },
+  },
+  {
+    name: "string-prints",
+    shape: "the plain fields' prints in one string, the secret ones in the secret memo output",
+    checkShape: (outputs) => {
+      expect(outputs.fingerprints).toMatch(/^[A-Za-z0-9_-]{8}(\.[A-Za-z0-9_-]{8})+$/);
+      expect(outputs.memo).toHaveProperty("ciphertext");
+    },
+  },
+  {
+    name: "secret-inputs",
+    shape: "canonical inputs (memo and custom values encrypted), outputs only the photo facts",
+    checkShape: (outputs) => {
+      expect(Object.keys(outputs).sort()).toEqual(["__provider", "photo", "photoSha256"]);
+    },
+  },
+];
+
+const contactsOf = (state: any) => state.deployment.resources.filter((r: any) => r.type.endsWith(":Contact"));
+const keyOf = (resource: any) => String(resource.urn).split("::").pop()!;
+
+describe.each(FIXTURES)("upgrade from a stack written as $name ($shape)", (fixture) => {
+  const dir = path.join(__dirname, "fixtures", fixture.name);
   let emulator: EmulatorProcess;
   let workspace: PulumiWorkspace;
   let projectDir: string;
@@ -26,58 +75,55 @@ describe("upgrade from a stack written by v0.1.0", () => {
   beforeAll(async () => {
     scratch = fs.mkdtempSync(path.join(repoRoot, "test", ".tmp", "upgrade-data-"));
     const dataFile = path.join(scratch, "emulator.json");
-    fs.copyFileSync(path.join(fixture, "emulator-data.json"), dataFile);
+    fs.copyFileSync(path.join(dir, "emulator-data.json"), dataFile);
     emulator = await startEmulatorProcess({ dataFile });
     projectDir = path.join(repoRoot, "test", ".tmp", `upgrade-${randomBytes(4).toString("hex")}`);
-    fs.cpSync(path.join(fixture, "project"), projectDir, { recursive: true });
-    fs.copyFileSync(path.join(fixture, "Pulumi.upgrade.yaml"), path.join(projectDir, "Pulumi.upgrade.yaml"));
-    // The one edit today's validation asks for: TWITTER is now written X (the same service, so no change).
+    fs.cpSync(path.join(dir, "project"), projectDir, { recursive: true });
+    fs.copyFileSync(path.join(dir, "Pulumi.upgrade.yaml"), path.join(projectDir, "Pulumi.upgrade.yaml"));
+    // v0.1.0's files say TWITTER; the one edit today's validation asks for is X (the same service, so no change).
     const contactsFile = path.join(projectDir, "contacts.yaml");
-    const written = fs.readFileSync(contactsFile, "utf8");
-    expect(written).toContain("type: TWITTER");
-    fs.writeFileSync(contactsFile, written.replace("type: TWITTER", "type: X"));
+    fs.writeFileSync(contactsFile, fs.readFileSync(contactsFile, "utf8").replace("type: TWITTER", "type: X"));
     workspace = await createPulumiWorkspace({ projectDir, stack: "upgrade", env: await emulatorProviderEnv(emulator) });
-    expectOk(await workspace.run(["stack", "import", "--stack", "upgrade", "--file", path.join(fixture, "stack.json")]));
+    expectOk(await workspace.run(["stack", "import", "--stack", "upgrade", "--file", path.join(dir, "stack.json")]));
   }, 120_000);
 
   afterAll(async () => {
     await workspace?.dispose();
     await emulator?.stop();
-    for (const dir of [projectDir, scratch]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    for (const folder of [projectDir, scratch]) if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("is the shape it claims, written by the commit it names", async () => {
+    expect(fs.readFileSync(path.join(dir, "CAPTURED_FROM"), "utf8")).toMatch(/^[0-9a-f]{40}\n$/);
+    const contacts = contactsOf(await workspace.exportState());
+    expect(contacts.map(keyOf).sort()).toEqual(["full", "phone-only", "plain"]);
+    fixture.checkShape(contacts.find((c: any) => keyOf(c) === "full").outputs);
   });
 
   it("previews no change and calls no API", async () => {
     await emulator.clearRequests();
     expectOk(await workspace.preview(["--expect-no-changes"]));
-    expect((await emulator.requests()).filter((entry) => entry.kind === "api")).toEqual([]);
+    expect(await emulator.requests()).toEqual([]);
   });
 
   it("refreshes into today's state shape, secrets still secret, then previews and refreshes clean again", async () => {
-    const before = await workspace.exportState();
-    const contactsBefore = before.deployment.resources.filter((r: any) => r.type.endsWith(":Contact"));
-    expect(contactsBefore).toHaveLength(3);
-    expect(contactsBefore[0].outputs.fingerprints).toBeUndefined();
-
     expectOk(await workspace.refresh(["--expect-no-changes"]));
     await emulator.clearRequests();
     expectOk(await workspace.preview(["--expect-no-changes"]));
-    expect((await emulator.requests()).filter((entry) => entry.kind === "api")).toEqual([]);
+    expect(await emulator.requests()).toEqual([]);
 
-    const after = await workspace.exportState();
-    const contacts = after.deployment.resources.filter((r: any) => r.type.endsWith(":Contact"));
+    const contacts = contactsOf(await workspace.exportState());
     for (const contact of contacts) {
       // Today's outputs hold no field (no values, no prints); the inputs are the live contact's canonical form.
-      expect(contact.outputs.fingerprints).toBeUndefined();
-      expect(contact.outputs.emails).toBeUndefined();
-      expect(contact.outputs.memo).toBeUndefined();
-      expect(contact.inputs.permission.masterUserId).toBeDefined();
+      expect(Object.keys(contact.outputs).filter((name) => name !== "photo" && name !== "photoSha256")).toEqual(["__provider"]);
+      expect(contact.inputs.permission.masterUserId).toBe(MASTER_USER_IDS[keyOf(contact)]);
     }
-    const full = contacts.find((r: any) => r.urn.endsWith("::full"));
+    const full = contacts.find((r: any) => keyOf(r) === "full");
     expect(full.outputs.photoSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(full.inputs.messengers.map((m: any) => m.type).sort()).toEqual(["LINE", "X"]);
     // memo and the custom values stay secret: encrypted inputs.
     expect(full.inputs.memo).toHaveProperty("ciphertext");
     expect(full.inputs.customProperties).toHaveProperty("ciphertext");
-    expect(full.outputs.customProperties).toBeUndefined();
     const backend = workspace.backendText();
     for (const text of SECRET_TEXTS) expect(backend).not.toContain(text);
   });

@@ -69,14 +69,8 @@ describe("examples/basic through pulumi", () => {
     }
   });
 
-  it("invalid files fail `pulumi preview` at their FILE:LINE:COL, before any API call", async () => {
-    const chosen = [
-      "tag-name-too-long.yaml",
-      "undefined-variable.yaml",
-      "syntax-unclosed-flow-map.yaml",
-      "contact-unknown-custom-property.yaml",
-      "overlay-tag-to-removed-tag.yaml",
-    ];
+  /** Each chosen corpus case fails `pulumi preview` as `validate` reports it, with no API call. */
+  async function previewFailsAsValidateSays(chosen: string[]): Promise<void> {
     const cases = invalidCases().filter((testCase) => chosen.includes(testCase.name));
     expect(cases).toHaveLength(chosen.length);
     const fromProject = path.relative(projectDir, path.join(__dirname, "..", "invalid"));
@@ -98,6 +92,35 @@ describe("examples/basic through pulumi", () => {
     }
     await workspace.setConfig("lineworks-contacts:files", JSON.stringify(["company.yaml", "contacts.yaml"]));
     await workspace.setConfig("lineworks-contacts:vars", JSON.stringify({ owner: "admin@example.com", salesLead: "sales@example.com" }));
+  }
+
+  it("invalid files fail `pulumi preview` at their FILE:LINE:COL, before any API call", async () => {
+    await previewFailsAsValidateSays([
+      "tag-name-too-long.yaml",
+      "undefined-variable.yaml",
+      "syntax-unclosed-flow-map.yaml",
+      "contact-unknown-custom-property.yaml",
+      "overlay-tag-to-removed-tag.yaml",
+    ]);
+  });
+
+  it("a key Pulumi cannot carry, a suggestion, and one error without echoes: the same in `pulumi preview` as in `validate`", async () => {
+    await previewFailsAsValidateSays(["key-empty.yaml", "suggest-tag-display-name.yaml", "echo-after-syntax-error.yaml"]);
+  }, 240_000);
+
+  it("`pulumi up` with a key Pulumi cannot carry fails at its FILE:LINE:COL and calls no API (nothing else is created)", async () => {
+    const testCase = invalidCases().find((candidate) => candidate.name === "key-empty.yaml")!;
+    const file = `${path.relative(projectDir, path.join(__dirname, "..", "invalid"))}/${testCase.file}`;
+    await emulator.clearRequests();
+    // --config is saved to the stack: set back after.
+    const up = await workspace.up(["--config", `lineworks-contacts:files=${JSON.stringify([file])}`]);
+    await workspace.setConfig("lineworks-contacts:files", JSON.stringify(["company.yaml", "contacts.yaml"]));
+    expect(up.code).not.toBe(0);
+    expect(problemLines(up.stdout + up.stderr)).toEqual([
+      `${file}:5:3: tags[""]: invalid key: the key is empty; a key is 1 to 100 characters, each a letter, a digit, "-", "_" or "."`,
+    ]);
+    expect(up.stdout + up.stderr).not.toMatch(/Missing resource name argument/);
+    expect(await emulator.requests()).toEqual([]);
   });
 
   it("export, then apply with adopt in a new stack: no change to the API, then no changes", async () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DuplicateNameError } from "../../provider/client/errors";
 import { changedFieldsFromPrints, planContactWrite, primaryEmail, projectContactFields } from "../../provider/resources/contact-plan";
-import { canonicalContactInputs, storedContact, storedPrints } from "../../provider/resources/contact-state";
+import { canonicalContactInputs, recordsFields, storedContact, storedPrints } from "../../provider/resources/contact-state";
 import { createOrAdopt, type NaturalKeyKind } from "../../provider/resources/kit";
 import { contactHandlers } from "../../provider/resources/contact";
 import type { ProviderContext } from "../../provider/resources/context";
@@ -14,9 +14,7 @@ import { sha256Hex } from "../../provider/resources/photo";
 import { formatPath, issuesAboutKnownValues, UNKNOWN } from "../../provider/resources/pulumi-values";
 import { companyContactTagHandlers, userContactTagHandlers } from "../../provider/resources/tags";
 import type { Contact, ContactApi } from "../../provider/client/contact-api";
-import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs } from "../../provider/resources/types";
-import { fingerprint } from "../../provider/resources/fingerprint";
-import { normalizeContactField } from "../../provider/resources/normalize";
+import { CONTACT_FIELD_NAMES, type ContactInputs } from "../../provider/resources/types";
 
 const desired: ContactInputs = {
   permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },
@@ -249,36 +247,85 @@ describe("slim contact state", () => {
     expect(await drifting.diff("c1", outputs, checked)).toEqual({ changes: true });
   });
 
-  it("diffs the outputs of earlier versions (v0.1 values, prints) when check() recorded nothing", async () => {
-    const handlers = contactHandlers({ baseDir: tmpdir(), cache: new LiveCache(() => { throw new Error("no listing"); }) } as unknown as ProviderContext);
-    const news = { ...desired, memo: "secret note" };
-    const v01 = { ...(projectContactFields(live, desired) as ContactInputs), memo: "secret note", contactId: "c1" };
-    expect(await handlers.diff("c1", v01, news)).toEqual({ changes: false });
-    expect(await handlers.diff("c1", v01, { ...news, memo: "other" })).toEqual({ changes: true });
-    // 0.2 previews: the plain fields' prints in one string, memo's and the custom values' in the secret `memo` output.
-    const print = (field: ContactFieldName) => {
-      const canonical = normalizeContactField(field, field === "memo" ? "secret note" : live[field]);
-      return canonical === undefined ? "" : fingerprint(canonical);
-    };
-    const secretFields: ContactFieldName[] = ["memo", "customProperties"];
-    const v02 = {
-      fingerprints: CONTACT_FIELD_NAMES.filter((f) => !secretFields.includes(f)).map(print).join("."),
-      memo: secretFields.map(print).join("."),
-    };
-    expect(await handlers.diff("c1", v02, news)).toEqual({ changes: false });
-    expect(await handlers.diff("c1", v02, { ...news, customProperties: undefined })).toEqual({ changes: true });
-    const prints = storedPrints(v01);
-    const long = (field: ContactFieldName) => fingerprint(normalizeContactField(field, field === "memo" ? "secret note" : live[field]), 12);
-    const objectShape = {
-      contactId: "c1",
-      fingerprints: Object.fromEntries(Object.keys(prints).filter((f) => f !== "memo" && f !== "customProperties").map((f) => [f, long(f as ContactFieldName)])),
-      memo: long("memo"),
-      customProperties: long("customProperties"),
-    };
-    expect(changedFieldsFromPrints(storedPrints(objectShape), news)).toEqual([]);
-    expect(changedFieldsFromPrints(storedPrints(objectShape), { ...news, memo: "other" })).toEqual(["memo"]);
-    expect(changedFieldsFromPrints(storedPrints({ contactId: "c1", fingerprints: "a.b" }), news)).toEqual([...CONTACT_FIELD_NAMES]);
+  it("reads a print string written for another field list as every field changed", () => {
+    expect(changedFieldsFromPrints(storedPrints({ contactId: "c1", fingerprints: "a.b" }), { ...desired, memo: "secret note" })).toEqual([...CONTACT_FIELD_NAMES]);
   });
+});
+
+/**
+ * States written by earlier versions, as the real `pulumi` CLI exported them after `pulumi up`
+ * with that version's code (test/upgrade/fixtures/NAME/stack-plain.json, secrets shown as the
+ * engine hands them to the provider; capture-fixture.sh). Each contact's desired state is the
+ * one that version's program passed (its inputs in the same state), TWITTER written X as today's
+ * files must. Built by today's functions, these shapes would follow any drift in normalization.
+ */
+describe("old state shapes, as captured", () => {
+  const fixtures = join(__dirname, "..", "upgrade", "fixtures");
+  const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+  const reveal = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(reveal);
+    if (typeof value !== "object" || value === null) return value;
+    const bag = value as Record<string, unknown>;
+    if (SECRET_SIG in bag) return reveal(JSON.parse(bag.plaintext as string));
+    return Object.fromEntries(Object.entries(bag).map(([k, v]) => [k, reveal(v)]));
+  };
+  const captured = (name: string) =>
+    (reveal(JSON.parse(readFileSync(join(fixtures, name, "stack-plain.json"), "utf8"))) as any).deployment.resources
+      .filter((r: any) => r.type.endsWith(":Contact"))
+      .map((r: any) => {
+        const { __provider: _p, ...inputs } = r.inputs;
+        const messengers = inputs.messengers?.map((m: any) => (m.type === "TWITTER" ? { ...m, type: "X" } : m));
+        return { key: String(r.urn).split("::").pop()!, id: r.id as string, olds: r.inputs, outputs: r.outputs, desired: { ...inputs, ...(messengers && { messengers }) } };
+      });
+  const handlersFor = (name: string) =>
+    contactHandlers({
+      api: () => {
+        throw new Error("diff must not call the API");
+      },
+      cache: new LiveCache(() => {
+        throw new Error("diff must not list");
+      }),
+      warn: () => {},
+      baseDir: join(fixtures, name, "project"),
+    } as ProviderContext);
+  const checkedDiff = async (handlers: ReturnType<typeof contactHandlers>, contact: ReturnType<typeof captured>[number], olds: object, news: object) => {
+    const { inputs, failures } = await handlers.check(olds as Record<string, unknown>, { __provider: "stub", ...news });
+    expect(failures).toEqual([]);
+    return handlers.diff(contact.id, contact.outputs, inputs as ContactInputs);
+  };
+
+  it.each(["v0.1.0", "object-prints", "string-prints", "secret-inputs"])(
+    "%s: compared with the old inputs check() saw, only a real change is one",
+    async (name) => {
+      const contacts = captured(name);
+      expect(contacts.map((c: any) => c.key).sort()).toEqual(["full", "phone-only", "plain"]);
+      for (const contact of contacts) {
+        const handlers = handlersFor(name);
+        expect(await checkedDiff(handlers, contact, contact.olds, contact.desired), `${name} ${contact.key}`).toEqual({ changes: false });
+        expect(await checkedDiff(handlers, contact, contact.olds, { ...contact.desired, memo: "changed" })).toEqual({ changes: true });
+        const telephones = [{ type: "HOME", telephone: "03-0000-0000" }];
+        expect(await checkedDiff(handlers, contact, contact.olds, { ...contact.desired, telephones })).toEqual({ changes: true });
+      }
+    },
+  );
+
+  it.each(["v0.1.0", "object-prints", "string-prints"])(
+    "%s: with nothing recorded, compares with the values or prints the outputs kept",
+    async (name) => {
+      for (const contact of captured(name)) {
+        const handlers = handlersFor(name);
+        expect(recordsFields(contact.outputs)).toBe(true);
+        expect(await checkedDiff(handlers, contact, {}, contact.desired), `${name} ${contact.key}`).toEqual({ changes: false });
+        expect(await checkedDiff(handlers, contact, {}, { ...contact.desired, memo: "changed" })).toEqual({ changes: true });
+        const emails = [{ email: "someone-else@acme.example", primary: true }];
+        expect(await checkedDiff(handlers, contact, {}, { ...contact.desired, emails, telephones: [{ type: "WORK", telephone: "1234" }] })).toEqual({ changes: true });
+      }
+      const full = captured(name).find((c: any) => c.key === "full")!;
+      const withoutCustom = { ...full.desired, customProperties: undefined };
+      expect(await checkedDiff(handlersFor(name), full, {}, withoutCustom)).toEqual({ changes: true });
+      expect(changedFieldsFromPrints(storedPrints(full.outputs), full.desired as ContactInputs)).toEqual([]);
+    },
+  );
 });
 
 describe("resource kit: the conflict path", () => {

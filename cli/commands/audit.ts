@@ -35,8 +35,8 @@ export function registerAuditCommand(program: Command): void {
         "propertyName), contacts by primary email. Each is in sync, drifted (the\n" +
         "fields that differ are named, never their values), missing or unmanaged; live contacts that no file\n" +
         "describes are counted. Fields in an entry's ignoreChanges are not compared; photos are not compared.\n" +
-        "Credentials: the environment variables of `export`, or with --stack the plain lineworks:* values\n" +
-        "of Pulumi.NAME.yaml (secure values cannot be read offline: give those through the environment).",
+        "Credentials: the environment variables of `export`; with --stack, each one the environment does\n" +
+        "not set comes from the stack's lineworks:* config, secure values included (through the pulumi CLI).",
     )
     .action(async (args: string[], options: AuditOptions, command: Command) => {
       const inputs = desiredInputsOrUsageError(command, args, options);
@@ -48,17 +48,15 @@ export function registerAuditCommand(program: Command): void {
       if (result.unsetVariables.length > 0) {
         throw new Error(`variables without a value: ${[...new Set(result.unsetVariables.map((v) => v.name))].join(", ")} (give --var NAME=VALUE)`);
       }
-      const { createContactApiClient, resolveClientConfig } = await import("../../provider/client/index.js");
+      const { createContactApiClient } = await import("../../provider/client/index.js");
+      const { clientConfigForCli } = await import("./credentials.js");
       const { readLiveDomain } = await import("../../provider/desired-state/export.js");
       const { compareDomain } = await import("../../provider/audit/compare.js");
       const { formatAuditText } = await import("../../provider/audit/format.js");
 
       const stack = inputs.stack;
-      const secure = stack?.secureKeys.filter((key) => key.startsWith("lineworks:")) ?? [];
-      if (secure.length > 0) {
-        process.stderr.write(`audit: note: ${secure.join(", ")} ${secure.length === 1 ? "is" : "are"} secure in ${stack!.stackFile} and cannot be read offline; the environment's values are used\n`);
-      }
-      const config = resolveClientConfig({ get: (key) => stack?.plainConfig[key] }, process.env);
+      // The environment wins over the stack's config; secure values not readable are noted by desiredInputs.
+      const config = clientConfigForCli(stack && { settings: stack, name: options.stack! }, process.env);
       const progress = progressAfter(2000);
       const api = createContactApiClient(config, { log: progress, maxRetries: 2 });
       const started = Date.now();

@@ -1,6 +1,18 @@
+import * as path from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { LIMITS } from "../../emulator/assumptions";
 import { startEmulator } from "../../emulator/server";
+import { configureStack, connectableUrl, emulatorSettings, type EmulatorCredentials } from "./configure-stack";
+
+/** Reads the emulator's credentials as any client would (GET /_emulator/credentials) and writes them into the stack. */
+async function pointStackAtEmulator(stack: string, cwd: string, url: string): Promise<void> {
+  const response = await fetch(`${connectableUrl(url)}/_emulator/credentials`);
+  if (!response.ok) throw new Error(`cannot read the emulator's credentials: HTTP ${response.status}`);
+  const settings = emulatorSettings(url, (await response.json()) as EmulatorCredentials);
+  const report = await configureStack(stack, cwd, settings);
+  process.stdout.write(`configured stack ${stack} for this emulator (pulumi config in ${path.resolve(cwd)}):\n`);
+  for (const line of report.lines) process.stdout.write(`  ${line}\n`);
+}
 
 function integerOption(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -19,6 +31,8 @@ interface EmulatorCommandOptions {
   requestsPerMinute: number;
   accessTokenTtl: number;
   maxReachableContacts: number;
+  configureStack?: string;
+  cwd?: string;
 }
 
 export function registerEmulatorCommand(program: Command): void {
@@ -41,6 +55,8 @@ export function registerEmulatorCommand(program: Command): void {
       integerOption("--access-token-ttl", 1, 10 * 365 * 24 * 3600),
       LIMITS.accessTokenTtlSecondsDefault,
     )
+    .option("--configure-stack <NAME>", "point stack NAME at this emulator: its endpoints and credentials into the stack's lineworks:* config, through the pulumi CLI")
+    .option("--cwd <DIR>", "the folder of Pulumi.yaml for --configure-stack (default: the current folder)")
     .addOption(
       // Hidden: lets tests reach the 50,000-contact cap with a few contacts.
       new Option("--max-reachable-contacts <n>")
@@ -48,7 +64,18 @@ export function registerEmulatorCommand(program: Command): void {
         .argParser(integerOption("--max-reachable-contacts", 1, LIMITS.reachableContacts))
         .default(LIMITS.reachableContacts),
     )
-    .action(async (options: EmulatorCommandOptions) => {
+    .addHelpText(
+      "after",
+      "\n--configure-stack NAME sets lineworks:apiBaseUrl, authUrl, clientId, serviceAccount and domainId as\n" +
+        "plain values and lineworks:clientSecret and privateKey as secrets (on the pulumi CLI's stdin, never as\n" +
+        "arguments), with the passphrase or secrets provider pulumi would use; values already right are left\n" +
+        "alone. The stack must exist (pulumi stack init NAME). Without --data the key pair is new at every\n" +
+        "start: run with --configure-stack again after a restart, or keep the emulator's data with --data FILE.",
+    )
+    .action(async (options: EmulatorCommandOptions, command: Command) => {
+      if (options.cwd !== undefined && options.configureStack === undefined) {
+        command.error("error: --cwd needs --configure-stack", { exitCode: 1, code: "lineworks.usage" });
+      }
       // Listen for the stop signals before printing the URL: a caller may signal as
       // soon as it reads the line.
       const stopped = new Promise<void>((resolve) => {
@@ -72,6 +99,14 @@ export function registerEmulatorCommand(program: Command): void {
       process.stdout.write(`${emulator.url}\n`);
       // Later lines only: the first is the base URL alone (CONTRACT §4).
       process.stdout.write(`dashboard: ${emulator.url}/_emulator/ui (only on this address)\n`);
+      if (options.configureStack !== undefined) {
+        try {
+          await pointStackAtEmulator(options.configureStack, options.cwd ?? process.cwd(), emulator.url);
+        } catch (err) {
+          await emulator.close();
+          throw err;
+        }
+      }
       await stopped;
       await emulator.close();
     });

@@ -1,7 +1,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
+import { checkCwdNeedsStack, cwdOption, stackOption } from "./desired-inputs";
 import { writePhotoFiles } from "./photo-files";
+
+interface ExportOptions {
+  out?: string;
+  photos?: string;
+  stack?: string;
+  cwd?: string;
+}
 
 export function registerExportCommand(program: Command): void {
   program
@@ -9,24 +17,42 @@ export function registerExportCommand(program: Command): void {
     .description("read the live domain and write a desired-state YAML that reproduces it (with adopt: true)")
     .option("--out <FILE>", "write the YAML to FILE instead of stdout")
     .option("--photos <DIR>", "also download contact photos into DIR (relative to the --out file's folder)")
+    .addOption(stackOption("the connection and credentials (lineworks:*)"))
+    .addOption(cwdOption())
     .addHelpText(
       "after",
       "\nConnection and credentials come from the same environment variables as the provider:\n" +
         "LINEWORKS_API_BASE_URL, LINEWORKS_AUTH_URL, LINEWORKS_CLIENT_ID, LINEWORKS_CLIENT_SECRET,\n" +
         "LINEWORKS_SERVICE_ACCOUNT, LINEWORKS_PRIVATE_KEY (or LINEWORKS_PRIVATE_KEY_FILE) or\n" +
-        "LINEWORKS_ACCESS_TOKEN, LINEWORKS_DOMAIN_ID. Progress goes to stderr.\n" +
+        "LINEWORKS_ACCESS_TOKEN, LINEWORKS_DOMAIN_ID; with --stack NAME, each one the environment\n" +
+        "does not set comes from the stack's lineworks:* config, secure values included (read through\n" +
+        "`pulumi config --show-secrets` in the folder of Pulumi.yaml). Progress goes to stderr.\n" +
         "Each entry carries its id as a comment; the file sets `adopt: true` so that `pulumi up`\n" +
         "takes over the existing objects (Pulumi cannot import dynamic resources).",
     )
-    .action(async (options: { out?: string; photos?: string }) => {
+    .action(async (options: ExportOptions, command: Command) => {
       if (options.photos !== undefined && options.out === undefined) {
         throw new Error("--photos needs --out (photo paths are relative to the YAML file)");
       }
-      // Loaded here so that other commands do not pay for the HTTP client.
-      const { createContactApiClient, resolveClientConfig } = await import("../../provider/client/index.js");
-      const { readLiveDomain, toDesiredStateDocument } = await import("../../provider/desired-state/export.js");
+      try {
+        checkCwdNeedsStack(options);
+      } catch (err) {
+        if (err instanceof InvalidArgumentError) command.error(`error: ${err.message}`, { exitCode: 1, code: "lineworks.usage" });
+        throw err;
+      }
       const progress = (message: string) => process.stderr.write(`export: ${message}\n`);
-      const config = resolveClientConfig({ get: () => undefined }, process.env);
+      let stack;
+      if (options.stack !== undefined) {
+        const { readStackForCli } = await import("./stack-settings.js");
+        const read = readStackForCli(options.stack, options.cwd ?? process.cwd(), { desiredState: false, credentials: true });
+        for (const note of read.notes) progress(`note: ${note}`);
+        stack = { settings: read.settings, name: options.stack };
+      }
+      // Loaded here so that other commands do not pay for the HTTP client.
+      const { createContactApiClient } = await import("../../provider/client/index.js");
+      const { readLiveDomain, toDesiredStateDocument } = await import("../../provider/desired-state/export.js");
+      const { clientConfigForCli } = await import("./credentials.js");
+      const config = clientConfigForCli(stack, process.env);
       const api = createContactApiClient(config, { log: progress });
       const live = await readLiveDomain(api, { photos: options.photos !== undefined, progress });
       const exported = toDesiredStateDocument(live, options.photos !== undefined ? { photoDir: toPosix(options.photos) } : {});

@@ -4,6 +4,7 @@ import { CompanyContactTag, Contact, ContactCustomProperty, UserContactTag, type
 import { assertStateKeys } from "./keys";
 import { loadDesiredStateOrThrow, type LoadOptions } from "./load";
 import type { ContactEntry, DesiredState, EntryOptions } from "./model";
+import { secretWhereUsed } from "./secret-values";
 import { pulumiResourceOptions, type OptionSection, type SecretFieldName } from "./resource-options";
 
 export const COMPONENT_TYPE = "lineworks-contacts:index:LineWorksContacts";
@@ -17,6 +18,8 @@ export type LineWorksContactsArgs =
 export interface LineWorksContactsOptions extends pulumi.ComponentResourceOptions {
   /** Contact fields stored as Pulumi secrets for every contact (CONTRACT §5); entries may add theirs. */
   secretFields?: readonly SecretFieldName[];
+  /** Values of secure vars: every input whose text holds one is registered as a secret (./secret-values.ts). */
+  secretValues?: readonly string[];
 }
 
 /**
@@ -38,7 +41,9 @@ export class LineWorksContacts extends pulumi.ComponentResource {
   readonly contactIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: LineWorksContactsArgs, options: LineWorksContactsOptions = {}) {
-    const { secretFields: stackSecretFields = [], ...opts } = options;
+    const { secretFields: stackSecretFields = [], secretValues = [], ...opts } = options;
+    const secret = secretWhereUsed(secretValues);
+    const secretEach = <T extends object>(fields: T): T => Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, secret(value)])) as T;
     // Loaded and checked before anything is registered: a key Pulumi cannot carry throws here.
     const state = args.state ? assertStateKeys(args.state) : loadDesiredStateOrThrow(args.files, args.vars ?? {}, args);
     super(COMPONENT_TYPE, name, {}, opts);
@@ -51,20 +56,20 @@ export class LineWorksContacts extends pulumi.ComponentResource {
     const adopt = (entry: EntryOptions) => (entry.adopt ? { adopt: true } : {});
 
     for (const [key, entry] of Object.entries(state.tags)) {
-      this.tags[key] = new CompanyContactTag(key, { contactTagName: entry.contactTagName, ...adopt(entry) }, child("tags", entry));
+      this.tags[key] = new CompanyContactTag(key, { contactTagName: secret(entry.contactTagName), ...adopt(entry) }, child("tags", entry));
     }
     for (const [key, entry] of Object.entries(state.userTags)) {
-      this.userTags[key] = new UserContactTag(key, { userId: entry.userId, contactTagName: entry.contactTagName, ...adopt(entry) }, child("userTags", entry));
+      this.userTags[key] = new UserContactTag(key, { userId: secret(entry.userId), contactTagName: secret(entry.contactTagName), ...adopt(entry) }, child("userTags", entry));
     }
     for (const [key, entry] of Object.entries(state.customProperties)) {
       const { adopt: _adopt, previousKeys: _previous, protect: _protect, retainOnDelete: _retain, ignoreChanges: _ignore, secretFields: _secret, ...fields } = entry;
       // The API keeps displayName unique: a replacement must free it before taking it again.
-      this.customProperties[key] = new ContactCustomProperty(key, { ...fields, ...adopt(entry) }, child("customProperties", entry, { deleteBeforeReplace: true }));
+      this.customProperties[key] = new ContactCustomProperty(key, { ...secretEach(fields), ...adopt(entry) }, child("customProperties", entry, { deleteBeforeReplace: true }));
     }
     for (const [key, entry] of Object.entries(state.contacts)) {
       const properties = Object.keys(entry.customProperties).map((propertyKey) => this.customProperties[propertyKey]!);
       const secretFields = [...new Set([...stackSecretFields, ...(entry.secretFields ?? [])])];
-      this.contacts[key] = new Contact(key, { ...this.contactArgs(state, entry), ...(secretFields.length > 0 ? { secretFields } : {}) }, child("contacts", entry, properties.length > 0 ? { dependsOn: properties } : {}));
+      this.contacts[key] = new Contact(key, { ...this.contactArgs(state, entry, secret), ...(secretFields.length > 0 ? { secretFields } : {}) }, child("contacts", entry, properties.length > 0 ? { dependsOn: properties } : {}));
     }
 
     const ids = <T extends pulumi.Resource>(resources: Record<string, T>, id: (resource: T) => pulumi.Output<string>) =>
@@ -83,15 +88,15 @@ export class LineWorksContacts extends pulumi.ComponentResource {
     });
   }
 
-  private contactArgs(state: DesiredState, entry: ContactEntry): ContactArgs {
-    const args: ContactArgs = { ...entry.fields } as ContactArgs;
+  private contactArgs(state: DesiredState, entry: ContactEntry, secret: <T>(value: T) => T): ContactArgs {
+    const args = Object.fromEntries(Object.entries(entry.fields).map(([name, value]) => [name, secret(value)])) as unknown as ContactArgs;
     if (entry.tags.length > 0) {
       // The resource id (known during a preview of a tag rename), not the contactTagId output (unknown then).
       args.contactTagIds = entry.tags.map((key) => (this.tags[key] ?? this.userTags[key])!.id);
     }
     const values = Object.entries(entry.customProperties);
     if (values.length > 0) {
-      args.customProperties = Object.fromEntries(values.map(([propertyKey, value]) => [state.customProperties[propertyKey]!.propertyName, value]));
+      args.customProperties = secret(Object.fromEntries(values.map(([propertyKey, value]) => [state.customProperties[propertyKey]!.propertyName, value])));
     }
     // The resource reads the photo relative to the program's folder.
     if (entry.photo) args.photo = path.relative(process.cwd(), entry.photo);

@@ -10,6 +10,7 @@ import { readPreviousEntries } from "./previous-state";
 import { DesiredStateError } from "./problems";
 import { describeRename, recogniseRenames, withRenames } from "./renames";
 import { secretFieldList, type SecretFieldName } from "./resource-options";
+import { secureVarValues } from "./secret-values";
 import { normalizeVars } from "./variables";
 
 export const CONFIG_NAMESPACE = "lineworks-contacts";
@@ -70,7 +71,10 @@ export function runRootProgram(): Promise<RootProgramOutputs> {
   return readPreviousEntries(dir).then((previous) => {
     const renames = previous ? recogniseRenames(result.state, previous) : [];
     for (const rename of renames) pulumi.log.warn(describeRename(rename));
-    const contacts = new LineWorksContacts("desired-state", { state: withRenames(result.state, renames) }, { secretFields });
+    const contacts = new LineWorksContacts("desired-state", { state: withRenames(result.state, renames) }, {
+      secretFields,
+      secretValues: secureVarValues(vars, dir),
+    });
     return {
       tagIds: contacts.tagIds,
       userTagIds: contacts.userTagIds,

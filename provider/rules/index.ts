@@ -13,6 +13,7 @@ import {
   customValueSchemas,
   userContactTagSchema,
 } from "./schemas";
+import { isRecord } from "../schema/json";
 
 export type { RuleIssue } from "./issues";
 export * as limits from "./limits";
@@ -35,9 +36,6 @@ function parse(schema: z.ZodType, inputs: unknown): RuleIssue[] {
   return result.success ? [] : fromZodIssues(result.error.issues);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function hasText(value: unknown): boolean {
   return typeof value === "string" && value.trim().length > 0;

@@ -6,6 +6,7 @@
  * cause a diff.
  */
 import type { Fact, ObjectFact } from "./facts";
+import { isRecord } from "./json";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -33,9 +34,6 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function asSet(items: Json[]): Json[] {
   const byKey = new Map(items.map((item) => [canonicalJson(item), item] as const));

@@ -4,7 +4,7 @@
  * lists, defaults, aliases, fields that matter only for some types) come from
  * provider/resources/assumptions.ts.
  */
-import * as L from "../rules/limits";
+import * as L from "./limits";
 import {
   ACCESSIBLE_MEMBERS_ONLY_FOR_MEMBER,
   CUSTOM_TYPE_ONLY_FOR_CUSTOM,
@@ -13,6 +13,7 @@ import {
   DEFAULT_PRIMARY,
 } from "../resources/assumptions";
 import { customValues, fieldNames, flag, isWritable, listOf, object, oneOf, text, type FieldsValue, type ResponseValue, type Value } from "./facts";
+import { isRecord } from "./json";
 
 export function isCalendarDate(value: string): boolean {
   if (!L.EVENT_DATE_PATTERN.test(value)) return false;
@@ -212,6 +213,3 @@ export function primaryEmail(fields: { emails?: unknown }): string | undefined {
   return typeof email === "string" && email !== "" ? email.toLowerCase() : undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

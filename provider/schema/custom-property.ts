@@ -2,7 +2,7 @@
  * CustomProperty and the four shapes of a custom value, declared once (lineworks-api.md
  * "Objects", CustomProperty; seed 000 for the values).
  */
-import * as L from "../rules/limits";
+import * as L from "./limits";
 import { flag, integer, listOf, object, oneOf, text, type ResponseValue, type Value } from "./facts";
 
 export const i18nDisplayNameFact = object({ language: oneOf(L.I18N_LANGUAGES), name: text({ min: 1, max: L.I18N_NAME_MAX }) });

@@ -5,10 +5,8 @@
  * what was left out.
  */
 import type { Fact, ObjectFact } from "./facts";
+import { isRecord } from "./json";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);

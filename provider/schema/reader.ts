@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { Fact, ObjectFact, ResponseValue } from "./facts";
+import { isRecord } from "./json";
 
 export interface ReadProblem {
   path: (string | number)[];
@@ -61,9 +62,6 @@ function readCustomValue(value: unknown): unknown {
   return Array.isArray(value) ? value.map(withoutNulls) : withoutNulls(value);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function readObject(fact: ObjectFact, value: unknown, path: (string | number)[], problems: ReadProblem[]): unknown {
   if (!isRecord(value)) return value;

@@ -1,5 +1,5 @@
 /** ContactTag (company and user tags), declared once (lineworks-api.md "Objects", ContactTag). */
-import * as L from "../rules/limits";
+import * as L from "./limits";
 import { flag, object, oneOf, text, type ResponseValue, type Value } from "./facts";
 
 const contactTagName = text({ min: 1, max: L.CONTACT_TAG_NAME_MAX });

@@ -60,5 +60,5 @@ describe("test/invalid corpus through `lineworks-contacts validate`", () => {
       for (const line of lines) if (!/^[^:\s]+:\d+:\d+: \S/.test(line)) failures.push(`${testCase.name}: unlocated output line "${line}"`);
     }
     expect(failures).toEqual([]);
-  });
+  }, 360_000); // one CLI process per case (about 80), two at a time
 });

@@ -9,20 +9,15 @@
  * telephones, ...) keep order. TWITTER reads and compares as X: provider/rules/limits.ts.
  */
 
-/** ASSUMED (no source): a list item without `primary` is not primary. */
-export const DEFAULT_PRIMARY = false;
-
-/** Documented default of permission.isCoEditing. */
-export const DEFAULT_IS_CO_EDITING = true;
-
-/** ASSUMED (no source): an event without calendarType is a SOLAR date. */
-export const DEFAULT_CALENDAR_TYPE = "SOLAR";
-
-/** ASSUMED (no source): customType means something only when type is CUSTOM; the API may drop it otherwise. */
-export const CUSTOM_TYPE_ONLY_FOR_CUSTOM = true;
-
-/** ASSUMED (no source): accessibleMembers mean something only when accessibleRange is MEMBER. */
-export const ACCESSIBLE_MEMBERS_ONLY_FOR_MEMBER = true;
+/* The comparison defaults (primary, isCoEditing, calendarType, customType, accessibleMembers)
+ * live in the bottom layer, provider/schema/comparison-defaults.ts. */
+export {
+  ACCESSIBLE_MEMBERS_ONLY_FOR_MEMBER,
+  CUSTOM_TYPE_ONLY_FOR_CUSTOM,
+  DEFAULT_CALENDAR_TYPE,
+  DEFAULT_IS_CO_EDITING,
+  DEFAULT_PRIMARY,
+} from "../schema/comparison-defaults";
 
 /**
  * lineworks-api.md "PATCH changes only what it sends"; the emulator also lets

@@ -1,8 +1,7 @@
 /**
  * The Contact object, declared once (lineworks-api.md "Objects", Contact). Limits come from
- * provider/rules/limits.ts, where every ASSUMED one is marked; how-it-compares facts (set-like
- * lists, defaults, aliases, fields that matter only for some types) come from
- * provider/resources/assumptions.ts.
+ * ./limits.ts, where every ASSUMED one is marked; how-it-compares facts (defaults, fields
+ * that matter only for some types) from ./comparison-defaults.ts.
  */
 import * as L from "./limits";
 import {
@@ -11,7 +10,7 @@ import {
   DEFAULT_CALENDAR_TYPE,
   DEFAULT_IS_CO_EDITING,
   DEFAULT_PRIMARY,
-} from "../resources/assumptions";
+} from "./comparison-defaults";
 import { customValues, fieldNames, flag, isWritable, listOf, object, oneOf, text, type FieldsValue, type ResponseValue, type Value } from "./facts";
 import { isRecord } from "./json";
 

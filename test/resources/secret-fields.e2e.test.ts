@@ -16,7 +16,6 @@ const PROGRAM = 'module.exports = require("lineworks-contacts-pulumi/provider/de
 
 const PLAIN_MEMO = "plain memo 41c2";
 const PLAIN_VALUE = "plain value 41c2";
-const STACK_SECRET_MEMO = "stack-secret memo 9d07";
 const ENTRY_SECRET_VALUE = "entry-secret value 9d07";
 const VAR_SECRET_MEMO = "secure-var memo 5b1e";
 

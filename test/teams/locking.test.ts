@@ -12,7 +12,7 @@ import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "
 import { syntheticCompanyProgram } from "../support/synthetic-company";
 import { CONTACT_TYPE, backendKeys, contactCreates, lockKeys, otherPulumiHome, stateSummary, waitFor } from "./support";
 
-const counts = { tags: 4, properties: 2, contacts: 40 };
+const counts = { tags: 4, properties: 2, contacts: 30 };
 const env = {
   COMPANY_TAGS: String(counts.tags),
   COMPANY_PROPERTIES: String(counts.properties),
@@ -75,8 +75,10 @@ it("a second pulumi up on the same stack is refused by the lock while the first 
       expect(refused.code, output).not.toBe(0);
       expect(output).toMatch(/the stack is currently locked by 1 lock\(s\)/);
       expect(output).toMatch(/pulumi cancel/);
-      // The error names the lock by its URL, the credentials masked.
+      // The error names the lock by its URL, the credentials masked, and the run that holds it.
       expect(output).not.toContain(postgres.password);
+      expect(output).toContain(`postgres://****:****@127.0.0.1:${postgres.port}/${postgres.database}/.pulumi/locks/`);
+      expect(output).toContain(`(pid ${first.pid})`);
     }
     expect(firstEnded).toBeUndefined();
     expect(await lockKeys(postgres)).toHaveLength(1);

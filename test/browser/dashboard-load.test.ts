@@ -1,7 +1,8 @@
 /**
  * The dashboard with 1,000 contacts (created through the API, as any client would): the page
- * loads, counts and pages them, searches them, and stays within a loose time budget. Prints
- * the page's own size and the load time measured in Chromium (for the README's numbers).
+ * loads, counts them, pages them 25 at a time and searches them; the page itself (HTML, script,
+ * styles) stays under the README's 32 KB. Counts and bytes only: how
+ * fast it shows them is measured by bench/dashboard-load.ts, not asserted here.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,10 @@ import { findChromium, launchChromium, openDashboard } from "./chromium";
 
 const chromiumPath = findChromium();
 const CONTACTS = 1000;
+/** The dashboard's contacts page size, as the README states it. */
+const PAGE_SIZE = 25;
+/** The README: the page (HTML, script, styles) is under 32 KB. */
+const PAGE_BYTES_LIMIT = 32 * 1024;
 const pad = (n: number) => String(n).padStart(4, "0");
 
 describe.skipIf(!chromiumPath.path)("the dashboard with 1,000 contacts", () => {
@@ -44,65 +49,41 @@ describe.skipIf(!chromiumPath.path)("the dashboard with 1,000 contacts", () => {
     await emulator?.stop();
   });
 
-  it("loads, pages and searches them", async () => {
-    const loads: number[] = [];
-    let pageBytes = 0;
-    let dataBytes = 0;
-    for (let round = 0; round < 3; round += 1) {
-      const tab = await openDashboard(browser, emulator.url);
-      const sizes = new Map<string, number>();
-      tab.page.on("response", (response) => {
-        void response.body().then((body) => sizes.set(new URL(response.url()).pathname, body.length), () => {});
-      });
-      // Timed from a fresh navigation (the first one above only attached the listeners).
-      const started = Date.now();
-      await tab.page.reload();
-      await tab.page.waitForFunction(
-        (n) => (globalThis as any).document.getElementById("contacts-count").textContent === String(n),
-        CONTACTS,
-        { timeout: 30_000 },
-      );
-      loads.push(Date.now() - started);
-      if (round === 2) {
-        const timings = await tab.page.evaluate(() => {
-          const perf = (globalThis as any).performance;
-          const nav = perf.getEntriesByType("navigation")[0];
-          const state = perf.getEntriesByType("resource").find((r: any) => r.name.endsWith("/_emulator/state"));
-          const shown = perf.getEntriesByName("dashboard:state-shown")[0];
-          return {
-            domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
-            stateFetched: Math.round(state?.responseEnd ?? -1),
-            contactsShown: Math.round(shown?.startTime ?? -1),
-            loadEvent: Math.round(nav.loadEventEnd),
-          };
-        });
-        console.log(`timings in the page (ms since navigation): ${JSON.stringify(timings)}`);
-      }
-      expect(await tab.page.locator("#page-info").textContent()).toBe("page 1 of 40");
-      expect(await tab.page.locator("#contacts tbody tr").count()).toBe(25);
-      await tab.page.waitForTimeout(300);
-      pageBytes = ["/_emulator/ui", "/_emulator/ui/app.js", "/_emulator/ui/app.css"].reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0);
-      dataBytes = sizes.get("/_emulator/state") ?? 0;
-
-      if (round === 0) {
-        await tab.page.fill("#search", "contact0999@");
-        await expect.poll(() => tab.page.locator("#contacts tbody tr").count()).toBe(1);
-        await tab.page.fill("#search", "박");
-        await expect.poll(() => tab.page.locator("#contacts-count").textContent()).toBe("500 of 1000");
-        await tab.page.click("#next");
-        expect(await tab.page.locator("#page-info").textContent()).toBe("page 2 of 20");
-        expect(tab.foreignRequests).toEqual([]);
-        expect(tab.problems).toEqual([]);
-      }
-      await tab.page.close();
-    }
-    expect(pageBytes).toBeGreaterThan(0);
-    expect(dataBytes).toBeGreaterThan(0);
-    console.log(
-      `dashboard with ${CONTACTS} contacts: page (HTML+JS+CSS) ${pageBytes} bytes, /_emulator/state ${dataBytes} bytes, ` +
-        `load to first page of contacts ${loads.join(" / ")} ms`,
+  it("loads, pages and searches them; the page and its data stay small", async () => {
+    const tab = await openDashboard(browser, emulator.url);
+    const sizes = new Map<string, number>();
+    tab.page.on("response", (response) => {
+      const { pathname } = new URL(response.url());
+      void response.body().then((body) => sizes.set(pathname, body.length), () => {});
+    });
+    // A fresh navigation with the listeners attached (the first one above opened the tab).
+    await tab.page.reload();
+    await tab.page.waitForFunction(
+      (n) => (globalThis as any).document.getElementById("contacts-count").textContent === String(n),
+      CONTACTS,
+      { timeout: 60_000 },
     );
-    // Loose budget on a shared 2-core machine: a regression to seconds per render would fail it.
-    expect(Math.min(...loads)).toBeLessThan(10_000);
+    // Pages of 25 (README).
+    expect(await tab.page.locator("#page-info").textContent()).toBe(`page 1 of ${CONTACTS / PAGE_SIZE}`);
+    expect(await tab.page.locator("#contacts tbody tr").count()).toBe(PAGE_SIZE);
+    const pageFiles = ["/_emulator/ui", "/_emulator/ui/app.js", "/_emulator/ui/app.css"];
+    await expect.poll(() => [...pageFiles, "/_emulator/state"].filter((p) => sizes.has(p)).length, { timeout: 30_000 }).toBe(4);
+    const pageBytes = pageFiles.reduce((sum, p) => sum + sizes.get(p)!, 0);
+    const dataBytes = sizes.get("/_emulator/state")!;
+    console.log(`dashboard with ${CONTACTS} contacts: page (HTML+JS+CSS) ${pageBytes} bytes, /_emulator/state ${dataBytes} bytes`);
+    // The README's numbers: the page under 32 KB, the data it reads under 1 KB a contact.
+    expect(pageBytes).toBeLessThan(PAGE_BYTES_LIMIT);
+    expect(dataBytes).toBeGreaterThan(CONTACTS * 100);
+    expect(dataBytes).toBeLessThan(CONTACTS * 1024);
+
+    await tab.page.fill("#search", "contact0999@");
+    await expect.poll(() => tab.page.locator("#contacts tbody tr").count()).toBe(1);
+    await tab.page.fill("#search", "박");
+    await expect.poll(() => tab.page.locator("#contacts-count").textContent()).toBe("500 of 1000");
+    await tab.page.click("#next");
+    expect(await tab.page.locator("#page-info").textContent()).toBe("page 2 of 20");
+    expect(tab.foreignRequests).toEqual([]);
+    expect(tab.problems).toEqual([]);
+    await tab.page.close();
   });
 });

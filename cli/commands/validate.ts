@@ -42,9 +42,10 @@ export function registerValidateCommand(program: Command): void {
       "\nPrints FILE:LINE:COL: message for every problem and exits 1, or exits 0 when the files are valid.\n" +
         "No API is called. Without any --var, variables are not known offline: each is noted on stderr\n" +
         "and the fields that use it are not checked. With --var, a variable used but not set is a problem.\n" +
-        "--stack NAME reads lineworks-contacts:files and lineworks-contacts:vars from Pulumi.NAME.yaml beside\n" +
-        "Pulumi.yaml (in the current folder or --cwd DIR); its files are relative to that folder. Secret\n" +
-        "(secure:) vars cannot be read offline: they are noted like unset variables.",
+        "--stack NAME reads lineworks-contacts:files and lineworks-contacts:vars from the stack's config, secret\n" +
+        "vars included, through the pulumi CLI in the folder of Pulumi.yaml (the current folder or --cwd DIR);\n" +
+        "its files are relative to that folder. Without a working pulumi CLI, Pulumi.NAME.yaml is read offline\n" +
+        "and secret (secure:) vars are noted like unset variables.",
     )
     .action((args: string[], options: { var: Record<string, string>; stack?: string; cwd?: string }, command: Command) => {
       const inputs = desiredInputsOrUsageError(command, args, options);

@@ -31,8 +31,14 @@ export abstract class Step implements fc.AsyncCommand<Model, Real> {
     this.detail = await this.apply(model, real);
     note(real, `${this.name}: ${this.detail}`);
   }
+  /** The command's own arguments, shown for steps that did not run. */
+  protected args(): unknown[] {
+    return Object.entries(this)
+      .filter(([field]) => field !== "detail" && field !== "name")
+      .map(([, value]) => value);
+  }
   toString(): string {
-    return this.detail ? `${this.name}(${this.detail})` : this.name;
+    return this.detail ? `${this.name}(${this.detail})` : `${this.name}(${this.args().join(", ")})`;
   }
 }
 

@@ -57,7 +57,10 @@ export async function startSequence(emulator: EmulatorProcess, providerEnv: Reco
 
 export function note(real: Real, line: string): void {
   real.narrative.push(line);
+  if (process.env.LWC_SEQ_VERBOSE === "1") console.log(`[sequence] ${line}`);
 }
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function diagnostics(result: PulumiResult): string {
   const text = `${result.stdout}\n${result.stderr}`;
@@ -127,7 +130,7 @@ async function upOnce(model: Model, real: Real, label: string): Promise<{ result
   real.stats.ups++;
   const log = await emulator.requests();
   const after = await liveSnapshot(emulator);
-  note(real, `${label}: pulumi up${refresh ? " --refresh" : ""} exit ${result.code}${hint(model) ? ` (${hint(model)})` : ""}`);
+  note(real, `${label}: pulumi up${refresh ? " --refresh" : ""} exit ${result.code} in ${seconds(result.durationMs)}${hint(model) ? ` (${hint(model)})` : ""}`);
 
   const badDeletes = deleteCalls(log).filter((call) => guarded.has(call.id));
   if (badDeletes.length > 0) {
@@ -181,8 +184,16 @@ export async function applyAndCheck(model: Model, real: Real, label: string): Pr
 
 async function checkConverged(model: Model, real: Real, log: EmulatorRequestLogEntry[]): Promise<void> {
   const { workspace, emulator } = real;
+  // The three read-only checks at once: a pulumi run takes seconds on a busy machine.
+  const started = Date.now();
+  const auditRun = runCli(["audit", "--stack", workspace.stack, "--cwd", workspace.dir, "--json"], { cwd: workspace.dir, env: workspace.env as Record<string, string> }).then(
+    (result) => ({ ...result, durationMs: Date.now() - started }),
+  );
+  const previewRun = workspace.preview(["--expect-no-changes"]);
   const outputs = (await workspace.outputs()) as Record<string, Record<string, string>>;
   const live = await liveSnapshot(emulator);
+  const [audit, preview] = await Promise.all([auditRun, previewRun]);
+  note(real, `  checked: audit --stack ${seconds(audit.durationMs)}, preview ${seconds(preview.durationMs)}`);
   const problems: string[] = [];
   for (const entry of model.entries) {
     const id = outputs[OUTPUT_OF[entry.section]]?.[entry.key];
@@ -204,7 +215,6 @@ async function checkConverged(model: Model, real: Real, log: EmulatorRequestLogE
   }
   if (problems.length > 0) fail(real, "the stack does not match the files after a successful up", problems, log);
 
-  const audit = await runCli(["audit", "--stack", workspace.stack, "--cwd", workspace.dir, "--json"], { cwd: workspace.dir, env: workspace.env as Record<string, string> });
   let report: any;
   try {
     report = JSON.parse(audit.stdout);
@@ -223,8 +233,6 @@ async function checkConverged(model: Model, real: Real, log: EmulatorRequestLogE
     ], log);
   }
 
-  await emulator.clearRequests();
-  const preview = await workspace.preview(["--expect-no-changes"]);
   if (preview.code !== 0) fail(real, "pulumi preview --expect-no-changes is not clean after a successful up", [`preview output:\n${diagnostics(preview)}\n${preview.stdout.split("\n").slice(0, 60).join("\n")}`]);
 }
 

@@ -13,8 +13,9 @@ import { fileURLToPath } from "node:url";
 const exampleDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(exampleDir, "..", "..");
 const cli = path.join(repoRoot, "bin", "lineworks-contacts.js");
-const demoDir = path.join(exampleDir, ".demo");
-const STACK = "demo";
+// LINEWORKS_DEMO_DIR and LINEWORKS_DEMO_STACK let a test run the demo without touching .demo/.
+const demoDir = process.env.LINEWORKS_DEMO_DIR ? path.resolve(process.env.LINEWORKS_DEMO_DIR) : path.join(exampleDir, ".demo");
+const STACK = process.env.LINEWORKS_DEMO_STACK || "demo";
 const PASSPHRASE = "lineworks-contacts-demo";
 const FILES = ["company.yaml", "contacts.yaml"];
 const VARS = { owner: "admin@example.com", salesLead: "sales@example.com" };

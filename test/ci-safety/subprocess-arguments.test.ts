@@ -1,0 +1,150 @@
+/**
+ * No credential on a command line: every Node.js process of the tool's runs loads
+ * capture-argv.cjs (NODE_OPTIONS), which records its own command line and that of every
+ * subprocess it starts. Runs: the demo (`examples/basic/run-demo.mjs`: the emulator, validate,
+ * `pulumi stack select`, `up`, `preview`, with our language host and Pulumi's dynamic-provider
+ * host), a `pulumi up` and `preview` with the credentials in encrypted stack config, and the
+ * CLI's `audit`, `export` and `validate --stack` with credentials in the environment. No
+ * argument list holds the client secret, a line of the private key or an issued token.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../desired-state/e2e-support";
+import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess } from "../support/emulator-process";
+import { expectOk } from "../support/expect-ok";
+import { issuedTokens, issuedTokensIn, type IssuedToken } from "../support/issued-tokens";
+import { emulatorProviderEnv, emulatorStackConfig } from "../support/provider-config";
+import { pulumiBinDir, repoRoot } from "../support/pulumi-cli";
+import { createPulumiWorkspace } from "../support/pulumi-workspace";
+
+interface ArgvRecord {
+  pid: number;
+  kind: "self" | "spawn";
+  via?: string;
+  argv: string[];
+}
+
+const CAPTURE = path.join(repoRoot, "test", "ci-safety", "capture-argv.cjs");
+const EXAMPLE = path.join(repoRoot, "examples", "basic");
+
+let scratch: string;
+let captureFile: string;
+let emulator: EmulatorProcess;
+let credentials: EmulatorCredentials;
+
+const captureEnv = () => ({ NODE_OPTIONS: `--require ${CAPTURE}`, LWC_CAPTURE_ARGV_FILE: captureFile });
+
+function records(): ArgvRecord[] {
+  if (!fs.existsSync(captureFile)) return [];
+  return fs
+    .readFileSync(captureFile, "utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as ArgvRecord);
+}
+
+function keyLines(pem: string): string[] {
+  return pem.split("\n").filter((line) => line.length > 20 && !line.startsWith("-----"));
+}
+
+function runNode(args: string[], env: Record<string, string>, timeoutMs = 600_000): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, output });
+    });
+  });
+}
+
+beforeAll(async () => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-argv-"));
+  captureFile = path.join(scratch, "argv.jsonl");
+  emulator = await startEmulatorProcess();
+  credentials = await emulator.credentials();
+});
+afterAll(async () => {
+  await emulator?.stop();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the tool's own subprocesses get no credential as an argument", () => {
+  const demoStack = `argv-${randomBytes(3).toString("hex")}`;
+  afterAll(() => fs.rmSync(path.join(EXAMPLE, `Pulumi.${demoStack}.yaml`), { force: true }));
+
+  it("the demo, pulumi runs with secrets in stack config, audit, export and validate --stack", { timeout: 900_000 }, async () => {
+    const secrets: string[] = [];
+    let tokens: IssuedToken[] = [];
+
+    // 1. The demo (its own emulator; credentials through the environment and a key file).
+    const demoDir = path.join(scratch, "demo");
+    const demo = await runNode([path.join(EXAMPLE, "run-demo.mjs")], {
+      ...captureEnv(),
+      LINEWORKS_DEMO_DIR: demoDir,
+      LINEWORKS_DEMO_STACK: demoStack,
+      PATH: `${pulumiBinDir()}${path.delimiter}${process.env.PATH ?? ""}`,
+    });
+    expect(demo.code, demo.output.slice(-3000)).toBe(0);
+    secrets.push("emulator-secret", ...keyLines(fs.readFileSync(path.join(demoDir, "emulator-key.pem"), "utf8")));
+
+    // 2. pulumi up and preview with the credentials as encrypted stack config.
+    const workspace = await createPulumiWorkspace({
+      program: 'module.exports = require("lineworks-contacts-pulumi/provider/desired-state/program").runRootProgram();\n',
+      stack: "argv",
+      config: {
+        ...(await emulatorStackConfig(emulator)),
+        "lineworks-contacts:files": '["company.yaml"]',
+      },
+      env: captureEnv(),
+    });
+    try {
+      fs.copyFileSync(path.join(EXAMPLE, "company.yaml"), path.join(workspace.dir, "company.yaml"));
+      await workspace.setConfig("lineworks-contacts:vars", '{"owner": "admin@example.com", "salesLead": "sales@example.com"}');
+      expectOk(await workspace.up());
+      expectOk(await workspace.preview(["--refresh"]));
+
+      // 3. The CLI with credentials in the environment.
+      const env = { ...(await emulatorProviderEnv(emulator)), ...captureEnv() };
+      const vars = ["--var", "owner=admin@example.com", "--var", "salesLead=sales@example.com"];
+      const audit = await runCli(["audit", "company.yaml", ...vars], { cwd: workspace.dir, env });
+      expect(audit.code, audit.stdout + audit.stderr).toBe(0);
+      const exported = await runCli(["export", "--out", "exported.yaml"], { cwd: workspace.dir, env });
+      expect(exported.code, exported.stderr).toBe(0);
+      const validate = await runCli(["validate", "--stack", "argv"], { cwd: workspace.dir, env });
+      expect(validate.code, validate.stdout + validate.stderr).toBe(0);
+    } finally {
+      await workspace.dispose();
+    }
+    secrets.push(credentials.clientSecret, ...keyLines(credentials.privateKey));
+    tokens = await issuedTokens(emulator);
+    expect(tokens.some((token) => token.kind === "access")).toBe(true);
+
+    // The capture saw the runs it is meant to check (else this test would prove nothing).
+    const seen = records();
+    const lines = seen.map((record) => record.argv.join(" "));
+    expect(lines.some((line) => /^pulumi up .*--stack argv-/.test(line)), "the demo's pulumi up").toBe(true);
+    expect(lines.some((line) => line.includes("lineworks-contacts.js validate")), "the demo's validate").toBe(true);
+    expect(lines.some((line) => line.includes("lineworks-contacts.js emulator")), "the demo's emulator").toBe(true);
+    expect(lines.some((line) => line.includes("pulumi-language-nodejs")), "the language host").toBe(true);
+    expect(lines.some((line) => line.includes("@pulumi/pulumi/cmd/run")), "the program").toBe(true);
+    expect(lines.some((line) => line.includes("dynamic-provider")), "the dynamic-provider host").toBe(true);
+    for (const command of ["audit", "export", "validate --stack"]) {
+      expect(lines.some((line) => line.includes(`lineworks-contacts.js ${command}`)), command).toBe(true);
+    }
+
+    for (const record of seen) {
+      const line = record.argv.join(" ");
+      for (const secret of secrets) expect(line.includes(secret), `${record.kind} ${record.argv[0]} holds a credential`).toBe(false);
+      expect(issuedTokensIn(line, tokens), `${record.kind} ${record.argv[0]} holds a token`).toEqual([]);
+    }
+  });
+});

@@ -110,14 +110,13 @@ describe("timeouts", () => {
   it("every request has a timeout; a slow API fails with an error saying so", async () => {
     const { api } = await faultClient({ timeoutMs: 150, maxRetries: 1 });
     await api.listCustomProperties(); // token fetched before the API turns slow
+    // Every answer comes after 600 ms: a client that waited for it would get the list, not an error.
     await emulator.setFaults({ latencyMs: [600, 600] });
-    const started = Date.now();
     const error = (await api.listCustomProperties().catch((e: unknown) => e)) as LineWorksApiError;
     expect(error).toBeInstanceOf(LineWorksApiError);
     expect(error.code).toBe("TIMEOUT");
     expect(error.attempts).toBe(2);
     expect(error.message).toMatch(/no answer within 150 ms/);
-    expect(Date.now() - started).toBeLessThan(1_500);
   });
 });
 

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess } from "../support/emulator-process";
+import { waitFor } from "../support/wait-for";
 import { api, assertion, client, contactBody, JWT_BEARER, postForm, requestToken } from "./http";
 
 const DEV = 20000001;
@@ -319,8 +320,11 @@ describe("--access-token-ttl", () => {
       const tokens = await requestToken(shortLived);
       expect(Number(tokens.expires_in)).toBe(1);
       expect((await api(shortLived, tokens.access_token, "GET", "/contacts")).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 1200));
-      const expired = await api(shortLived, tokens.access_token, "GET", "/contacts");
+      // Valid at first; refused once its second has passed (well before the deadline, which only bounds a hang).
+      const expired = await waitFor("the token's refusal", async () => {
+        const reply = await api(shortLived, tokens.access_token, "GET", "/contacts");
+        return reply.status !== 200 && reply;
+      }, { timeoutMs: 15_000, intervalMs: 100 });
       expect(expired.status).toBe(403);
       expect(expired.body.code).toBe("UNAUTHORIZED");
       expect(expired.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');

@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { EmulatorProcess } from "../support/emulator-process";
+import { waitPastSecond } from "../support/wait-for";
 import { contactBody, expectError, useConformanceEmulator, type Client } from "./http";
 
 let emulator: EmulatorProcess;
@@ -191,7 +192,7 @@ describe("GET /contacts/{contactId}", () => {
 describe("PUT /contacts/{contactId} (full replace)", () => {
   it("resets the fields it omits and sets modifiedTime", async () => {
     const contact = await create({ memo: "old", emails: [{ email: "a@example.com" }], organizations: [{ name: "ACME" }] });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await waitPastSecond(contact.modifiedTime);
     const reply = await api.put(`/contacts/${contact.contactId}`, contactBody({ memo: "new" }));
     expect(reply.status).toBe(200);
     expect(reply.body.memo).toBe("new");

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { EmulatorProcess } from "../support/emulator-process";
+import { waitPastSecond } from "../support/wait-for";
 import { contactBody, useConformanceEmulator, type Client } from "./http";
 
 let emulator: EmulatorProcess;
@@ -113,7 +114,7 @@ describe("GET /contacts orderBy", () => {
 
   it("orders by modifiedTime", async () => {
     const [first, second] = await createNamed(["1", "2"]);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await waitPastSecond(second.modifiedTime);
     await api.patch(`/contacts/${first.contactId}`, { memo: "touched" });
     expect(ids(await api.get("/contacts?orderBy=modifiedTime%20asc"))).toEqual([second.contactId, first.contactId]);
     expect(ids(await api.get("/contacts?orderBy=modifiedTime%20desc"))).toEqual([first.contactId, second.contactId]);

@@ -1,11 +1,12 @@
 /** --data FILE (CONTRACT §4): state, key pair and tokens survive a restart; writes are atomic. */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_PATH, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { waitFor } from "../support/wait-for";
 import { api, client, contactBody, requestToken } from "./http";
 
 /** Random bytes that start like a JPEG (FF D8 FF): the emulator takes only images. */
@@ -76,7 +77,8 @@ describe("--data FILE", () => {
     const first = await start(dataFile);
     const tokens = await requestToken(first);
     const tag = (await api(first, tokens.access_token, "POST", "/contact-tags", { contactTagName: "Kept" })).body;
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // No fixed wait: the change reaches the file by itself (no stop, no flush asked for).
+    await waitFor("the tag in the data file", () => existsSync(dataFile) && readFileSync(dataFile, "utf8").includes(tag.contactTagId));
     await first.kill();
     const second = await start(dataFile);
     expect((await api(second, tokens.access_token, "GET", `/contact-tags/${tag.contactTagId}`)).status).toBe(200);

@@ -1,11 +1,20 @@
 /**
- * A token expired twice within one call: the call renews it, waits out a 429, and by then
- * its fresh token has expired too (what `pulumi up` met when tokens were expired every few
- * seconds while calls waited on a paused rate limiter). The call renews again and succeeds;
- * the refusal is not reported as wrong credentials.
+ * Token renewal against the emulator process.
+ * - Before expiry: with the client's clock inside the renewal margin (a tenth of the lifetime,
+ *   at most five minutes) the token source renews, while the emulator still accepts the old
+ *   token; just outside the margin it does not. No sleep: only the client's clock moves.
+ * - A token expired twice within one call: the call renews it, waits out a 429, and by then
+ *   its fresh token has expired too (what `pulumi up` met when tokens were expired every few
+ *   seconds while calls waited on a paused rate limiter). The call renews again and succeeds;
+ *   the refusal is not reported as wrong credentials.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { JwtTokenSource } from "../../provider/client/auth";
+import { DEFAULT_BACKOFF } from "../../provider/client/backoff";
+import { processDispatcher } from "../../provider/client/http";
+import { api } from "../emulator/http";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { waitFor } from "../support/wait-for";
 import { clientFor } from "../client/support";
 
 let emulator: EmulatorProcess;
@@ -18,13 +27,38 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
-async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const HOUR_MS = 3_600_000;
+
+it("renews a token before it expires: inside the renewal margin, while the API still accepts the old one", async () => {
+  // The emulator's tokens live 24 hours: the client's margin is then five minutes.
+  const lifetimeMs = 24 * HOUR_MS;
+  const marginMs = 5 * 60_000;
+  let offsetMs = 0;
+  const { config } = await clientFor(emulator);
+  const source = new JwtTokenSource(config, {
+    dispatcher: processDispatcher(),
+    timeoutMs: 10_000,
+    maxRetries: 2,
+    backoff: DEFAULT_BACKOFF,
+    now: () => Date.now() + offsetMs,
+  });
+  await emulator.clearRequests();
+  const first = await source.token();
+  expect(source.tokenRequests()).toBe(1);
+
+  offsetMs = lifetimeMs - marginMs - 60_000; // a minute before the margin: the same token
+  expect(await source.token()).toBe(first);
+  expect(source.tokenRequests()).toBe(1);
+
+  offsetMs = lifetimeMs - marginMs + 60_000; // inside the margin, four minutes before expiry: renewed
+  const renewed = await source.token();
+  expect(renewed).not.toBe(first);
+  expect(source.tokenRequests()).toBe(2);
+  // The renewal came before expiry: the emulator (on the real clock) still takes the old token, and the new one.
+  expect((await api(emulator, first, "GET", "/contact-tags")).status).toBe(200);
+  expect((await api(emulator, renewed, "GET", "/contact-tags")).status).toBe(200);
+  expect((await emulator.requests()).map((entry) => `${entry.kind} ${entry.status}`)).toEqual(["token 200", "token 200", "api 200", "api 200"]);
+});
 
 it("renews again when the renewed token expires while the call waits out a 429", { timeout: 60_000 }, async () => {
   const { api } = await clientFor(emulator, { maxRateLimitWaitMs: 10_000 });
@@ -35,7 +69,7 @@ it("renews again when the renewed token expires while the call waits out a 429",
   await emulator.clearRequests();
 
   const read = api.getContactTag(tag.contactTagId);
-  await until(async () => (await emulator.requests()).some((entry) => entry.status === 429), 10_000);
+  await waitFor("the injected 429", async () => (await emulator.requests()).some((entry) => entry.status === 429), { timeoutMs: 30_000, intervalMs: 20 });
   await emulator.expireTokens();
   await emulator.setFaults({});
 

@@ -26,12 +26,14 @@ describe("examples/promotion: dev and prod stacks on two domains", () => {
   let dev: PulumiWorkspace;
   let prod: PulumiWorkspace;
 
-  /** Only what is not in Pulumi.<stack>.yaml: the endpoints and the stack's secrets. */
+  /** Only what is not in Pulumi.<stack>.yaml: the endpoints and the app's credentials (as a CI job's environment gives them). */
   async function secretsEnv(domainId: number): Promise<Record<string, string>> {
     const credentials = await emulator.credentials(domainId);
     return {
       LINEWORKS_API_BASE_URL: emulator.apiBaseUrl,
       LINEWORKS_AUTH_URL: emulator.authUrl,
+      LINEWORKS_CLIENT_ID: credentials.clientId,
+      LINEWORKS_SERVICE_ACCOUNT: credentials.serviceAccount,
       LINEWORKS_CLIENT_SECRET: credentials.clientSecret,
       LINEWORKS_PRIVATE_KEY: credentials.privateKey,
     };

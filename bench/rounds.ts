@@ -1,0 +1,120 @@
+/**
+ * The stepped rounds of `npm run bench`: every step of a stack's life on the engine floor and
+ * at once on ours (floor, ours, floor, ours, ... in the order of `roundSchedule`), round after
+ * round, each round against a fresh emulator and from empty stacks.
+ */
+import type { EmulatorProcess } from "../test/support/emulator-process";
+import type { PulumiWorkspace } from "../test/support/pulumi-workspace";
+import { companyEnv, destroyQuietly, stateBytesPerContact, timedRun, withEmulator, type Measured, type Stacks } from "./harness";
+import type { BenchOptions } from "./options";
+import { median, roundSchedule, summarizeStep, STEPS, type Side, type StepName, type StepSummary } from "./stats";
+
+export interface RoundRun extends Measured {
+  round: number;
+  step: StepName;
+  side: Side;
+  /** After an `up` from empty: the state's bytes per contact resource. */
+  stateBytesPerContact?: number;
+}
+
+export interface StepReport extends StepSummary {
+  step: StepName;
+  /** What the step shows in the table, e.g. "update 100 contacts". */
+  label: string;
+  resources: number;
+  /** ours: median over the rounds. */
+  oursApiCalls: number;
+  oursStateBytesPerContact?: number;
+  floorStateBytesPerContact?: number;
+}
+
+interface Action {
+  workspace: PulumiWorkspace;
+  args: string[];
+  env: Record<string, string>;
+  resources: number;
+  label: string;
+  measureState: boolean;
+}
+
+const UP = ["up", "--yes", "--skip-preview"];
+
+function action(step: StepName, side: Side, stacks: Stacks, options: BenchOptions, providerEnv: Record<string, string>): Action {
+  const { contacts, tags, properties, changed } = options;
+  const total = contacts + tags + properties;
+  const kind = side === "floor" ? "noop" : "real";
+  const env = (changedContacts: number) => ({ ...providerEnv, ...companyEnv(kind, contacts, tags, properties, changedContacts) });
+  const workspace = side === "floor" ? stacks.floor : stacks.ours;
+  switch (step) {
+    case "up from empty":
+      return { workspace, args: UP, env: env(0), resources: total, label: step, measureState: true };
+    case "update":
+      return { workspace, args: UP, env: env(changed), resources: changed, label: `update ${changed} contacts`, measureState: false };
+    case "no-op preview":
+      return { workspace, args: ["preview", "--expect-no-changes"], env: env(changed), resources: total, label: step, measureState: false };
+    case "refresh":
+      return { workspace, args: ["refresh", "--yes", "--skip-preview"], env: env(changed), resources: total, label: step, measureState: false };
+    case "destroy":
+      return { workspace, args: ["destroy", "--yes", "--skip-preview"], env: env(changed), resources: total, label: step, measureState: false };
+    case "up (secretFields)":
+      // The floor has no secrets: its side is the same `up` from empty as the first step's, run again beside this one.
+      return {
+        workspace: side === "floor" ? stacks.floor : stacks.oursSecret,
+        args: UP,
+        env: env(0),
+        resources: total,
+        label: "up from empty, secretFields: [memo, customProperties]",
+        measureState: true,
+      };
+  }
+}
+
+export async function runRounds(stacks: Stacks, options: BenchOptions, log: (line: string) => void): Promise<RoundRun[]> {
+  const schedule = roundSchedule(options.rounds);
+  const runs: RoundRun[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    await withEmulator(async (emulator: EmulatorProcess, providerEnv) => {
+      for (const planned of schedule.filter((run) => run.round === round)) {
+        const { workspace, args, env, measureState } = action(planned.step, planned.side, stacks, options, providerEnv);
+        const measured = await timedRun(planned.side, workspace, args, env, planned.side === "ours" ? emulator : undefined, options.timeoutMinutes);
+        const run: RoundRun = { ...planned, ...measured };
+        if (measureState) run.stateBytesPerContact = await stateBytesPerContact(workspace, env);
+        runs.push(run);
+        log(`round ${round}/${options.rounds}  ${planned.step.padEnd(18)} ${planned.side.padEnd(5)} ${measured.seconds.toFixed(1)} s  (load ${measured.load.join(" → ")})`);
+      }
+      // The last step leaves the floor and the secretFields stack up: empty them for the next round.
+      const cleanupEnv = (kind: "real" | "noop") => ({ ...providerEnv, ...companyEnv(kind, options.contacts, options.tags, options.properties) });
+      await destroyQuietly(stacks.floor, cleanupEnv("noop"), options.timeoutMinutes);
+      await destroyQuietly(stacks.oursSecret, cleanupEnv("real"), options.timeoutMinutes);
+    });
+  }
+  return runs;
+}
+
+export function summarizeRounds(runs: readonly RoundRun[], stacks: Stacks, options: BenchOptions): StepReport[] {
+  return STEPS.map((step) => {
+    const of = (side: Side) => runs.filter((run) => run.step === step && run.side === side).sort((a, b) => a.round - b.round);
+    const floor = of("floor");
+    const ours = of("ours");
+    const bytes = (sideRuns: RoundRun[]) => {
+      const values = sideRuns.flatMap((run) => (run.stateBytesPerContact === undefined ? [] : [run.stateBytesPerContact]));
+      return values.length === 0 ? undefined : Math.round(median(values));
+    };
+    const { label, resources } = action(step, "ours", stacks, options, {});
+    const report: StepReport = {
+      step,
+      label,
+      resources,
+      ...summarizeStep(
+        floor.map((run) => run.seconds),
+        ours.map((run) => run.seconds),
+      ),
+      oursApiCalls: Math.round(median(ours.map((run) => run.apiCalls))),
+    };
+    const oursBytes = bytes(ours);
+    const floorBytes = bytes(floor);
+    if (oursBytes !== undefined) report.oursStateBytesPerContact = oursBytes;
+    if (floorBytes !== undefined) report.floorStateBytesPerContact = floorBytes;
+    return report;
+  });
+}

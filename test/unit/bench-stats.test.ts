@@ -1,0 +1,110 @@
+/**
+ * The pure parts of `npm run bench` (bench/stats.ts, bench/options.ts): the order of the runs,
+ * the median and spread of the per-round ratios, the growth exponent and the command line.
+ * No clock: the times here are numbers made up for the arithmetic.
+ */
+import { describe, expect, it } from "vitest";
+import { parseBenchArgs } from "../../bench/options";
+import { growthExponent, growthSchedule, median, roundRatios, roundSchedule, spread, STEPS, summarizeStep } from "../../bench/stats";
+
+describe("round order", () => {
+  it("alternates floor and ours, each step's pair adjacent, steps in a stack's life order, round after round", () => {
+    const schedule = roundSchedule(3);
+    expect(schedule).toHaveLength(3 * STEPS.length * 2);
+    expect(schedule.map((run) => run.side)).toEqual(schedule.map((_, i) => (i % 2 === 0 ? "floor" : "ours")));
+    for (let i = 0; i < schedule.length; i += 2) {
+      expect(schedule[i + 1]).toEqual({ ...schedule[i], side: "ours" });
+    }
+    expect(schedule.map((run) => run.round)).toEqual([...Array(3)].flatMap((_, r) => Array(STEPS.length * 2).fill(r + 1)));
+    expect(schedule.filter((run) => run.round === 2 && run.side === "ours").map((run) => run.step)).toEqual([...STEPS]);
+    expect(STEPS.slice(0, 5)).toEqual(["up from empty", "update", "no-op preview", "refresh", "destroy"]);
+  });
+
+  it("one round is one pass; fewer than one round is refused", () => {
+    expect(roundSchedule(1).map((run) => `${run.step}/${run.side}`)).toEqual(STEPS.flatMap((step) => [`${step}/floor`, `${step}/ours`]));
+    expect(() => roundSchedule(0)).toThrow(/rounds/);
+    expect(() => roundSchedule(1.5)).toThrow(/rounds/);
+  });
+
+  it("growth: per size, checkpoints then none, floor then ours", () => {
+    expect(growthSchedule([20, 40]).map((run) => `${run.contacts}/${run.checkpoints ? "ck" : "no"}/${run.side}`)).toEqual([
+      "20/ck/floor", "20/ck/ours", "20/no/floor", "20/no/ours",
+      "40/ck/floor", "40/ck/ours", "40/no/floor", "40/no/ours",
+    ]);
+  });
+});
+
+describe("median and spread", () => {
+  it("median of odd and even counts, whatever the order", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(() => median([])).toThrow();
+  });
+
+  it("spread is min–max", () => {
+    expect(spread([1.2, 0.9, 1.5])).toEqual({ min: 0.9, max: 1.5 });
+  });
+
+  it("the ratio is taken per round, and the median is of those ratios, not of the times", () => {
+    // Round 2 ran in a slow minute: both its runs are slow, so its ratio is still close.
+    const floor = [60, 110, 62];
+    const ours = [78, 120, 80];
+    expect(roundRatios(floor, ours)).toEqual([1.3, 120 / 110, 80 / 62]);
+    const summary = summarizeStep(floor, ours);
+    expect(summary.ratioMedian).toBeCloseTo(80 / 62, 12);
+    expect(summary.ratioSpread).toEqual({ min: 120 / 110, max: 1.3 });
+    expect(summary.floorMedianSeconds).toBe(62);
+    expect(summary.oursMedianSeconds).toBe(80);
+  });
+
+  it("refuses unpaired rounds and a zero floor", () => {
+    expect(() => roundRatios([1, 2], [1])).toThrow(/as many/);
+    expect(() => roundRatios([0], [1])).toThrow(/floor/);
+  });
+});
+
+describe("growth exponent", () => {
+  it("is the slope of log(time) against log(size)", () => {
+    expect(growthExponent([{ size: 500, seconds: 10 }, { size: 1000, seconds: 20 }, { size: 2000, seconds: 40 }])).toBeCloseTo(1, 12);
+    expect(growthExponent([{ size: 500, seconds: 10 }, { size: 1000, seconds: 40 }, { size: 2000, seconds: 160 }])).toBeCloseTo(2, 12);
+    expect(growthExponent([{ size: 20, seconds: 3 }, { size: 40, seconds: 3 }])).toBeCloseTo(0, 12);
+  });
+
+  it("least squares over points that do not lie on one line", () => {
+    // log2 sizes 0, 1, 2 with log2 times 0, 1.5, 2: slope = Σ(dx·dy)/Σ(dx²) = (−1·−7/6 + 1·5/6)/2 = 1.
+    const points = [1, 2, 4].map((size, i) => ({ size, seconds: 2 ** [0, 1.5, 2][i]! }));
+    expect(growthExponent(points)).toBeCloseTo(1, 12);
+  });
+
+  it("needs two distinct sizes and positive values", () => {
+    expect(() => growthExponent([{ size: 10, seconds: 1 }])).toThrow(/two distinct/);
+    expect(() => growthExponent([{ size: 10, seconds: 1 }, { size: 10, seconds: 2 }])).toThrow(/two distinct/);
+    expect(() => growthExponent([{ size: 10, seconds: 0 }, { size: 20, seconds: 1 }])).toThrow(/> 0/);
+  });
+});
+
+describe("command line", () => {
+  it("defaults: 1,000 contacts, 3 rounds, growth 500, 1,000, 2,000, update a tenth", () => {
+    const options = parseBenchArgs([]);
+    expect(options).toMatchObject({ contacts: 1000, rounds: 3, growth: [500, 1000, 2000], changed: 100, tags: 30, properties: 5 });
+  });
+
+  it("a smoke run, whose flags can be overridden", () => {
+    expect(parseBenchArgs(["--contacts", "50", "--rounds", "1", "--growth", "20,40"])).toMatchObject({ contacts: 50, rounds: 1, growth: [20, 40], changed: 5 });
+    expect(parseBenchArgs(["--rounds=2", "--smoke"])).toMatchObject({ contacts: 50, rounds: 2, growth: [20, 40], limitedContacts: 0 });
+    expect(parseBenchArgs(["--growth", "none"]).growth).toEqual([]);
+  });
+
+  it("the BENCH_* variables still set the defaults", () => {
+    expect(parseBenchArgs([], { BENCH_CONTACTS: "200" })).toMatchObject({ contacts: 200, changed: 20 });
+  });
+
+  it("refuses what it cannot run", () => {
+    expect(() => parseBenchArgs(["--rounds", "0"])).toThrow(/--rounds/);
+    expect(() => parseBenchArgs(["--growth", "20"])).toThrow(/two distinct/);
+    expect(() => parseBenchArgs(["--contacts"])).toThrow(/--contacts/);
+    expect(() => parseBenchArgs(["--properties", "6"])).toThrow(/at most 5/);
+    expect(() => parseBenchArgs(["--fast"])).toThrow(/unknown argument/);
+  });
+});

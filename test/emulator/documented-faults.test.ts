@@ -164,7 +164,7 @@ describe("documented response details", () => {
     const contact = (await api.post("/contacts", contactBody())).body;
     const uploadUrl = (await api.post(`/contacts/${contact.contactId}/photo`, { fileName: "a.png", fileSize: 3 })).body.uploadUrl;
     const form = new FormData();
-    form.append("Filedata", new Blob([new Uint8Array([1, 2, 3])]), "a.png");
+    form.append("Filedata", new Blob([new Uint8Array([0x42, 0x4d, 3])]), "a.png"); // "BM": a BMP's first bytes (images only)
     const token = (await requestToken(emulator)).access_token;
     expect((await fetch(uploadUrl, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form })).status).toBe(200);
     const redirect = await api.get(`/contacts/${contact.contactId}/photo`);

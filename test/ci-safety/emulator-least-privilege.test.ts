@@ -100,6 +100,13 @@ describe("scopes", () => {
     const feed = (await (await fetch(`${emulator.url}/_emulator/requests/recent`)).json()) as { entries: Array<{ scope?: string }> };
     expect(feed.entries.map((entry) => entry.scope).sort()).toEqual(api0.map((entry) => entry.scope).sort());
     expect(await (await fetch(`${emulator.url}/_emulator/ui`)).text()).toContain("<th>Token scope</th>");
+    // The feed (token requests included) shows scopes, never a credential.
+    const credentials = await emulator.credentials(FULL_DOMAIN);
+    const withTokens = await (await fetch(`${emulator.url}/_emulator/requests/recent?include=token`)).text();
+    expect(withTokens).toContain('"scope":"contact"');
+    for (const secret of [credentials.clientSecret, ...credentials.privateKey.split("\n").filter((line) => line.length > 20 && !line.startsWith("-----"))]) {
+      expect(withTokens).not.toContain(secret);
+    }
   });
 
   it("a pinned contact.read never sends a write; the read-only app fails at the token endpoint naming the scope", async () => {

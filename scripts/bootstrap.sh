@@ -21,4 +21,5 @@ if [[ "$installed" == false ]]; then
   echo "bootstrap: compiling TypeScript" >&2
   npx --no-install tsc -p tsconfig.json >&2
   node scripts/prune-dist.js # dist/ files of deleted sources would otherwise be packed
+  node scripts/build-schema.js # dist/schema/desired-state.schema.json, for editors
 fi

@@ -38,7 +38,7 @@ describe("validate --stack", () => {
       const result = await runCli(["validate", "--stack", "dev", "--cwd", projectDir], { cwd: repoRoot });
       expect(result.code).toBe(1);
       const relative = path.relative(repoRoot, contacts);
-      expect(problemLines(result.stdout)).toEqual([`${relative}:18:32: contacts.sato-kenji.tags[2]: unknown tag "nosuch": no key "nosuch" in tags or userTags`]);
+      expect(problemLines(result.stdout)).toEqual([`${relative}:19:32: contacts.sato-kenji.tags[2]: unknown tag "nosuch": no key "nosuch" in tags or userTags`]);
     } finally {
       fs.writeFileSync(contacts, original);
     }
@@ -51,7 +51,7 @@ describe("validate --stack", () => {
     try {
       const noted = await runCli(["validate", "--stack", "dev"], { cwd: projectDir });
       expect(noted.code, noted.stdout + noted.stderr).toBe(0);
-      expect(noted.stderr).toMatch(/^note: desired\/contacts\.yaml:11:\d+: \$\{vars\.crmBaseUrl\} is secret in .*Pulumi\.dev\.yaml and has no value offline/m);
+      expect(noted.stderr).toMatch(/^note: desired\/contacts\.yaml:12:\d+: \$\{vars\.crmBaseUrl\} is secret in .*Pulumi\.dev\.yaml and has no value offline/m);
       expect(noted.stderr).not.toContain("AAAA");
       const filled = await runCli(["validate", "--stack", "dev", "--var", "crmBaseUrl=https://crm.example"], { cwd: projectDir });
       expect(filled.code).toBe(0);
@@ -60,7 +60,7 @@ describe("validate --stack", () => {
       fs.writeFileSync(stackFile, original.replace("    crmBaseUrl: https://crm-staging.example\n", ""));
       const missing = await runCli(["validate", "--stack", "dev"], { cwd: projectDir });
       expect(missing.code).toBe(1);
-      expect(problemLines(missing.stdout)).toEqual([expect.stringMatching(/^desired\/contacts\.yaml:11:\d+: undefined variable \$\{vars\.crmBaseUrl\}/)]);
+      expect(problemLines(missing.stdout)).toEqual([expect.stringMatching(/^desired\/contacts\.yaml:12:\d+: undefined variable \$\{vars\.crmBaseUrl\}/)]);
     } finally {
       fs.writeFileSync(stackFile, original);
     }

@@ -140,7 +140,7 @@ describe("errors without echoes", () => {
 
   it("a misspelt section is one problem, with the section it meant", () => {
     expect(load(company.replace(/^tags:/m, "tag:"))).toEqual([
-      `company.yaml:6:1: unknown key "tag" at the top level; did you mean "tags"? (expected one of version, adopt, tags, userTags, customProperties, contacts, or x-NAME for your own use)`,
+      `company.yaml:7:1: unknown key "tag" at the top level; did you mean "tags"? (expected one of version, adopt, tags, userTags, customProperties, contacts, or x-NAME for your own use)`,
     ]);
   });
 

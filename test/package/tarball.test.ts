@@ -20,7 +20,7 @@ describe("the npm package", () => {
   it("holds dist/, bin/, README.md, LICENSE and package.json, and nothing else", () => {
     const outsideLayout = packed.files.filter((file) => !/^(dist|bin)\//.test(file) && !["README.md", "LICENSE", "package.json"].includes(file));
     expect(outsideLayout).toEqual([]);
-    for (const required of ["README.md", "LICENSE", "package.json", "bin/lineworks-contacts.js", "dist/provider/index.js", "dist/provider/index.d.ts", "dist/cli/index.js", "dist/emulator/index.js"]) {
+    for (const required of ["README.md", "LICENSE", "package.json", "bin/lineworks-contacts.js", "dist/provider/index.js", "dist/provider/index.d.ts", "dist/cli/index.js", "dist/emulator/index.js", "dist/schema/desired-state.schema.json"]) {
       expect(packed.files).toContain(required);
     }
   });
@@ -30,8 +30,9 @@ describe("the npm package", () => {
       (file) => /(^|\/)(test|tests|__tests__|bench|scripts|tools|examples|\.ci)\//.test(file) || /\.(test|spec|bench)\.[cm]?[jt]s$/.test(file) || /\.sh$/.test(file),
     );
     expect(offenders).toEqual([]);
-    // Every compiled file comes from the library's sources (provider/, emulator/, cli/, index.ts).
-    const compiled = packed.files.filter((file) => file.startsWith("dist/"));
+    // Every compiled file comes from the library's sources (provider/, emulator/, cli/, index.ts);
+    // the one generated file is the editors' JSON Schema (scripts/build-schema.js).
+    const compiled = packed.files.filter((file) => file.startsWith("dist/") && file !== "dist/schema/desired-state.schema.json");
     expect(compiled.filter((file) => !/^dist\/(provider|emulator|cli)\/|^dist\/index\.(js|d\.ts|js\.map)$/.test(file))).toEqual([]);
     // ...and from one that still exists (scripts/prune-dist.js removes what a deleted source left).
     const stale = compiled.filter((file) => {

@@ -17,7 +17,7 @@ import { repoRoot } from "./repo-root";
 /** What tsconfig.json compiles: these folders' .ts files and index.ts. */
 const SOURCE_DIRS = ["provider", "emulator", "cli"];
 const SOURCE_FILES = ["index.ts"];
-export const BUILD_COMMAND = "npx tsc -p tsconfig.json && node scripts/prune-dist.js";
+export const BUILD_COMMAND = "npx tsc -p tsconfig.json && node scripts/prune-dist.js && node scripts/build-schema.js";
 
 function walk(dir: string, found: string[]): void {
   if (!fs.existsSync(dir)) return;
@@ -48,7 +48,7 @@ export interface BuildResult {
   output: string;
 }
 
-/** tsc without emitting on errors (dist/ then stays stale, so every run reports it), then prune-dist. */
+/** tsc without emitting on errors (dist/ then stays stale, so every run reports it), then prune-dist and the editors' JSON Schema. */
 export function runBuild(root: string): BuildResult {
   const tsc = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json", "--noEmitOnError"], {
     cwd: root,
@@ -56,7 +56,9 @@ export function runBuild(root: string): BuildResult {
   });
   if (tsc.status !== 0) return { status: tsc.status, output: `${tsc.stdout ?? ""}${tsc.stderr ?? ""}${tsc.error?.message ?? ""}` };
   const prune = spawnSync(process.execPath, [path.join(root, "scripts", "prune-dist.js")], { cwd: root, encoding: "utf8" });
-  return { status: prune.status, output: `${prune.stdout ?? ""}${prune.stderr ?? ""}` };
+  if (prune.status !== 0) return { status: prune.status, output: `${prune.stdout ?? ""}${prune.stderr ?? ""}` };
+  const schema = spawnSync(process.execPath, [path.join(root, "scripts", "build-schema.js")], { cwd: root, encoding: "utf8" });
+  return { status: schema.status, output: `${schema.stdout ?? ""}${schema.stderr ?? ""}` };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -62,14 +62,22 @@ export interface SequenceStats {
   ups: number;
 }
 
+/** fast-check's report (seed, path, commands) and the break itself (its cause). */
+export function failureText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `\n${error.cause.message}` : "";
+  return `${error.message}${cause}`;
+}
+
 /** Runs one sequence (numRuns 1) for the seed; throws fast-check's report (seed, path, commands) on a break. */
 export async function runSeed(options: SequenceOptions, stats: SequenceStats): Promise<void> {
   const property = fc.asyncProperty(
     fc.commands(commandArbitraries({ faults: true, app: true }), { maxCommands: options.maxCommands, size: "max" }),
     async (commands) => {
-      const { model, real } = await startSequence(options.emulator, options.providerEnv);
-      stats.sequences++;
+      let started: { model: Model; real: Real } | undefined;
       try {
+        started = await startSequence(options.emulator, options.providerEnv);
+        const { model, real } = started;
         await fc.asyncModelRun(() => ({ model, real }), commands);
         // Every sequence ends converged: a last up with whatever the steps left pending.
         await applyAndCheck(model, real, "final up");
@@ -77,9 +85,12 @@ export async function runSeed(options: SequenceOptions, stats: SequenceStats): P
         recordFinding(`seed ${options.seed}${options.path ? ` path ${options.path}` : ""}`, error);
         throw error;
       } finally {
-        stats.steps += real.stats.steps;
-        stats.ups += real.stats.ups;
-        await real.workspace.dispose();
+        stats.sequences++;
+        if (started) {
+          stats.steps += started.real.stats.steps;
+          stats.ups += started.real.stats.ups;
+          await started.real.workspace.dispose();
+        }
       }
     },
   );

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv } from "../support/provider-config";
-import { runSeed, type SequenceStats } from "./sequence";
+import { failureText, runSeed, type SequenceStats } from "./sequence";
 
 const MAX_SECONDS = 14_400;
 const enabled = process.env.LWC_SOAK_SECONDS !== undefined;
@@ -40,8 +40,9 @@ describe.skipIf(!enabled)("soak: edit sequences for a time budget", () => {
       try {
         await runSeed({ emulator, providerEnv, seed, maxCommands }, stats);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        failures.push(`seed ${seed}: ${message.split("\n").slice(0, 3).join(" | ")}`);
+        const message = failureText(error);
+        const invariant = error instanceof Error && error.cause instanceof Error ? error.cause.message.split("\n")[0] : message.split("\n")[0];
+        failures.push(`seed ${seed}: ${invariant}`);
         console.log(`soak: seed ${seed} FAILED\n${message}`);
       }
       console.log(`soak: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.ups} ups, ${failures.length} failing`);

@@ -7,7 +7,9 @@
  *                                           max 1000), `?status=2xx|3xx|4xx|5xx|errors|NNN`,
  *                                           `?include=token`, `?include=app` (the app's edits too),
  *                                           `?kind=app` (only the app's edits); `{total, matched, entries}`
- *   GET /_emulator/rate-limits              the open rate-limit windows: use per operation
+ *   GET /_emulator/rate-limits              the open rate-limit windows: use per operation; and per
+ *                                           domain the API requests in flight now and at most since
+ *                                           the last reset (`concurrency: [{domainId, inFlight, peak}]`)
  *   GET /_emulator/photos/:domainId/:contactId  a stored photo's bytes (images only)
  * Like every admin endpoint they are not logged, rate limited nor subject to faults, and
  * none of them changes anything: the page's only writes are PUT /_emulator/faults and
@@ -124,6 +126,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorC
   app.get(`${ADMIN_PREFIX}/rate-limits`, async () => ({
     requestsPerMinute: context.rateLimiter.requestsPerMinute,
     windows: context.rateLimiter.usage(),
+    concurrency: context.inFlight.usage(),
   }));
 
   app.get(`${ADMIN_PREFIX}/photos/:domainId/:contactId`, async (request, reply) => {

@@ -105,6 +105,13 @@ export const OAUTH_ERROR_DESCRIPTION_FIELD = "error_description";
 /** Conflicts (duplicate tag name on rename, displayName on PATCH) answer 409 (docs: PUT/PATCH contact-tags). */
 export const CONFLICT_STATUS = 409;
 
+/**
+ * lineworks-api.md "Outside the API": a cap on external contacts per company (Free 500, paid plans
+ * 100,000) that counts the contacts trash; over it ASSUMED 403 LIMIT_EXCEEDED.
+ */
+export const CONTACT_CAP_STATUS = 403;
+export const CONTACT_CAP_CODE = "LIMIT_EXCEEDED";
+
 /** Rate-limit headers (no Retry-After is documented): seconds until the window resets. */
 export const RATE_LIMIT_RESET_HEADER = "ratelimit-reset";
 export const RATE_LIMIT_REMAINING_HEADER = "ratelimit-remaining";

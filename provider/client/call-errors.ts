@@ -29,6 +29,7 @@ export function responseError(call: ApiCall, response: HttpResponse, attempts: n
     authMode: context.authMode,
     grantedScope: context.grantedScope,
     naturalKey: call.naturalKey,
+    template: call.template,
   });
   return new LineWorksApiError({ ...answerFields(call, response, attempts), ...(hint !== undefined && { hint }) });
 }

@@ -13,6 +13,8 @@ import { processRedactor } from "./redact";
 export const DEFAULT_API_BASE_URL = "https://www.worksapis.com/v1.0";
 export const DEFAULT_AUTH_URL = "https://auth.worksmobile.com/oauth2/v2.0/token";
 export const DEFAULT_REQUESTS_PER_MINUTE = 240;
+/** Below the API's concurrent-access limit (lineworks-api.md: no number published, ASSUMED 10 per domain). */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
 
 export type AuthMode = "jwt" | "accessToken";
 
@@ -57,6 +59,8 @@ export interface ClientConfig {
   readonly domainId: number | undefined;
   /** Client-side limit per API operation; 0 turns the client-side limiter off. */
   readonly requestsPerMinute: number;
+  /** Requests of this API and identity in flight at once, in the whole process; 0 turns the bound off. */
+  readonly maxConcurrentRequests: number;
   readonly clientId: string | undefined;
   readonly serviceAccount: string | undefined;
   readonly authMode: AuthMode;
@@ -76,6 +80,7 @@ export interface ClientConfigInput {
   authUrl?: string;
   domainId?: number | string;
   requestsPerMinute?: number | string;
+  maxConcurrentRequests?: number | string;
   clientId?: string;
   clientSecret?: string;
   serviceAccount?: string;
@@ -99,6 +104,7 @@ const SOURCES = {
   accessToken: "lineworks:accessToken (LINEWORKS_ACCESS_TOKEN)",
   domainId: "lineworks:domainId (LINEWORKS_DOMAIN_ID)",
   requestsPerMinute: "lineworks:requestsPerMinute (LINEWORKS_REQUESTS_PER_MINUTE)",
+  maxConcurrentRequests: "lineworks:maxConcurrentRequests (LINEWORKS_MAX_CONCURRENT_REQUESTS)",
   scope: "lineworks:scope (LINEWORKS_SCOPE)",
 } as const;
 
@@ -124,6 +130,7 @@ export function resolveClientConfig(config: ConfigSource, env: NodeJS.ProcessEnv
     accessToken: pick("accessToken", "LINEWORKS_ACCESS_TOKEN"),
     domainId: pick("domainId", "LINEWORKS_DOMAIN_ID"),
     requestsPerMinute: pick("requestsPerMinute", "LINEWORKS_REQUESTS_PER_MINUTE"),
+    maxConcurrentRequests: pick("maxConcurrentRequests", "LINEWORKS_MAX_CONCURRENT_REQUESTS"),
     scope: pick("scope", "LINEWORKS_SCOPE"),
   });
 }
@@ -165,6 +172,7 @@ export function makeClientConfig(input: ClientConfigInput): ClientConfig {
     authUrl: parseUrl(input.authUrl, DEFAULT_AUTH_URL, SOURCES.authUrl),
     domainId: parseDomainId(input.domainId),
     requestsPerMinute: parseRequestsPerMinute(input.requestsPerMinute),
+    maxConcurrentRequests: parseMaxConcurrentRequests(input.maxConcurrentRequests),
     clientId,
     serviceAccount,
     authMode,
@@ -250,6 +258,18 @@ function parseRequestsPerMinute(value: number | string | undefined): number {
   if (!Number.isSafeInteger(number) || number < 0) {
     throw new ClientConfigError(
       `${SOURCES.requestsPerMinute} must be a whole number of requests per minute (0 turns the client-side limit off), ` +
+        `got ${JSON.stringify(value)}`,
+    );
+  }
+  return number;
+}
+
+function parseMaxConcurrentRequests(value: number | string | undefined): number {
+  if (value === undefined || value === "") return DEFAULT_MAX_CONCURRENT_REQUESTS;
+  const number = typeof value === "number" ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(number) || number < 0) {
+    throw new ClientConfigError(
+      `${SOURCES.maxConcurrentRequests} must be a whole number of requests in flight at once (0 turns the bound off), ` +
         `got ${JSON.stringify(value)}`,
     );
   }

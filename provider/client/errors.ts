@@ -6,6 +6,8 @@
 import { processRedactor } from "./redact";
 import {
   CONFLICT_STATUS,
+  CONTACT_CAP_CODE,
+  CONTACT_CAP_STATUS,
   DUPLICATE_NAME_STATUSES,
   GONE_STATUSES,
   READ_ONLY_SCOPE,
@@ -153,7 +155,16 @@ export interface HintContext {
   grantedScope?: string | undefined;
   /** Describes the natural key a create/rename conflicts on, e.g. `contact tag name "VIP"`. */
   naturalKey?: string | undefined;
+  /** The call's path template, e.g. `/contacts`. */
+  template?: string | undefined;
 }
+
+/** What to do when a contact create is refused by the company's cap on external contacts. */
+export const CONTACT_CAP_HINT =
+  "The company is at its cap on external (customer/client) contacts, and contacts in the contacts trash count " +
+  "toward that cap (Free plan 500, paid plans 100,000). Nothing was created. Empty the trash (admin console: " +
+  "Customers/Clients > Trash) or delete contacts permanently, then run again; prefer updating contacts in place to " +
+  "deleting and re-creating them, which fills the trash";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -166,6 +177,9 @@ export function hintFor(context: HintContext): string | undefined {
           "lineworks:serviceAccount and lineworks:privateKey (and that the app may use this service account)"
       : "The access token is invalid or expired; set a fresh lineworks:accessToken (LINEWORKS_ACCESS_TOKEN) " +
           "or configure the JWT credentials (clientId, clientSecret, serviceAccount, privateKey) instead";
+  }
+  if (status === CONTACT_CAP_STATUS && context.code === CONTACT_CAP_CODE && method === "POST" && context.template === "/contacts") {
+    return CONTACT_CAP_HINT;
   }
   if (status === 403) {
     if (!WRITE_METHODS.has(method)) {
@@ -187,7 +201,7 @@ export function hintFor(context: HintContext): string | undefined {
   }
   if (GONE_STATUSES.includes(status)) return "The object does not exist (it may have been deleted outside Pulumi)";
   if (status === 429) {
-    return "The API kept answering 429 (rate limit); lower lineworks:requestsPerMinute or run fewer operations in parallel";
+    return "The API kept answering 429 (rate limit or concurrent requests); lower lineworks:requestsPerMinute or lineworks:maxConcurrentRequests, or run fewer operations in parallel";
   }
   if (status >= 500) return "The LINE WORKS API failed; try again later";
   return undefined;

@@ -1,7 +1,8 @@
 /**
  * One logical send, the inner layers of the transport chain, in order for every
  * request (API calls, uploads, downloads alike):
- *   client-side rate limit -> bearer token of the call's scope (only where it may go) -> HTTP ->
+ *   client-side rate limit -> bearer token of the call's scope (only where it may go) ->
+ *   a place among the requests in flight (concurrency.ts) -> HTTP ->
  *   wait out 429 -> renew a refused token (at most 3 times a call) -> follow 307/308 on the same origin.
  * Each of these means the request was not applied, so repeating it is always safe.
  * What remains (5xx, lost answers) is the outer retry layer's job (transport.ts).
@@ -13,6 +14,7 @@ import { rateLimitDelay, type RateLimitWaitPolicy } from "./backoff";
 import { apiErrorOf, refusedRedirectError } from "./call-errors";
 import { isRejectedToken, NO_HTTP_STATUS } from "./errors";
 import { send, type HttpResponse } from "./http";
+import type { GateRegistry } from "./concurrency";
 import type { LimiterRegistry } from "./rate-limiter";
 import { mayReceiveToken, redirectDecision } from "./redirects";
 import { accessOf, type ScopedTokens } from "./scoped-tokens";
@@ -27,6 +29,9 @@ export interface ExchangeOptions {
   /** Which quota the limiters count against (API and identity). */
   limiterScope: string;
   requestsPerMinute: number;
+  gates: GateRegistry;
+  /** Requests in flight at once per limiterScope, in the whole process (0: no bound). */
+  maxConcurrentRequests: number;
   stats: StatsCounter;
   userAgent: string;
   /** Retries after 429 answers. */
@@ -43,6 +48,8 @@ export interface ExchangeOptions {
  */
 const MAX_TOKEN_RENEWALS = 3;
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class Exchanger {
   private readonly apiOrigin: string;
 
@@ -56,36 +63,46 @@ export class Exchanger {
     const access = accessOf(call);
     const operation = describeCall(call);
     const limiter = limiters.get(this.options.limiterScope, operation, this.options.requestsPerMinute);
+    const gate = this.options.gates.get(this.options.limiterScope, this.options.maxConcurrentRequests);
     let url = urlOf(call, this.options.apiBaseUrl);
     let hops = 0;
     let rateLimited = 0;
     let renewals = 0;
     for (;;) {
-      await limiter.acquire();
+      const grant = await limiter.acquire();
       const token = mayReceiveToken(url, this.apiOrigin) ? await tokens.token(access) : undefined;
       let response: HttpResponse;
       try {
-        response = await send(this.options.dispatcher, {
-          url,
-          method: call.method,
-          headers: this.headers(call, token),
-          ...bodyOf(call),
-          timeoutMs: this.options.timeoutMs,
-        });
+        const request = { url, method: call.method, headers: this.headers(call, token), ...bodyOf(call), timeoutMs: this.options.timeoutMs };
+        response = await gate.run(() => send(this.options.dispatcher, request));
       } catch (error) {
         stats.recordRequest(operation, NO_HTTP_STATUS);
         throw error;
       }
       stats.recordRequest(operation, response.status);
       const reset = response.headers[RATE_LIMIT_RESET_HEADER];
+      // A 429 of either limit, per minute or concurrent access, is waited out the same way: on
+      // rateLimit-reset when the answer gives it, else with backoff. The refused attempt gives its
+      // place in the client's window back (after the pause is set).
       if (response.status === 429 && rateLimited < this.options.maxRateLimitRetries) {
         const delay = rateLimitDelay(reset, rateLimited, this.options.rateLimit);
-        limiter.pauseUntil(Date.now() + delay);
+        if (reset !== undefined) {
+          // The server said when its quota frees up: every call of the operation waits for it.
+          limiter.pauseUntil(Date.now() + delay);
+        } else {
+          // No reset (e.g. too many requests in flight): one place fewer in flight, the operation
+          // pauses briefly so waiting calls spread out, and this call backs off further on each repeat.
+          gate.congested();
+          limiter.pauseUntil(Date.now() + rateLimitDelay(undefined, 0, this.options.rateLimit));
+        }
+        grant.refund();
         rateLimited++;
         stats.retries++;
         this.options.log?.(`${operation}: 429, waiting ${delay} ms`);
+        if (reset === undefined) await sleep(delay);
         continue;
       }
+      if (response.status !== 429) gate.served();
       if (response.headers[RATE_LIMIT_REMAINING_HEADER] === "0" && reset !== undefined) {
         limiter.pauseUntil(Date.now() + rateLimitDelay(reset, 0, this.options.rateLimit));
       }

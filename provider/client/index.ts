@@ -7,6 +7,7 @@ import { CONTACT_LISTING_CAP, DEFAULT_SCOPE, MAX_DATE_WINDOW_MS, READ_ONLY_SCOPE
 import { tokenSourceFor } from "./auth";
 import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import type { ClientConfig, Scope } from "./config";
+import { processGates, type GateRegistry } from "./concurrency";
 import { HttpContactApi } from "./contact-api-client";
 import { processDispatcher } from "./http";
 import { processLimiters, type LimiterRegistry } from "./rate-limiter";
@@ -17,6 +18,8 @@ import { Transport } from "./transport";
 export interface ContactApiClientOptions {
   /** Overrides config.requestsPerMinute (client-side limit per API operation; 0 = off). */
   requestsPerMinute?: number;
+  /** Overrides config.maxConcurrentRequests (requests in flight at once per API and identity; 0 = off). */
+  maxConcurrentRequests?: number;
   /** Timeout of every single request, ms (default 30 s). */
   timeoutMs?: number;
   /** Retries after 5xx / connection failures / ambiguous creates (default 5). */
@@ -41,6 +44,8 @@ export interface ContactApiClientOptions {
   dispatcher?: Dispatcher;
   /** Defaults to the process-wide limiters (one quota per API, identity and operation). */
   limiters?: LimiterRegistry;
+  /** Defaults to the process-wide concurrency gates (one per API and identity). */
+  gates?: GateRegistry;
 }
 
 /** A ContactApi plus request counters. */
@@ -67,6 +72,8 @@ export function createContactApiClient(config: ClientConfig, options: ContactApi
     limiters: options.limiters ?? processLimiters,
     limiterScope: `${config.apiBaseUrl}|${config.domainId ?? config.clientId ?? "token"}`,
     requestsPerMinute: options.requestsPerMinute ?? config.requestsPerMinute,
+    gates: options.gates ?? processGates,
+    maxConcurrentRequests: options.maxConcurrentRequests ?? config.maxConcurrentRequests,
     stats,
     userAgent: USER_AGENT,
     maxRetries,
@@ -100,6 +107,7 @@ export {
   ClientSecrets,
   DEFAULT_API_BASE_URL,
   DEFAULT_AUTH_URL,
+  DEFAULT_MAX_CONCURRENT_REQUESTS,
   DEFAULT_REQUESTS_PER_MINUTE,
   makeClientConfig,
   resolveClientConfig,
@@ -112,3 +120,4 @@ export { DuplicateNameError, isDuplicateName, LineWorksApiError, NO_HTTP_STATUS 
 export type { ClientStats } from "./stats";
 export { ReadOnlyScopeError } from "./scoped-tokens";
 export { LimiterRegistry, RollingWindowLimiter } from "./rate-limiter";
+export { ConcurrencyGate, GateRegistry } from "./concurrency";

@@ -16,24 +16,38 @@ export const realClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
 
+/** One granted request. */
+export interface Grant {
+  /**
+   * The server refused the request with 429 without serving it: it does not count against the
+   * window (ASSUMED, as the emulator counts; lineworks-api.md is silent), so a run that meets the
+   * concurrent-access limit does not spend its per-minute quota on refused attempts.
+   */
+  refund(): void;
+}
+
+const NOTHING_TO_REFUND: Grant = { refund: () => undefined };
+
 export interface Limiter {
   /** Resolves when the caller may send one request. */
-  acquire(): Promise<void>;
+  acquire(): Promise<Grant>;
   /** Holds every request back until `time` (epoch ms), e.g. after the server said the quota is used up. */
   pauseUntil(time: number): void;
 }
 
 export const unlimited: Limiter = {
-  acquire: () => Promise.resolve(),
+  acquire: () => Promise.resolve(NOTHING_TO_REFUND),
   pauseUntil: () => undefined,
 };
 
 export class RollingWindowLimiter implements Limiter {
   /** When granted requests started, oldest first. */
   private readonly starts: number[] = [];
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Array<(grant: Grant) => void> = [];
   private pausedUntil = 0;
   private pumping = false;
+  /** Ends the pump's current sleep early (a refund made room). */
+  private wake: (() => void) | undefined;
 
   constructor(
     readonly limit: number,
@@ -43,11 +57,19 @@ export class RollingWindowLimiter implements Limiter {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
   }
 
-  acquire(): Promise<void> {
+  acquire(): Promise<Grant> {
     return new Promise((grant) => {
       this.waiting.push(grant);
       void this.pump();
     });
+  }
+
+  /** Takes back the start at `time` (a refused request), and lets a waiting request use the room. */
+  private refund(time: number): void {
+    const index = this.starts.lastIndexOf(time);
+    if (index < 0) return;
+    this.starts.splice(index, 1);
+    this.wake?.();
   }
 
   pauseUntil(time: number): void {
@@ -73,11 +95,23 @@ export class RollingWindowLimiter implements Limiter {
           wakeAt = Math.max(wakeAt, (this.starts[this.starts.length - this.limit] as number) + this.windowMs);
         }
         if (wakeAt > now) {
-          await this.clock.sleep(wakeAt - now);
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+            void this.clock.sleep(wakeAt - now).then(resolve);
+          });
+          this.wake = undefined;
           continue;
         }
         this.starts.push(now);
-        (this.waiting.shift() as () => void)();
+        let refunded = false;
+        const grant: Grant = {
+          refund: () => {
+            if (refunded) return;
+            refunded = true;
+            this.refund(now);
+          },
+        };
+        (this.waiting.shift() as (grant: Grant) => void)(grant);
       }
     } finally {
       this.pumping = false;

@@ -4,7 +4,7 @@
  * Responses are read by the tolerant reader generated from the object declarations
  * (provider/schema): only ids are required; null reads as absent; unknown fields of
  * sub-objects are kept (read-modify-write); enum values we do not know are kept; TWITTER
- * reads as X. Requests are checked for structure; the rules module checks limits.
+ * reads as X; `messenger[].protocol.type` reads as `messengers[].type`. Requests are checked for structure; the rules module checks limits.
  */
 import { z } from "zod";
 import {
@@ -19,6 +19,7 @@ import {
   type CustomProperty,
 } from "../schema";
 import type { CustomPropertyPatch, NewCustomProperty } from "./contact-api";
+import { withDocumentedMessengers } from "./messenger-spelling";
 
 /** An optional response field that the API may also send as null. */
 function optional<T extends z.ZodType>(schema: T) {
@@ -35,7 +36,8 @@ const responseMetaData = z
 
 // ---------------------------------------------------------------- contacts
 
-export const contactResponse = responseSchema(contactFact);
+/** A contact, read in either spelling of the messenger path (messenger-spelling.ts). */
+export const contactResponse = z.preprocess(withDocumentedMessengers, responseSchema(contactFact));
 
 export const contactListResponse = z
   .object({ contacts: listOf(contactResponse), responseMetaData: responseMetaData.nullish() })

@@ -34,7 +34,7 @@ beforeEach(async () => {
 });
 
 const domainState = async () => (await emulator.state()).domains.find((d: any) => d.domainId === DOMAIN);
-const appLog = async () => (await (await fetch(`${emulator.url}/_emulator/requests?include=app`)).json()).filter((e: any) => e.kind === "app");
+const appLog = async () => ((await (await fetch(`${emulator.url}/_emulator/requests?include=app`)).json()) as any[]).filter((e: any) => e.kind === "app");
 
 describe("custom fields made in the admin console", () => {
   it("a field without propertyName gets a random one that the API then serves, goes last and keeps its type", async () => {
@@ -175,9 +175,9 @@ describe("app edits in the log and the limits", () => {
     expect(entries[0]).toMatchObject({ kind: "app", method: "POST", path: `/_emulator/app/${DOMAIN}/company-tags`, status: 201, domainId: DOMAIN });
     expect(entries[4].status).toBe(409);
     expect(await emulator.requests()).toEqual([]);
-    const limits = await (await fetch(`${emulator.url}/_emulator/rate-limits`)).json();
+    const limits: any = await (await fetch(`${emulator.url}/_emulator/rate-limits`)).json();
     expect(limits.windows).toEqual([]);
-    const recent = await (await fetch(`${emulator.url}/_emulator/requests/recent?kind=app`)).json();
+    const recent: any = await (await fetch(`${emulator.url}/_emulator/requests/recent?kind=app`)).json();
     expect(recent.total).toBe(5);
   });
 

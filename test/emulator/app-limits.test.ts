@@ -110,7 +110,7 @@ describe("the concurrent-access limit", () => {
       expectError(reply, 429, "TOO_MANY_REQUESTS", "concurrent");
       expect(reply.headers.get("ratelimit-reset")).toBeNull();
     }
-    const limits = await (await fetch(`${emulator.url}/_emulator/rate-limits`)).json();
+    const limits: any = await (await fetch(`${emulator.url}/_emulator/rate-limits`)).json();
     expect(limits.windows.filter((w: any) => w.domainId === NARROW).map((w: any) => w.used)).toEqual([2]);
     // Once they are answered, the places are free again.
     expect((await (await apiOf(NARROW)).get("/contact-tags")).status).toBe(200);

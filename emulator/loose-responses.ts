@@ -11,7 +11,7 @@
  *    object whose enum fields hold undocumented values (a tag of type SHARED, a custom property
  *    of type DATE, a contact with accessibleRange DEPARTMENT and telephone, location, event,
  *    calendar and messenger types nobody knows). Such an object matches no filter, so it is
- *    only added to listings without one (count, cursor and orderBy are not filters).
+ *    only added to listings without one (count, cursor, orderBy and domainId are not filters).
  * The objects the API stores keep their meaning: a tolerant reader sees the same tags,
  * properties and contacts, plus one unmanaged object of each kind.
  */
@@ -106,8 +106,8 @@ function futureContact(): Json {
   };
 }
 
-/** Query parameters that only page or order a listing. */
-const NOT_FILTERS = new Set(["count", "cursor", "orderBy"]);
+/** Query parameters that only page or order a listing, or name the caller's own domain. */
+const NOT_FILTERS = new Set(["count", "cursor", "orderBy", "domainId"]);
 
 /**
  * The loose rendering of a 200 answer to `route` (e.g. `GET /v1.0/contacts`); `query` without

@@ -4,6 +4,7 @@ import { LimiterRegistry, LineWorksApiError } from "../../provider/client";
 import { formatApiDateTime, parseApiDateTime } from "../../provider/client/date-windows";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { clientFor, collect, inParallel, newContact } from "./support";
+import { waitFor } from "../support/wait-for";
 
 const DAY = 24 * 60 * 60 * 1000;
 const CONTACTS = 1_050;
@@ -90,8 +91,9 @@ describe("the reachable-contacts cap", () => {
       const created: string[] = [];
       const createdSeconds = new Set<string | undefined>();
       for (let batch = 0; batch < 3; batch++) {
+        // Start each batch just after a second begins (a wait on the clock, not a fixed sleep).
         const secondStart = Math.ceil(Date.now() / 1000) * 1000;
-        await new Promise((resolve) => setTimeout(resolve, secondStart - Date.now() + 50));
+        await waitFor("the next second", () => Date.now() >= secondStart + 50, { intervalMs: 10 });
         const contacts = await inParallel(Array.from({ length: 15 }, (_, i) => batch * 15 + i), 8, (i) =>
           client.createContact(newContact(i)),
         );

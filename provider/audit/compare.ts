@@ -120,7 +120,8 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
       ["i18nDisplayNames", sameCanonical(normalizeI18nNames(found.i18nDisplayNames), normalizeI18nNames(entry.i18nDisplayNames))],
       ["propertyType", found.propertyType === entry.propertyType],
       ["multiValued", (found.multiValued === true) === (entry.multiValued === true)],
-      ["displayOrder", sameCanonical(normalizeDisplayOrder(found.displayOrder), normalizeDisplayOrder(entry.displayOrder))],
+      // Only where the files set it: administrators reorder fields in the admin console.
+      ["displayOrder", entry.displayOrder == null || sameCanonical(normalizeDisplayOrder(found.displayOrder), normalizeDisplayOrder(entry.displayOrder))],
     ];
     const fields = checks.filter(([field, same]) => !same && !ignored(entry, field)).map(([field]) => field);
     if (fields.length > 0) differences.push({ kind: "customProperty", status: "drifted", key, id: found.customPropertyId, name: entry.propertyName, fields });

@@ -36,7 +36,10 @@ export function propertyPatch(current: PropertyFields, desired: PropertyFields):
   if (containsUnknown(desired.i18nDisplayNames) || !sameCanonical(normalizeI18nNames(current.i18nDisplayNames), normalizeI18nNames(desired.i18nDisplayNames))) {
     patch.i18nDisplayNames = desired.i18nDisplayNames ?? [];
   }
-  if (!sameCanonical(normalizeDisplayOrder(current.displayOrder), normalizeDisplayOrder(desired.displayOrder))) {
+  // Administrators reorder fields by dragging them in the admin console: displayOrder is managed
+  // only where the desired state sets it, so a field without one keeps the console's order.
+  const ordered = containsUnknown(desired.displayOrder) || normalizeDisplayOrder(desired.displayOrder) !== undefined;
+  if (ordered && !sameCanonical(normalizeDisplayOrder(current.displayOrder), normalizeDisplayOrder(desired.displayOrder))) {
     patch.displayOrder = desired.displayOrder ?? null;
   }
   return patch;
@@ -167,7 +170,11 @@ export function contactCustomPropertyHandlers(
     async read(id, props) {
       const live = (await ctx.cache.customProperties()).get(id) ?? (await ctx.api().getCustomProperty(id));
       if (!live) return GONE;
-      return { id, props: propertyState(live, props) };
+      const state = propertyState(live, props);
+      // The live values are the inputs the next diff starts from, so ignoreChanges keeps what the
+      // admin console changed (e.g. displayOrder) after `pulumi up --refresh`.
+      const { customPropertyId: _id, domainId: _domain, ...inputs } = state;
+      return { id, props: state, inputs: inputs as ContactCustomPropertyState };
     },
 
     async update(id, olds, news) {

@@ -54,9 +54,12 @@ export class LiveCache {
     this.contactListing = new Listing(() =>
       collect(this.api().listContacts({ count: LISTING_PAGE_SIZE }), (c) => c.contactId),
     );
-    this.companyTagListing = new Listing(() =>
-      collect(this.api().listContactTags({ type: "COMPANY", count: LISTING_PAGE_SIZE }), (t) => t.contactTagId),
-    );
+    this.companyTagListing = new Listing(async () => {
+      const tags = await collect(this.api().listContactTags({ type: "COMPANY", count: LISTING_PAGE_SIZE }), (t) => t.contactTagId);
+      // A user tag may carry a company tag's name (names are unique within their kind only): never take one for the other.
+      for (const [id, tag] of tags) if (tag.type === "USER") tags.delete(id);
+      return tags;
+    });
     this.propertyListing = new Listing(async () => {
       const properties = await this.api().listCustomProperties();
       return new Map(properties.map((p) => [p.customPropertyId, p]));

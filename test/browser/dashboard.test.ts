@@ -181,7 +181,7 @@ describe.skipIf(!chromiumPath.path)("the emulator's dashboard in Chromium", () =
     await expect.poll(() => rowTexts(tab.page, "requests", 5)).toEqual(["status500"]);
     if (process.env.DASHBOARD_SCREENSHOT) {
       await tab.page.selectOption("#status-filter", "all");
-      await tab.page.waitForTimeout(1500);
+      await expect.poll(async () => (await rowTexts(tab.page, "requests", 5)).length).toBeGreaterThan(1);
       await tab.page.screenshot({ path: path.resolve(process.env.DASHBOARD_SCREENSHOT), fullPage: true });
       await tab.page.selectOption("#status-filter", "5xx");
     }

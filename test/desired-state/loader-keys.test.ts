@@ -12,6 +12,7 @@ import { parse } from "yaml";
 import { formatProblem, loadDesiredState, type DesiredState } from "../../provider/desired-state";
 import { isValidKey, keyProblem, stateKeyProblems } from "../../provider/desired-state/keys";
 import { repoRoot } from "../support/repo-root";
+import { waitFor } from "../support/wait-for";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-keys-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -112,7 +113,7 @@ describe("a state built in code", () => {
     expect(() => new LineWorksContacts("bad", { state: bad })).toThrow(/LineWorksContacts: 2 invalid keys in the state[\s\S]*tags\[""\]: invalid key: the key is empty/);
     // The mocks see what a good state registers: the component and its tag.
     new LineWorksContacts("good", { state: good });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitFor("the good state's registrations", () => registered.length >= 2);
     expect(registered.sort()).toEqual(["good", "vip"]);
   });
 });

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 // The pure loader only: the package index also loads @pulumi/pulumi, which validate does not need.
 import { loadDesiredState, type LoadResult } from "../../provider/desired-state/load";
 import { formatProblem, sortProblems, type Problem } from "../../provider/desired-state/problems";
+import { secretFieldList } from "../../provider/desired-state/resource-options";
 import { cwdOption, desiredInputsOrUsageError, stackOption, varOption, type DesiredInputs } from "./desired-inputs";
 
 export { parseVarOption } from "./desired-inputs";
@@ -59,11 +60,35 @@ export function registerValidateCommand(program: Command): void {
         return;
       }
       const { state } = result;
+      const secretFieldProblems = stackSecretFieldProblems(inputs);
+      if (secretFieldProblems.length > 0) {
+        for (const line of secretFieldProblems) process.stdout.write(`${line}\n`);
+        process.stderr.write(`validate: ${secretFieldProblems.length} problem(s) in ${inputs.stack!.stackFile}\n`);
+        process.exitCode = 1;
+        return;
+      }
       process.stdout.write(
         `valid: ${files.join(", ")} (${plural(state.tags, "tag")}, ${plural(state.userTags, "user tag")}, ` +
           `${plural(state.customProperties, "custom property", "custom properties")}, ${plural(state.contacts, "contact")})\n`,
       );
     });
+}
+
+/** `lineworks-contacts:secretFields` of the stack, checked as the program checks it. */
+function stackSecretFieldProblems(inputs: DesiredInputs): string[] {
+  const raw = inputs.stack?.config["lineworks-contacts:secretFields"];
+  if (raw === undefined) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    value = raw;
+  }
+  const problems: string[] = [];
+  secretFieldList(value, (index, message) =>
+    problems.push(`${inputs.stack!.stackFile}: lineworks-contacts:secretFields${index === undefined ? "" : `[${index}]`}: ${message}`),
+  );
+  return problems;
 }
 
 function plural(entries: object, one: string, many = `${one}s`): string {

@@ -113,6 +113,8 @@ function settingsFrom(location: StackLocation, values: Map<string, RawValue>, so
   for (const [key, value] of values) {
     if (isSecure(value)) secureKeys.push(key);
     else if (value !== null && value !== undefined && typeof value !== "object") config[key] = String(value);
+    // An object or list value as Pulumi passes it to a program: JSON (only when nothing in it is secure).
+    else if (typeof value === "object" && value !== null && !JSON.stringify(value).includes('"secure"')) config[key] = JSON.stringify(value);
   }
 
   const filesValue = values.get("lineworks-contacts:files");

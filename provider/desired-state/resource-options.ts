@@ -4,6 +4,7 @@
  * YAML, mapped here to the resource input that carries it.
  */
 import { CONTACT_FIELD_NAMES } from "../resources/types";
+import { SECRET_CONTACT_FIELD_NAMES, type SecretContactFieldName } from "../schema/contact";
 import type { PathSegment } from "./located";
 import type { ProblemSink } from "./paths";
 import { didYouMean } from "./suggest";
@@ -16,8 +17,8 @@ export const SECRET_FIELDS = "secretFields";
 /** Fields of every entry that are resource options, not resource inputs. */
 export const RESOURCE_OPTION_FIELDS = [PROTECT, RETAIN_ON_DELETE, IGNORE_CHANGES, SECRET_FIELDS] as const;
 /** The contact fields `secretFields` may name. */
-export const SECRET_FIELD_NAMES = ["memo", "customProperties"] as const;
-export type SecretFieldName = (typeof SECRET_FIELD_NAMES)[number];
+export const SECRET_FIELD_NAMES = SECRET_CONTACT_FIELD_NAMES;
+export type SecretFieldName = SecretContactFieldName;
 
 export type OptionSection = "tags" | "userTags" | "customProperties" | "contacts";
 

@@ -20,9 +20,10 @@ import { printsOf, type FieldPrints } from "./contact-plan";
 import { splitPrints } from "./fingerprint";
 import { compactContactField } from "./normalize";
 import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs } from "./types";
+import { SECRET_CONTACT_FIELD_NAMES, type SecretContactFieldName } from "../schema/contact";
 
 /** Contact fields that may hold sensitive free text: secret in the state's inputs where the user asks (secretFields). */
-export const SECRET_CONTACT_FIELDS = ["memo", "customProperties"] as const satisfies readonly ContactFieldName[];
+export const SECRET_CONTACT_FIELDS = SECRET_CONTACT_FIELD_NAMES as readonly SecretContactFieldName[];
 /** @deprecated the outputs hold no field value or print any more; kept for programs that import it. */
 export const CONTACT_SECRET_OUTPUTS = SECRET_CONTACT_FIELDS;
 

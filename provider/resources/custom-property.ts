@@ -5,6 +5,7 @@
  */
 import type { CustomProperty, CustomPropertyPatch } from "../client/contact-api";
 import { checkContactCustomProperty } from "../rules";
+import { CUSTOM_PROPERTY_REPLACING_FIELDS } from "../schema/custom-property";
 import { isDuplicateName } from "../client/errors";
 import { defined, isConflict, type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
@@ -18,7 +19,8 @@ import type { ContactCustomPropertyInputs, ContactCustomPropertyState } from "./
 const DISPLAY_NAMES = "property-display-names";
 const isTaken = (error: unknown) => isDuplicateName(error) || isConflict(error);
 
-const IMMUTABLE_FIELDS = ["propertyName", "propertyType", "multiValued"] as const;
+/** From the declaration (provider/schema: `immutable`): propertyName, propertyType, multiValued. */
+const IMMUTABLE_FIELDS = CUSTOM_PROPERTY_REPLACING_FIELDS as ReadonlyArray<"propertyName" | "propertyType" | "multiValued">;
 
 type PropertyFields = Pick<ContactCustomPropertyInputs, "propertyName" | "displayName" | "i18nDisplayNames" | "propertyType" | "multiValued" | "displayOrder">;
 

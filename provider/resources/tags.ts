@@ -1,6 +1,7 @@
 /** CompanyContactTag and UserContactTag: name is the natural key; rename is an update. */
 import type { ContactTag } from "../client/contact-api";
 import { checkCompanyContactTag, checkUserContactTag } from "../rules";
+import { USER_TAG_REPLACING_FIELDS } from "../schema/tags";
 import { type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, immutableChanges, withConflictNamed, type NaturalKeyKind } from "./kit";
@@ -140,7 +141,7 @@ export function userContactTagHandlers(ctx: ProviderContext): ResourceHandlers<U
     check: checkWith(checkUserContactTag),
 
     async diff(id, olds, news) {
-      const replaces = immutableChanges(["userId"], olds, news);
+      const replaces = immutableChanges(USER_TAG_REPLACING_FIELDS as ReadonlyArray<"userId">, olds, news);
       if (replaces.length > 0) return { changes: true, replaces };
       announceRename(userNames(news.userId), id, olds, news);
       return { changes: nameChanged(olds, news) };

@@ -183,8 +183,10 @@ export const contactYamlOnlyFacts = {
 export type ContactFieldFacts = typeof contactFieldFacts;
 export type ContactFieldName = keyof ContactFieldFacts;
 export const CONTACT_FIELD_NAMES: readonly ContactFieldName[] = fieldNames(contactFieldFacts, isWritable);
-/** Free text that may be sensitive (memo, custom values): secret in Pulumi state. */
-export const SECRET_CONTACT_FIELD_NAMES: readonly ContactFieldName[] = fieldNames(contactFieldFacts, (fact) => fact.secret === true);
+/** Free text that may be sensitive (memo, custom values): what `secretFields` may name (CONTRACT §5). */
+export const SECRET_CONTACT_FIELD_NAMES = fieldNames(contactFieldFacts, (fact) => fact.secret === true) as readonly SecretContactFieldName[];
+/** The fields declared `secret` above; a test checks that the two agree. */
+export type SecretContactFieldName = "memo" | "customProperties";
 
 export type AccessibleMember = Value<typeof accessibleMemberFact>;
 export type Permission = Value<typeof permissionFact>;

@@ -3,7 +3,7 @@
  * "Objects", CustomProperty; seed 000 for the values).
  */
 import * as L from "./limits";
-import { flag, integer, listOf, object, oneOf, text, type ResponseValue, type Value } from "./facts";
+import { fieldNames, flag, integer, listOf, object, oneOf, text, type ResponseValue, type Value } from "./facts";
 
 export const i18nDisplayNameFact = object({ language: oneOf(L.I18N_LANGUAGES), name: text({ min: 1, max: L.I18N_NAME_MAX }) });
 
@@ -36,6 +36,9 @@ export const customPropertyFact = object(
 );
 
 export const customPropertyInputFacts = object({ ...definition, adopt: flag({ optional: true, local: true }) });
+
+/** The fields the API refuses to change (`immutable`): changing one replaces the property. */
+export const CUSTOM_PROPERTY_REPLACING_FIELDS = fieldNames(customPropertyInputFacts.fields, (fact) => fact.immutable === true);
 
 const represent = flag({ optional: true, default: false });
 const content = text({ min: 1, max: L.CUSTOM_VALUE_TEXT_MAX });

@@ -1,6 +1,6 @@
 /** ContactTag (company and user tags), declared once (lineworks-api.md "Objects", ContactTag). */
 import * as L from "./limits";
-import { flag, object, oneOf, text, type ResponseValue, type Value } from "./facts";
+import { fieldNames, flag, object, oneOf, text, type ResponseValue, type Value } from "./facts";
 
 const contactTagName = text({ min: 1, max: L.CONTACT_TAG_NAME_MAX });
 
@@ -20,6 +20,10 @@ const adopt = flag({ optional: true, local: true });
 export const companyContactTagInputFacts = object({ contactTagName, adopt });
 /** userId is part of the natural key: a change replaces the tag. */
 export const userContactTagInputFacts = object({ userId: text({ min: 1, immutable: true }), contactTagName, adopt });
+
+/** The fields that replace a tag when they change (`immutable`); a company tag has none (a rename is an update). */
+export const USER_TAG_REPLACING_FIELDS = fieldNames(userContactTagInputFacts.fields, (fact) => fact.immutable === true);
+export const COMPANY_TAG_REPLACING_FIELDS = fieldNames(companyContactTagInputFacts.fields, (fact) => fact.immutable === true);
 
 export type ContactTagType = Value<typeof contactTagFact>["type"];
 export type ContactTag = ResponseValue<typeof contactTagFact>;

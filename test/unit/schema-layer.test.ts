@@ -5,6 +5,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { SECRET_FIELD_NAMES } from "../../provider/desired-state/resource-options";
+import { replacedFields } from "../../provider/resources/custom-property";
+import { SECRET_CONTACT_FIELDS } from "../../provider/resources/contact-state";
+import { contactFieldFacts, CUSTOM_PROPERTY_REPLACING_FIELDS, SECRET_CONTACT_FIELD_NAMES, USER_TAG_REPLACING_FIELDS, COMPANY_TAG_REPLACING_FIELDS } from "../../provider/schema";
 
 const schemaDir = path.join(__dirname, "..", "..", "provider", "schema");
 const importsOf = (file: string) =>
@@ -20,5 +24,24 @@ describe("provider/schema is the bottom layer", () => {
   it("imports nothing from another folder of provider/ (only its own files and packages)", () => {
     const outward = files.flatMap((name) => importsOf(path.join(schemaDir, name)).filter((spec) => spec.startsWith("..")).map((spec) => `${name}: ${spec}`));
     expect(outward).toEqual([]);
+  });
+});
+
+describe("the declaration drives the resources", () => {
+  it("the secret fields are the ones declared secret, for the state, the YAML option and the stack config alike", () => {
+    const declared = Object.entries(contactFieldFacts).filter(([, fact]) => (fact as { secret?: true }).secret === true).map(([name]) => name);
+    expect(declared).toEqual(["memo", "customProperties"]);
+    expect(SECRET_CONTACT_FIELD_NAMES).toEqual(declared);
+    expect(SECRET_CONTACT_FIELDS).toBe(SECRET_CONTACT_FIELD_NAMES);
+    expect(SECRET_FIELD_NAMES).toBe(SECRET_CONTACT_FIELD_NAMES);
+  });
+
+  it("the fields that replace are the ones declared immutable, and the custom property diff uses them", () => {
+    expect(CUSTOM_PROPERTY_REPLACING_FIELDS).toEqual(["propertyName", "propertyType", "multiValued"]);
+    expect(USER_TAG_REPLACING_FIELDS).toEqual(["userId"]);
+    expect(COMPANY_TAG_REPLACING_FIELDS).toEqual([]);
+    const current = { propertyName: "crm", displayName: "CRM", propertyType: "STRING" as const, multiValued: false };
+    expect(replacedFields(current, { ...current, displayName: "CRM 2" })).toEqual([]);
+    expect(replacedFields(current, { ...current, propertyType: "LINK", multiValued: true })).toEqual(["propertyType", "multiValued"]);
   });
 });

@@ -184,8 +184,7 @@ export class Contact extends StubbedDynamicResource {
       stubFor("Contact"),
       {
         ...inputs,
-        memo: secret.has("memo") ? alwaysSecret(args.memo) : args.memo,
-        customProperties: secret.has("customProperties") ? alwaysSecret(args.customProperties) : args.customProperties,
+        ...Object.fromEntries(SECRET_CONTACT_FIELDS.filter((field) => secret.has(field)).map((field) => [field, alwaysSecret(args[field])])),
         photoSha256: undefined,
       },
       opts,

@@ -12,14 +12,15 @@
  *                                           the last reset (`concurrency: [{domainId, inFlight, peak}]`)
  *   GET /_emulator/photos/:domainId/:contactId  a stored photo's bytes (images only)
  * Like every admin endpoint they are not logged, rate limited nor subject to faults, and
- * none of them changes anything: the page's only writes are PUT /_emulator/faults and
- * DELETE /_emulator/requests.
+ * none of them changes anything: the page's writes are PUT /_emulator/faults,
+ * DELETE /_emulator/requests and the app's edits (/_emulator/app/..., routes/app.ts).
  */
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { EmulatorContext } from "../context";
 import type { RequestLogEntry } from "../request-log";
 import { DASHBOARD_CSS, DASHBOARD_ICON } from "../ui/styles";
 import { DASHBOARD_HTML } from "../ui/page";
+import { APP_PANEL_CSS } from "../ui/page-app";
 import { DASHBOARD_JS } from "../ui/script";
 import { ADMIN_PREFIX } from "./admin";
 
@@ -99,7 +100,7 @@ export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorC
     app.get(page, async (_request, reply) => secured(reply, "text/html; charset=utf-8").send(DASHBOARD_HTML));
   }
   app.get(`${DASHBOARD_PATH}/app.js`, async (_request, reply) => secured(reply, "text/javascript; charset=utf-8").send(DASHBOARD_JS));
-  app.get(`${DASHBOARD_PATH}/app.css`, async (_request, reply) => secured(reply, "text/css; charset=utf-8").send(DASHBOARD_CSS));
+  app.get(`${DASHBOARD_PATH}/app.css`, async (_request, reply) => secured(reply, "text/css; charset=utf-8").send(DASHBOARD_CSS + APP_PANEL_CSS));
 
   app.get(`${DASHBOARD_PATH}/favicon.svg`, async (_request, reply) => secured(reply, "image/svg+xml").send(DASHBOARD_ICON));
 

@@ -2,6 +2,8 @@
  * The dashboard's HTML (GET /_emulator/ui). Static: every value is filled in by
  * script.ts with textContent, never by markup. Embedded as a string so it ships in dist/.
  */
+import { APP_PANEL_HTML } from "./page-app";
+
 export const DASHBOARD_HTML = `<!doctype html>
 <html lang="en">
 <head>
@@ -22,8 +24,8 @@ export const DASHBOARD_HTML = `<!doctype html>
   </div>
   <p class="notice">Served by the emulator itself at <code id="origin"></code>. It is reachable only on the
   emulator's own address (the emulator binds 127.0.0.1 unless started with <code>--host</code>), and this page
-  talks to that address only. It shows the API's own data; its only writes are the fault settings and
-  clearing the request log.</p>
+  talks to that address only. It shows the API's own data; its writes are the fault settings, clearing the
+  request log, and the edits a member or an administrator makes in the app (Edit as the app).</p>
 </header>
 <main>
   <section id="summary" class="cards"></section>
@@ -45,6 +47,7 @@ export const DASHBOARD_HTML = `<!doctype html>
     </div>
     <table id="contacts"><thead><tr><th></th><th>Name</th><th>Emails</th><th>Telephones</th><th>Organization</th><th>Tags</th><th>Custom values</th><th>Memo</th></tr></thead><tbody></tbody></table>
   </section>
+  ${APP_PANEL_HTML}
   <div class="grid two">
     <section>
       <h2>Request log <span id="requests-count" class="count"></span></h2>

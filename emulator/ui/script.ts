@@ -4,6 +4,7 @@
  * (never innerHTML), so a contact named `<script>` is shown as text. Polls once a second.
  * Kept free of backticks and dollar-brace so it can live in this template string.
  */
+import { DASHBOARD_APP_JS } from "./script-app";
 import { DASHBOARD_RENDER_JS } from "./script-render";
 
 const MAIN_JS = String.raw`
@@ -39,6 +40,7 @@ async function refreshState() {
   }));
   select.value = String(ui.domainId);
   renderDomain(currentDomain());
+  renderAppPanel(currentDomain());
   performance.mark("dashboard:state-shown");
 }
 
@@ -60,7 +62,7 @@ async function refreshFaults() {
 async function tick() {
   try {
     await refreshState();
-    await Promise.all([refreshRequests(), refreshRateLimits(), refreshFaults()]);
+    await Promise.all([refreshRequests(), refreshRateLimits(), refreshFaults(), refreshAppLog()]);
     $("live").textContent = "live · updated " + new Date().toLocaleTimeString();
   } catch (error) {
     $("live").textContent = "cannot reach the emulator: " + error.message;
@@ -100,6 +102,7 @@ function start() {
     ui.domainId = Number($("domain").value);
     ui.page = 0;
     renderDomain(currentDomain());
+    renderAppPanel(currentDomain());
     refreshRateLimits().catch(() => {});
   });
   $("search").addEventListener("input", () => {
@@ -129,10 +132,11 @@ function start() {
     putFaults(faultsFromForm(form));
   });
   $("clear-faults").addEventListener("click", () => putFaults({}));
+  startAppPanel();
   tick();
 }
 
 document.addEventListener("DOMContentLoaded", start);
 `;
 
-export const DASHBOARD_JS = `"use strict";\n(() => {\n${DASHBOARD_RENDER_JS}\n${MAIN_JS}\n})();\n`;
+export const DASHBOARD_JS = `"use strict";\n(() => {\n${DASHBOARD_RENDER_JS}\n${DASHBOARD_APP_JS}\n${MAIN_JS}\n})();\n`;

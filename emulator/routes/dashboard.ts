@@ -22,6 +22,7 @@ import { DASHBOARD_CSS, DASHBOARD_ICON } from "../ui/styles";
 import { DASHBOARD_HTML } from "../ui/page";
 import { APP_PANEL_CSS } from "../ui/page-app";
 import { DASHBOARD_JS } from "../ui/script";
+import { DASHBOARD_APP_JS } from "../ui/script-app";
 import { ADMIN_PREFIX } from "./admin";
 
 export const DASHBOARD_PATH = `${ADMIN_PREFIX}/ui`;
@@ -100,7 +101,10 @@ export function registerDashboardRoutes(app: FastifyInstance, context: EmulatorC
     app.get(page, async (_request, reply) => secured(reply, "text/html; charset=utf-8").send(DASHBOARD_HTML));
   }
   app.get(`${DASHBOARD_PATH}/app.js`, async (_request, reply) => secured(reply, "text/javascript; charset=utf-8").send(DASHBOARD_JS));
-  app.get(`${DASHBOARD_PATH}/app.css`, async (_request, reply) => secured(reply, "text/css; charset=utf-8").send(DASHBOARD_CSS + APP_PANEL_CSS));
+  app.get(`${DASHBOARD_PATH}/app.css`, async (_request, reply) => secured(reply, "text/css; charset=utf-8").send(DASHBOARD_CSS));
+  // The "Edit as the app" panel's script and styles, loaded when it is first opened.
+  app.get(`${DASHBOARD_PATH}/app-edit.js`, async (_request, reply) => secured(reply, "text/javascript; charset=utf-8").send(DASHBOARD_APP_JS));
+  app.get(`${DASHBOARD_PATH}/app-edit.css`, async (_request, reply) => secured(reply, "text/css; charset=utf-8").send(APP_PANEL_CSS));
 
   app.get(`${DASHBOARD_PATH}/favicon.svg`, async (_request, reply) => secured(reply, "image/svg+xml").send(DASHBOARD_ICON));
 

@@ -1,12 +1,13 @@
 /**
  * The dashboard's "Edit as the app" panel (HTML and styles): what members do in the LINE WORKS
  * app and administrators in the admin console, through the admin endpoints /_emulator/app/...
- * (emulator/routes/app.ts). Static markup; script-app.ts fills every list with text nodes.
+ * (emulator/routes/app.ts). Static markup, folded until opened; its script (script-app.ts) and
+ * these styles load when it is first opened, so the page's first view stays small.
  */
 export const APP_PANEL_HTML = `
-  <section id="app-panel">
-    <h2>Edit as the app <span class="count">members' and administrators' edits, outside the API: logged apart, never rate limited</span></h2>
-    <p id="app-status" class="muted" role="status">Pick an object, then an action.</p>
+  <details id="app-panel">
+    <summary><h2>Edit as the app <span class="count">members' and administrators' edits, outside the API: logged apart, never rate limited</span></h2></summary>
+    <p id="app-status" class="muted" role="status">Loading the editor…</p>
     <div class="app-grid">
       <div class="app-box">
         <h3>Company tags</h3>
@@ -54,10 +55,11 @@ export const APP_PANEL_HTML = `
     </div>
     <h3>App edits <span id="app-log-count" class="count"></span></h3>
     <table id="app-log"><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th></tr></thead><tbody></tbody></table>
-  </section>
+  </details>
 `;
 
 export const APP_PANEL_CSS = `
+#app-panel { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
 .app-grid { display: grid; grid-template-columns: 1fr 1.2fr 1fr; gap: 14px; align-items: start; }
 @media (max-width: 1000px) { .app-grid { grid-template-columns: 1fr; } }
 .app-box h3, #app-panel > h3 { font-size: 13px; margin: 10px 0 6px; }

@@ -1,11 +1,14 @@
 /**
- * The dashboard script's "Edit as the app" half: the forms of page-app.ts, calling the admin
- * endpoints /_emulator/app/:domainId/... (emulator/routes/app.ts) of its own origin, and the log
- * of those edits. Lists are rebuilt from GET /_emulator/state with text nodes only; what a person
- * is typing is kept across the page's polls. Kept free of backticks and dollar-brace so it can live
- * in this template string.
+ * The script of the dashboard's "Edit as the app" panel (GET /_emulator/ui/app-edit.js, loaded
+ * when the panel is first opened): the forms of page-app.ts, calling the admin endpoints
+ * /_emulator/app/:domainId/... (emulator/routes/app.ts) of its own origin, and the log of those
+ * edits. It uses the main script's helpers (script.ts exposes them as `lineworksDashboard`). Lists
+ * are rebuilt from GET /_emulator/state with text nodes only; what a person is typing is kept across
+ * the page's polls. Kept free of backticks and dollar-brace so it can live in this template string.
  */
-export const DASHBOARD_APP_JS = String.raw`
+const APP_JS = String.raw`
+const dashboard = window.lineworksDashboard;
+const { $, el, td, fillTable, call, currentDomain, refreshState, orderedProperties, fullName } = dashboard;
 const appUi = { filledFor: null, dragId: null };
 
 async function appCall(method, path, body) {
@@ -221,4 +224,13 @@ function startAppPanel() {
     return appCall("POST", "/custom-properties", body);
   });
 }
+
+startAppPanel();
+dashboard.panel.render = renderAppPanel;
+dashboard.panel.refreshLog = refreshAppLog;
+$("app-status").textContent = "Pick an object, then an action.";
+renderAppPanel(currentDomain());
+refreshAppLog().catch(() => {});
 `;
+
+export const DASHBOARD_APP_JS = `"use strict";\n(() => {\n${APP_JS}\n})();\n`;

@@ -4,13 +4,26 @@
  * (never innerHTML), so a contact named `<script>` is shown as text. Polls once a second.
  * Kept free of backticks and dollar-brace so it can live in this template string.
  */
-import { DASHBOARD_APP_JS } from "./script-app";
 import { DASHBOARD_RENDER_JS } from "./script-render";
 
 const MAIN_JS = String.raw`
 const ADMIN = "/_emulator";
 const POLL_MS = 1000;
 const ui = { state: null, version: -1, domainId: null, page: 0, faultsDirty: false };
+/** The "Edit as the app" panel: its script (app-edit.js) loads when the panel is first opened. */
+const appPanel = { loading: false, render: () => {}, refreshLog: async () => {} };
+
+function loadAppPanel() {
+  if (appPanel.loading || !$("app-panel").open) return;
+  appPanel.loading = true;
+  window.lineworksDashboard = { $, el, td, fillTable, call, currentDomain, refreshState, orderedProperties, fullName, panel: appPanel };
+  const styles = document.createElement("link");
+  styles.rel = "stylesheet";
+  styles.href = "/_emulator/ui/app-edit.css";
+  const script = document.createElement("script");
+  script.src = "/_emulator/ui/app-edit.js";
+  document.head.append(styles, script);
+}
 
 async function call(path, init) {
   const response = await fetch(ADMIN + path, Object.assign({ cache: "no-store" }, init || {}));
@@ -40,7 +53,7 @@ async function refreshState() {
   }));
   select.value = String(ui.domainId);
   renderDomain(currentDomain());
-  renderAppPanel(currentDomain());
+  appPanel.render(currentDomain());
   performance.mark("dashboard:state-shown");
 }
 
@@ -62,7 +75,7 @@ async function refreshFaults() {
 async function tick() {
   try {
     await refreshState();
-    await Promise.all([refreshRequests(), refreshRateLimits(), refreshFaults(), refreshAppLog()]);
+    await Promise.all([refreshRequests(), refreshRateLimits(), refreshFaults(), appPanel.refreshLog()]);
     $("live").textContent = "live · updated " + new Date().toLocaleTimeString();
   } catch (error) {
     $("live").textContent = "cannot reach the emulator: " + error.message;
@@ -102,7 +115,7 @@ function start() {
     ui.domainId = Number($("domain").value);
     ui.page = 0;
     renderDomain(currentDomain());
-    renderAppPanel(currentDomain());
+    appPanel.render(currentDomain());
     refreshRateLimits().catch(() => {});
   });
   $("search").addEventListener("input", () => {
@@ -132,11 +145,11 @@ function start() {
     putFaults(faultsFromForm(form));
   });
   $("clear-faults").addEventListener("click", () => putFaults({}));
-  startAppPanel();
+  $("app-panel").addEventListener("toggle", loadAppPanel);
   tick();
 }
 
 document.addEventListener("DOMContentLoaded", start);
 `;
 
-export const DASHBOARD_JS = `"use strict";\n(() => {\n${DASHBOARD_RENDER_JS}\n${DASHBOARD_APP_JS}\n${MAIN_JS}\n})();\n`;
+export const DASHBOARD_JS = `"use strict";\n(() => {\n${DASHBOARD_RENDER_JS}\n${MAIN_JS}\n})();\n`;

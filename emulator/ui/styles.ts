@@ -58,6 +58,7 @@ img.photo, .nophoto { width: 40px; height: 40px; border-radius: 50%; object-fit:
 .faults input, .faults select { width: 90px; font: inherit; padding: 2px 4px; }
 .faults .buttons { grid-column: 1 / -1; display: flex; gap: 8px; }
 .active-faults { color: var(--bad); }
+#app-panel > summary { cursor: pointer; } #app-panel > summary h2 { display: inline; }
 #requests td { white-space: nowrap; }
 #requests td.path { white-space: normal; word-break: break-all; }
 `;

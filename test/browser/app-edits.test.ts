@@ -1,5 +1,5 @@
 /**
- * Edits made on the dashboard page ("Edit as the app") in headless Chromium, against the emulator
+ * Edits made on the dashboard page (its "Edit as the app" panel) in headless Chromium, against the emulator
  * process after a real `pulumi up`: a company tag renamed, a memo changed and a field reordered
  * (by drag, then by the up/down buttons) are made through the app endpoints, shown in the page's
  * own log of app edits and not among the API calls; `lineworks-contacts audit` then reports each
@@ -48,6 +48,8 @@ describe.skipIf(!chromiumPath.path)("editing as the app on the dashboard", () =>
     await stack.emulator.clearRequests();
     browser = await launchChromium(chromiumPath.path!);
     tab = await openDashboard(browser, stack.emulator.url);
+    // The panel is folded; its script loads when it is opened.
+    await tab.page.click("#app-panel > summary");
     await tab.page.waitForSelector("#app-tag option:text('VIP')", { state: "attached" });
   });
   afterAll(async () => {
@@ -79,7 +81,7 @@ describe.skipIf(!chromiumPath.path)("editing as the app on the dashboard", () =>
     const domain = await stack.domain();
     expect(domain.contactTags.map((t: any) => t.contactTagName)).toEqual(["VIP Gold"]);
     expect(domain.contacts[0].memo).toBe("Changed in the app");
-    expect(domain.customProperties.map((p: any) => [p.propertyName, p.displayOrder])).toEqual([["crm_link", 2], ["notes", 1]]);
+    expect(Object.fromEntries(domain.customProperties.map((p: any) => [p.propertyName, p.displayOrder]))).toEqual({ crm_link: 2, notes: 1 });
 
     // Shown as app edits on the page, never among the API calls.
     await page.waitForFunction(() => (globalThis as any).document.querySelectorAll("#app-log tbody tr").length >= 5);
@@ -105,7 +107,7 @@ describe.skipIf(!chromiumPath.path)("editing as the app on the dashboard", () =>
     const domain = await stack.domain();
     expect(domain.contactTags.map((t: any) => t.contactTagName)).toEqual(["VIP"]);
     expect(domain.contacts[0].memo).toBe("Key account");
-    expect(domain.customProperties.map((p: any) => [p.propertyName, p.displayOrder])).toEqual([["crm_link", 1], ["notes", 2]]);
+    expect(Object.fromEntries(domain.customProperties.map((p: any) => [p.propertyName, p.displayOrder]))).toEqual({ crm_link: 1, notes: 2 });
     const after = await stack.audit();
     expect(after.code, JSON.stringify(after.report)).toBe(0);
     // The page follows: the tag's old name and the files' order are back.

@@ -69,6 +69,12 @@ function diagnostics(result: PulumiResult): string {
   return body.length > 4000 ? `${body.slice(0, 4000)}…` : body;
 }
 
+/** The provider's warnings in an up's output (e.g. an object forgotten instead of deleted), one line each. */
+function warnings(result: PulumiResult): string[] {
+  const lines = `${result.stdout}\n${result.stderr}`.split("\n").map((line) => line.trim());
+  return [...new Set(lines.filter((line) => line.startsWith("warning:")).map((line) => line.slice(0, 300)))];
+}
+
 function fail(real: Real, invariant: string, details: string[], log?: EmulatorRequestLogEntry[]): never {
   const parts = [
     `steps so far:\n  ${real.narrative.join("\n  ")}`,
@@ -131,6 +137,7 @@ async function upOnce(model: Model, real: Real, label: string): Promise<{ result
   const log = await emulator.requests();
   const after = await liveSnapshot(emulator);
   note(real, `${label}: pulumi up${refresh ? " --refresh" : ""} exit ${result.code} in ${seconds(result.durationMs)}${hint(model) ? ` (${hint(model)})` : ""}`);
+  for (const warning of warnings(result)) note(real, `  warning: ${warning}`);
 
   const badDeletes = deleteCalls(log).filter((call) => guarded.has(call.id));
   if (badDeletes.length > 0) {
@@ -159,7 +166,12 @@ export async function applyAndCheck(model: Model, real: Real, label: string): Pr
     const why = allowedFailure(model, output);
     if (!why) {
       const renames = model.entries.some((entry) => entry.unrecordedRename);
-      fail(real, renames ? "a refused rename does not name previousKeys" : "pulumi up failed", [`pulumi output:\n${diagnostics(result)}`], log);
+      const details = [`pulumi output:\n${diagnostics(result)}`];
+      // Still run the next up (after the fix the message should have named), so the report says whether it converges.
+      const fixes = applyFixes(model);
+      const retry = await upOnce(model, real, `${label} again${fixes.length > 0 ? ` (after ${fixes.join(", ")})` : ""}`);
+      details.push(`the next up: exit ${retry.result.code}${retry.result.code === 0 ? "" : `\n${diagnostics(retry.result)}`}`);
+      fail(real, renames ? "a refused rename does not name previousKeys" : "pulumi up failed", details, log);
     }
     const fixes = applyFixes(model);
     note(real, `  failed as allowed (${why}); fix: ${fixes.join(", ") || "none"}`);

@@ -1,4 +1,5 @@
 /** Steps that are not file edits: `pulumi up`, edits made in the app, and API faults. */
+import { appEdits, expectStatus } from "../app/app-edits";
 import { runCli } from "../desired-state/e2e-support";
 import type { EmulatorFaults } from "../support/emulator-process";
 import { Step } from "./edit-commands";
@@ -18,7 +19,11 @@ export class Up extends Step {
 
 export type AppEditKind = "memo" | "telephone" | "untag" | "renameTag" | "deleteContact" | "deleteTag";
 
-/** Someone edits a managed object in the LINE WORKS app (the API with the app's token). */
+/**
+ * Someone edits a managed object in the LINE WORKS app: through the emulator's app-edit endpoints
+ * (test/app/app-edits.ts, the app's own rules, logged apart from API calls), except a telephone,
+ * which the app endpoints do not edit (the API with the app's token).
+ */
 export class AppEdit extends Step {
   readonly name = "AppEdit";
   constructor(
@@ -49,9 +54,10 @@ export class AppEdit extends Step {
     const firstDrift = !model.drift && !model.dirty;
     model.drift = true;
     const where = `${entry.section}.${entry.key} ${id}`;
+    const app = appEdits(real.emulator.url, (await real.emulator.credentials()).domainId);
     switch (this.kind) {
       case "memo":
-        await real.api.patchContact(id, { memo: `app memo ${n}` });
+        expectStatus(await app.editContact(id, { memo: `app memo ${n}` }), 200, "app memo");
         return `${where} memo`;
       case "telephone":
         await real.api.patchContact(id, { telephones: [{ type: "WORK", telephone: `03-9999-${String(n).padStart(4, "0")}`, primary: true }] } as never);
@@ -59,19 +65,19 @@ export class AppEdit extends Step {
       case "untag": {
         const live = await real.api.getContact(id);
         const tagIds = (live?.contactTagIds ?? []).slice(1);
-        await real.api.patchContact(id, { contactTagIds: tagIds } as never);
+        expectStatus(await app.editContact(id, { contactTagIds: tagIds }), 200, "app untag");
         return `${where} first tag removed`;
       }
       case "deleteContact":
-        await real.api.deleteContact(id);
+        expectStatus(await app.trashContact(id), 204, "app delete contact");
         model.recreated.add(entry.key);
         return `${where} deleted (to the trash)`;
       case "deleteTag":
-        await real.api.deleteContactTag(id);
+        expectStatus(await app.deleteCompanyTag(id), 204, "app delete tag");
         model.recreated.add(entry.key);
         return `${where} deleted`;
       case "renameTag": {
-        await real.api.renameContactTag(id, `App ${n}`);
+        expectStatus(await app.renameCompanyTag(id, `App ${n}`), 200, "app rename tag");
         if (firstDrift) await expectTagDrift(real, entry, id);
         return `${where} renamed "App ${n}"${firstDrift ? ", audit --stack checked" : ""}`;
       }

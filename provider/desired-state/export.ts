@@ -76,10 +76,16 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
   const photoFiles = new Map<string, Uint8Array>();
   // A tag without a type (the reader tolerates it) is a user tag when it names its user.
   const isUserTag = (tag: ContactTag) => tag.type === "USER" || (tag.type === undefined && tag.userId !== undefined);
-  const companyTags = live.tags.filter((tag) => !isUserTag(tag));
+  // A type the docs do not list (a newer API) is neither kind: left out, never written as a company tag.
+  const knownKind = (tag: ContactTag) => tag.type === undefined || tag.type === "COMPANY" || tag.type === "USER";
+  const unknownKind = live.tags.filter((tag) => !knownKind(tag));
+  if (unknownKind.length > 0) {
+    notes.push(`left out ${unknownKind.length} tags of a type this version does not know: ${unknownKind.map((tag) => `${tag.contactTagId} (${String(tag.type)})`).join(", ")}`);
+  }
+  const companyTags = live.tags.filter((tag) => knownKind(tag) && !isUserTag(tag));
   // The docs' example user tag has no userId: such a tag cannot be written back (its user is unknown).
-  const userTags = live.tags.filter((tag) => isUserTag(tag) && tag.userId !== undefined && tag.userId !== "");
-  const ownerless = live.tags.filter((tag) => isUserTag(tag) && !userTags.includes(tag));
+  const userTags = live.tags.filter((tag) => knownKind(tag) && isUserTag(tag) && tag.userId !== undefined && tag.userId !== "");
+  const ownerless = live.tags.filter((tag) => knownKind(tag) && isUserTag(tag) && !userTags.includes(tag));
   if (ownerless.length > 0) {
     notes.push(`left out ${ownerless.length} user tags whose user the API did not name: ${ownerless.map((tag) => tag.contactTagId).join(", ")}`);
   }
@@ -107,7 +113,13 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
   const propertyKeys = new KeyMaker();
   const propertyKeyByName = new Map<string, string>();
   const propertiesSection: Record<string, unknown> = {};
-  for (const property of sortBy(live.customProperties, (p) => `${String(p.displayOrder ?? 999999).padStart(6, "0")}${p.propertyName}`)) {
+  // A property type the docs do not list (a newer API) cannot be written in this format: left out, and said so.
+  const knownProperties = live.customProperties.filter((p) => p.propertyType === "STRING" || p.propertyType === "LINK");
+  const unknownProperties = live.customProperties.filter((p) => !knownProperties.includes(p));
+  if (unknownProperties.length > 0) {
+    notes.push(`left out ${unknownProperties.length} custom properties of a type this version does not know: ${unknownProperties.map((p) => `${p.propertyName} (${String(p.propertyType)})`).join(", ")}`);
+  }
+  for (const property of sortBy(knownProperties, (p) => `${String(p.displayOrder ?? 999999).padStart(6, "0")}${p.propertyName}`)) {
     const key = propertyKeys.make(property.propertyName, `property-${shortId(property.customPropertyId)}`);
     propertyKeyByName.set(property.propertyName, key);
     const entry: Record<string, unknown> = {
@@ -161,7 +173,7 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
     for (const [propertyName, value] of Object.entries(contact.customProperties ?? {})) {
       const propertyKey = propertyKeyByName.get(propertyName);
       if (propertyKey === undefined) dropped.push(`customProperties.${propertyName}`);
-      else values[propertyKey] = value;
+      else values[propertyKey] = valueFields(value);
     }
     if (Object.keys(values).length > 0) entry.customProperties = values;
     const photo = live.photos?.get(contact.contactId);
@@ -206,6 +218,16 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
 }
 
 /** Strings in the document are read back with `${vars.X}` substitution: keep a literal `${` literal. */
+/** A custom value with only the fields its shapes have: a newer API's extra fields would not validate. */
+function valueFields(value: unknown): unknown {
+  const keep = (item: unknown) =>
+    typeof item === "object" && item !== null && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).filter(([field]) => CUSTOM_VALUE_FIELDS.includes(field)))
+      : item;
+  return Array.isArray(value) ? value.map(keep) : keep(value);
+}
+const CUSTOM_VALUE_FIELDS = ["content", "text", "link", "represent"];
+
 function escapeSubstitutions(value: unknown): unknown {
   if (typeof value === "string") return value.replaceAll("${", () => "$${");
   if (Array.isArray(value)) return value.map(escapeSubstitutions);

@@ -105,6 +105,11 @@ describe("tolerant reading through refresh, preview, export and audit", () => {
       expect(fs.readFileSync(path.join(workspace.dir, "exported.yaml"), "utf8")).toContain("taro@acme.example");
       // The stranger contact has no masterUserId (a response may lack it): left out, and said so.
       expect(result.stderr).toMatch(/left out .*emulator-future-contact/);
+      // A tag of an unknown type is left out (not written as a company tag), and the file validates:
+      // fields a newer API adds inside custom values are not copied.
+      expect(fs.readFileSync(path.join(workspace.dir, "exported.yaml"), "utf8")).not.toContain("Shared with partners");
+      const validate = await runCli(["validate", "exported.yaml"], { cwd: workspace.dir, env });
+      expect(validate.code, validate.stdout + validate.stderr).toBe(0);
     });
 
     it("audit finds the managed objects in sync and reports only the strangers, with list calls only", async () => {

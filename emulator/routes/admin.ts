@@ -14,7 +14,8 @@
  *   GET /_emulator/tokens                  {tokens: [{kind, domainId, scopes, issuedAt, sha256}]}:
  *                                          every access and refresh token issued since start,
  *                                          as the SHA-256 (base64url) of its text, never the text
- * These are not logged, rate limited nor subject to faults.
+ * These are not logged, rate limited nor subject to faults. The app's and the admin console's edits
+ * (/_emulator/app/:domainId/...) are in routes/app.ts; they are logged, as kind "app".
  */
 import type { FastifyInstance } from "fastify";
 import type { EmulatorContext } from "../context";

@@ -5,6 +5,9 @@
  * kind, user tags turned off, and the member's edits of a contact. Each goes through the domain's
  * rules, is logged as kind "app", apart from API calls, and is not counted in the rate limits.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appEdits, expectStatus, type AppEdits } from "../app/app-edits";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
@@ -188,5 +191,32 @@ describe("app edits in the log and the limits", () => {
     const bad = await app.addCompanyTag("");
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe("INVALID_PARAMETER");
+  });
+});
+
+describe("console switches across a restart", () => {
+  it("user tags turned off stay off with --data, and the trash is kept", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "app-edits-data-"));
+    const dataFile = join(directory, "emulator.json");
+    let first: EmulatorProcess | undefined = await startEmulatorProcess({ dataFile });
+    let second: EmulatorProcess | undefined;
+    try {
+      const firstApp = appEdits(first.url, DOMAIN);
+      const trashed = expectStatus(await firstApp.addContact(contactBody()), 201, "contact");
+      expect((await firstApp.trashContact(trashed.contactId)).status).toBe(204);
+      expectStatus(await firstApp.setUserTags(false), 200, "off");
+      await first.stop();
+      first = undefined;
+      second = await startEmulatorProcess({ dataFile });
+      const domain = (await second.state()).domains.find((d: any) => d.domainId === DOMAIN);
+      expect(domain.console.userTagsEnabled).toBe(false);
+      expect(domain.trashedContacts.map((c: any) => c.contactId)).toEqual([trashed.contactId]);
+      expect((await appEdits(second.url, DOMAIN).addUserTag("sales@example.com", "x")).status).toBe(403);
+      expect((await appEdits(second.url, DOMAIN).restoreContact(trashed.contactId)).status).toBe(200);
+    } finally {
+      await first?.stop();
+      await second?.stop();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

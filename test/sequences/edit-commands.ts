@@ -232,6 +232,10 @@ export class Add extends Edit {
   edit(model: Model): string {
     const n = fresh(model);
     const home = (this.variant % 2) as 0 | 1;
+    if ((this.variant & 8) !== 0) {
+      const retained = pick(model.retained, this.variant, (entry) => entry.section === this.section);
+      if (retained) return this.takeBack(model, retained, n, home);
+    }
     let entry: Entry;
     switch (this.section) {
       case "tags":
@@ -262,6 +266,34 @@ export class Add extends Edit {
     }
     return `${this.section}.${entry.key}${entry.adopt ? " adopt" : ""} in ${home === 0 ? "company" : "contacts"}.yaml`;
   }
+
+  /** A retained object comes back under a new key: adopt takes it over (same id); without adopt the up must say adopt. */
+  private takeBack(model: Model, retained: Entry, n: number, home: 0 | 1): string {
+    model.retained = model.retained.filter((entry) => entry !== retained);
+    const keys = new Set(model.entries.map((entry) => entry.key));
+    const entry: Entry = {
+      ...retained,
+      key: `${retained.key.split("-")[0]}-a${n}`,
+      home,
+      overlay: [],
+      protect: false,
+      retainOnDelete: false,
+      ignoreChanges: [],
+      previousKeys: [],
+      adopt: (this.variant & 2) !== 0,
+      stateKey: undefined,
+      stateProtect: undefined,
+      stateRetain: undefined,
+      unrecordedRename: false,
+    };
+    entry.needsAdopt = !entry.adopt;
+    if (entry.section === "contacts") {
+      entry.tags = entry.tags.filter((key) => keys.has(key));
+      entry.values = Object.fromEntries(Object.entries(entry.values).filter(([key]) => keys.has(key)));
+    }
+    model.entries.push(entry);
+    return `${this.section}.${entry.key} takes back retained ${retained.key} (${retained.id})${entry.adopt ? " with adopt" : " without adopt"}`;
+  }
 }
 
 export class Remove extends Edit {
@@ -283,10 +315,10 @@ export class Remove extends Edit {
     removeEntry(model, entry);
     let fate = "deleted";
     if (entry.stateKey === undefined) fate = "never applied";
-    else if (entry.protect) {
+    else if (entry.stateProtect) {
       model.protectedRemovals.push(entry);
       fate = "protected: the up must refuse";
-    } else if (entry.retainOnDelete) {
+    } else if (entry.stateRetain) {
       model.retained.push(entry);
       fate = "retained";
     }

@@ -90,6 +90,8 @@ function hint(model: Model): string {
   const renames = model.entries.filter((entry) => entry.unrecordedRename);
   if (renames.length > 0) parts.push(`renamed without previousKeys: ${renames.map((e) => `${e.stateKey}→${e.key}`).join(", ")}`);
   if (model.protectedRemovals.length > 0) parts.push(`protected removed: ${model.protectedRemovals.map((e) => e.key).join(", ")}`);
+  const takeBacks = model.entries.filter((entry) => entry.needsAdopt);
+  if (takeBacks.length > 0) parts.push(`retained taken back without adopt: ${takeBacks.map((e) => e.key).join(", ")}`);
   return parts.join("; ");
 }
 
@@ -98,7 +100,8 @@ function allowedFailure(model: Model, output: string): string | undefined {
   if (model.faults) return "faults";
   const renames = model.entries.filter((entry) => entry.unrecordedRename);
   if (renames.length > 0 && output.includes("previousKeys")) return "rename refused naming previousKeys";
-  const protectedNow = model.protectedRemovals.length > 0 || renames.some((entry) => entry.protect);
+  if (model.entries.some((entry) => entry.needsAdopt) && output.includes("adopt: true")) return "taking back an object without adopt, refused naming adopt";
+  const protectedNow = model.protectedRemovals.length > 0 || renames.some((entry) => entry.stateProtect);
   if (protectedNow && /protect/i.test(output)) return "protected entry";
   return undefined;
 }
@@ -115,6 +118,11 @@ function applyFixes(model: Model): string[] {
     if (entry.stateKey && !entry.previousKeys.includes(entry.stateKey)) entry.previousKeys = [...entry.previousKeys, entry.stateKey];
     entry.unrecordedRename = false;
     fixes.push(`previousKeys: [${entry.stateKey}] on ${entry.section}.${entry.key}`);
+  }
+  for (const entry of model.entries.filter((e) => e.needsAdopt)) {
+    entry.adopt = true;
+    entry.needsAdopt = false;
+    fixes.push(`adopt: true on ${entry.section}.${entry.key}`);
   }
   model.protectedRemovals = [];
   if (model.faults) fixes.push("faults off");
@@ -187,7 +195,10 @@ export async function applyAndCheck(model: Model, real: Real, label: string): Pr
   await checkConverged(model, real, log);
   for (const entry of model.entries) {
     entry.stateKey = entry.key;
+    entry.stateProtect = entry.protect;
+    entry.stateRetain = entry.retainOnDelete;
     entry.unrecordedRename = false;
+    entry.needsAdopt = false;
   }
   model.drift = false;
   model.dirty = false;

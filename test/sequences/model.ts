@@ -25,8 +25,13 @@ interface EntryBase {
   adopt: boolean;
   /** The key the stack's state holds it under (after the last successful up); undefined before its first up. */
   stateKey?: string;
+  /** protect and retainOnDelete as the state holds them (what Pulumi applies when the entry is removed). */
+  stateProtect?: boolean;
+  stateRetain?: boolean;
   /** Renamed since the last up without previousKeys: the tool must recognise it or refuse naming previousKeys. */
   unrecordedRename?: boolean;
+  /** Takes back a retained object without adopt: the up must fail naming adopt, then adopt is set. */
+  needsAdopt?: boolean;
   /** The live object's id, from the stack outputs after the last successful up. */
   id?: string;
 }

@@ -72,7 +72,7 @@ function diagnostics(result: PulumiResult): string {
 /** The provider's warnings in an up's output (e.g. an object forgotten instead of deleted), one line each. */
 function warnings(result: PulumiResult): string[] {
   const lines = `${result.stdout}\n${result.stderr}`.split("\n").map((line) => line.trim());
-  return [...new Set(lines.filter((line) => line.startsWith("warning:")).map((line) => line.slice(0, 300)))];
+  return [...new Set(lines.filter((line) => line.startsWith("warning:")).map((line) => line.replace(/^(warning: )+/, "").slice(0, 300)))];
 }
 
 function fail(real: Real, invariant: string, details: string[], log?: EmulatorRequestLogEntry[]): never {

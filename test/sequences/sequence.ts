@@ -72,7 +72,7 @@ export function failureText(error: unknown): string {
 /** Runs one sequence (numRuns 1) for the seed; throws fast-check's report (seed, path, commands) on a break. */
 export async function runSeed(options: SequenceOptions, stats: SequenceStats): Promise<void> {
   const property = fc.asyncProperty(
-    fc.commands(commandArbitraries({ faults: true, app: true }), { maxCommands: options.maxCommands, size: "max" }),
+    fc.commands(commandArbitraries({ faults: process.env.LWC_SEQ_FAULTS !== "0", app: process.env.LWC_SEQ_APP !== "0" }), { maxCommands: options.maxCommands, size: "max" }),
     async (commands) => {
       let started: { model: Model; real: Real } | undefined;
       try {

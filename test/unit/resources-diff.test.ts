@@ -104,11 +104,17 @@ describe("custom property planning", () => {
   it("patches the mutable fields that differ, clearing with [] and null", () => {
     const withI18n = { ...current, i18nDisplayNames: [{ language: "ja_JP" as const, name: "CRM" }, { language: "en_US" as const, name: "CRM" }] };
     expect(propertyPatch(withI18n, { ...withI18n, i18nDisplayNames: [...withI18n.i18nDisplayNames].reverse() })).toEqual({});
-    expect(propertyPatch(withI18n, { ...current, displayOrder: null, displayName: "CRM2" })).toEqual({
+    expect(propertyPatch(withI18n, { ...current, displayOrder: 2, displayName: "CRM2" })).toEqual({
       displayName: "CRM2",
       i18nDisplayNames: [],
-      displayOrder: null,
+      displayOrder: 2,
     });
+  });
+
+  it("leaves displayOrder to the admin console where the file does not set it", () => {
+    // Administrators reorder fields by dragging them; a file without displayOrder must not undo that.
+    expect(propertyPatch(current, { ...current, displayOrder: null })).toEqual({});
+    expect(propertyPatch(current, { ...current, displayOrder: undefined, displayName: "CRM2" })).toEqual({ displayName: "CRM2" });
   });
 });
 

@@ -30,12 +30,14 @@ describe("examples/promotion on a PostgreSQL state backend", () => {
   let prod: PulumiWorkspace;
   let teammate: ReturnType<typeof otherPulumiHome>;
 
-  /** What the CI job's environment holds: the endpoints, the stack's secrets, the database password. */
+  /** What the CI job's environment holds: the endpoints, the app's credentials, the database password. */
   async function jobEnv(domainId: number): Promise<Record<string, string>> {
     const credentials = await emulator.credentials(domainId);
     return {
       LINEWORKS_API_BASE_URL: emulator.apiBaseUrl,
       LINEWORKS_AUTH_URL: emulator.authUrl,
+      LINEWORKS_CLIENT_ID: credentials.clientId,
+      LINEWORKS_SERVICE_ACCOUNT: credentials.serviceAccount,
       LINEWORKS_CLIENT_SECRET: credentials.clientSecret,
       LINEWORKS_PRIVATE_KEY: credentials.privateKey,
       ...postgres.passwordEnv,

@@ -12,7 +12,7 @@ import type { ProviderContext } from "./resources/context";
 import { contactHandlers } from "./resources/contact";
 import { contactCustomPropertyHandlers } from "./resources/custom-property";
 import { LiveCache } from "./resources/live-cache";
-import { guardDeletes, StackClaims } from "./resources/stack-claims";
+import { guardDeletes, stackClaims } from "./resources/stack-claims";
 import { companyContactTagHandlers, userContactTagHandlers } from "./resources/tags";
 
 export type ResourceTypeName = "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact";
@@ -45,7 +45,7 @@ export function configure(config: { get(key: string): string | undefined }): voi
 }
 
 /** The objects this run's resources keep: a delete never reaches one of them (stack-claims.ts). */
-const claims = new StackClaims();
+const claims = stackClaims;
 
 const builders: Record<ResourceTypeName, (ctx: ProviderContext) => unknown> = {
   CompanyContactTag: companyContactTagHandlers,

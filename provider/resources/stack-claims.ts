@@ -5,11 +5,13 @@
  * what the new key just took over.
  *
  * Why this can be decided in the provider process: one dynamic-provider process serves every
- * resource of a deployment, and the engine diffs every resource the program still declares
- * (as it registers) before it deletes the resources the program no longer declares and the
- * objects that replacements superseded (those deletes come last). So when a delete arrives,
- * every object that stays managed has been seen here: in a diff that keeps it (not one that
- * replaces it), in a create (new or adopted) or in an update.
+ * resource of a deployment, and the engine checks and diffs every resource the program still
+ * declares (as it registers) before it deletes the resources the program no longer declares and
+ * the objects that replacements superseded (those deletes come last). So when a delete arrives,
+ * every object that stays managed has been seen here: in a diff of inputs the program declared
+ * (check saw them) that keeps it (not one that replaces it), in a create (new or adopted) or in
+ * an update. `up --refresh` also diffs what it refreshes, the removed resources included, with
+ * the inputs read from the API: those diffs follow no check of the program, and claim nothing.
  */
 import type * as pulumi from "@pulumi/pulumi";
 
@@ -17,6 +19,16 @@ export type ClaimReason = "kept" | "created" | "updated";
 
 export class StackClaims {
   private readonly held = new Map<string, ClaimReason>();
+  private readonly declared = new Set<string>();
+
+  /** Inputs the program declared (check's answer), by type. */
+  declare(type: string, inputs: unknown): void {
+    this.declared.add(`${type}/${stableKey(inputs)}`);
+  }
+
+  wasDeclared(type: string, inputs: unknown): boolean {
+    return this.declared.has(`${type}/${stableKey(inputs)}`);
+  }
 
   claim(type: string, id: string | undefined, reason: ClaimReason): void {
     if (!id) return;
@@ -29,7 +41,31 @@ export class StackClaims {
   heldBy(type: string, id: string): ClaimReason | undefined {
     return this.held.get(`${type}/${id}`);
   }
+
+  /** Held by a resource of any type (ids do not repeat across kinds). */
+  heldAnywhere(id: string): boolean {
+    for (const key of this.held.keys()) if (key.endsWith(`/${id}`)) return true;
+    return false;
+  }
 }
+
+/** The engine's copy of a value may order keys otherwise and adds the provider stub: neither counts. */
+function stableKey(value: unknown): string {
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (typeof v !== "object" || v === null) return v;
+    return Object.fromEntries(
+      Object.keys(v)
+        .filter((key) => key !== "__provider" && (v as Record<string, unknown>)[key] !== undefined)
+        .sort()
+        .map((key) => [key, canonical((v as Record<string, unknown>)[key])]),
+    );
+  };
+  return JSON.stringify(canonical(value));
+}
+
+/** The one record of the provider process (every resource of a run shares it). */
+export const stackClaims = new StackClaims();
 
 const REASONS: Record<ClaimReason, string> = {
   kept: "another resource of this stack holds it (two keys held the same object)",
@@ -53,11 +89,19 @@ export function guardDeletes(
   warn: (message: string) => void,
 ): pulumi.dynamic.ResourceProvider {
   const guarded: pulumi.dynamic.ResourceProvider = { ...provider };
+  if (provider.check) {
+    const check = provider.check.bind(provider);
+    guarded.check = async (olds, news) => {
+      const result = await check(olds, news);
+      claims.declare(type, result.inputs ?? news);
+      return result;
+    };
+  }
   if (provider.diff) {
     const diff = provider.diff.bind(provider);
     guarded.diff = async (id, olds, news) => {
       const result = await diff(id, olds, news);
-      if (keepsObject(result)) claims.claim(type, id, "kept");
+      if (keepsObject(result) && claims.wasDeclared(type, news)) claims.claim(type, id, "kept");
       return result;
     };
   }

@@ -8,6 +8,7 @@
 import { isDuplicateName } from "../client/errors";
 import { isConflict } from "./context";
 import { containsUnknown } from "./pulumi-values";
+import { stackClaims } from "./stack-claims";
 
 export interface NaturalKeyKind<Inputs extends { adopt?: boolean }, Live> {
   /** How messages name the desired object, e.g. `Company contact tag "VIP"`. */
@@ -51,6 +52,15 @@ async function adoptOrRefuse<Inputs extends { adopt?: boolean }, Live>(
 ): Promise<Live> {
   const ids = found.map((live) => kind.idOf(live));
   if (!inputs.adopt) throw conflictError(kind, inputs, ids);
+  // adopt: true takes over objects made outside this stack, never one another resource of it keeps.
+  const kept = ids.filter((id) => stackClaims.heldAnywhere(id));
+  if (kept.length > 0) {
+    throw new Error(
+      `${kind.describe(inputs)} already exists (${kind.idName} ${kept.join(", ")}) and another resource of this stack manages it, ` +
+        `so adopt: true does not take it over. If you renamed the entry's key, write previousKeys: [old-key] on it instead; ` +
+        `if another entry is renaming away from this ${kind.keyField} in the same edit, apply that rename first.`,
+    );
+  }
   if (found.length > 1) {
     throw new Error(`Cannot adopt ${kind.describe(inputs)}: ${found.length} objects match (${kind.idName} ${ids.join(", ")}); remove the duplicates first.`);
   }

@@ -21,7 +21,9 @@ interface Move {
 const HANDOFF_DEADLINE_MS = 60_000;
 /** How long a refused write waits for diffs still arriving (the engine diffs as the program registers). */
 const REGISTRATION_GRACE_MS = 1_500;
-const POLL_MS = 100;
+const POLL_MS = 50;
+/** How long a parked or waiting write lets the other object move before it tries again. */
+const SETTLE_WAIT_MS = 500;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -86,15 +88,10 @@ export async function writeWithHandoff<T>(options: HandoffOptions<T>, moves: Nam
       return await write(name);
     } catch (error) {
       if (!isTaken(error)) throw error;
-      const waited = Date.now() - started;
-      if (!moves.leaving(namespace, name, self?.id)) {
-        if (waited < REGISTRATION_GRACE_MS) {
-          await sleep(POLL_MS);
-          continue;
-        }
-        throw error;
-      }
-      if (waited > HANDOFF_DEADLINE_MS) {
+      // Diffs may still be arriving (the engine diffs as the program registers): wait for one
+      // that moves another object off this name, without writing again meanwhile.
+      if (!(await waitUntil(() => moves.leaving(namespace, name, self?.id), REGISTRATION_GRACE_MS))) throw error;
+      if (Date.now() - started > HANDOFF_DEADLINE_MS) {
         throw new Error(
           `${options.describe}: "${name}" is still held by another object of this stack that is being renamed; ` +
             `it did not free the name within ${HANDOFF_DEADLINE_MS / 1000} s. Run pulumi up again, or rename in two steps.`,
@@ -105,7 +102,17 @@ export async function writeWithHandoff<T>(options: HandoffOptions<T>, moves: Nam
         await write(parkingName());
         parked = true;
       }
-      await sleep(POLL_MS);
+      // Retry once the other object has moved (or after a while: it may be parked, waiting for us).
+      await waitUntil(() => !moves.leaving(namespace, name, self?.id), SETTLE_WAIT_MS);
     }
   }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() >= deadline) return false;
+    await sleep(POLL_MS);
+  }
+  return true;
 }

@@ -19,6 +19,8 @@ const TYPE_TO_KIND: Record<string, HeldKind> = {
 export interface HeldEntry {
   id: string;
   naturalKey?: string;
+  /** The name the API keeps unique within the kind (tag name, a member's tag name, a property's displayName). */
+  uniqueName?: string;
 }
 
 export type HeldEntries = Record<HeldKind, Map<string, HeldEntry>>;
@@ -61,6 +63,10 @@ function naturalKeyOf(kind: HeldKind, resource: Record<string, unknown>): string
   }
 }
 
+function displayNameOf(resource: Record<string, unknown>): string | undefined {
+  return text(((resource.outputs ?? {}) as Record<string, unknown>).displayName) ?? text(((resource.inputs ?? {}) as Record<string, unknown>).displayName);
+}
+
 /**
  * Reads `{deployment: {resources: [...]}}` (any version Pulumi writes); throws when the text is
  * not such a document. Resources pending deletion are skipped: the stack is letting them go.
@@ -80,7 +86,8 @@ export function heldEntriesFromExport(exported: unknown): HeldEntries {
     const name = typeof resource.urn === "string" ? nameOfUrn(resource.urn) : undefined;
     if (name === undefined) continue;
     const naturalKey = naturalKeyOf(kind, resource);
-    held[kind].set(name, { id: resource.id, ...(naturalKey !== undefined ? { naturalKey } : {}) });
+    const uniqueName = kind === "customProperties" ? displayNameOf(resource) : kind === "contacts" ? undefined : naturalKey;
+    held[kind].set(name, { id: resource.id, ...(naturalKey !== undefined ? { naturalKey } : {}), ...(uniqueName !== undefined ? { uniqueName } : {}) });
   }
   return held;
 }

@@ -9,6 +9,7 @@ import { loadDesiredState } from "./load";
 import { readPreviousEntries } from "./previous-state";
 import { DesiredStateError } from "./problems";
 import { describeRename, recogniseRenames, withRenames } from "./renames";
+import { takenNameProblems } from "./taken-names";
 import { secretFieldList, type SecretFieldName } from "./resource-options";
 import { secureVarValues } from "./secret-values";
 import { normalizeVars } from "./variables";
@@ -70,6 +71,8 @@ export function runRootProgram(): Promise<RootProgramOutputs> {
   if (!result.ok) throw new pulumi.RunError(new DesiredStateError(result.problems).message);
   return readPreviousEntries(dir).then((previous) => {
     const renames = previous ? recogniseRenames(result.state, previous) : [];
+    const taken = previous ? takenNameProblems(withRenames(result.state, renames), previous) : [];
+    if (taken.length > 0) throw new pulumi.RunError(taken.join("\n"));
     for (const rename of renames) pulumi.log.warn(describeRename(rename));
     const contacts = new LineWorksContacts("desired-state", { state: withRenames(result.state, renames) }, {
       secretFields,

@@ -142,4 +142,25 @@ describe("renames never delete; swaps converge; audit --stack matches by id", ()
     const statuses = JSON.parse(blind.stdout).differences.filter((d: any) => d.kind === "tag").map((d: any) => d.status).sort();
     expect(statuses).toEqual(["missing", "unmanaged"]);
   });
+
+  it("taking the name of an entry removed in the same edit is refused before anything changes, naming both; two steps converge, and up --refresh deletes the removed entry", async () => {
+    const tagIds = (await workspace.outputs()).tagIds as Record<string, string>;
+    write(company({ vip: "Partner" }, [contact("kato", "yuki@acme.example", ["vip"]), contact("sato", "sato@acme.example", [])]));
+    await emulator.clearRequests();
+    const refused = await workspace.preview();
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toMatch(/tags\.vip: contactTagName "Partner" is still held by tags\.partner, which this edit removes[\s\S]*two steps/);
+    expect((await apiCalls()).filter((call) => !call.startsWith("GET"))).toEqual([]);
+
+    // Step 1, with --refresh (the tag was renamed in the app above): the removed entry is deleted, not forgotten.
+    write(company({ vip: "Customer" }, [contact("kato", "yuki@acme.example", ["vip"]), contact("sato", "sato@acme.example", [])]));
+    await emulator.clearRequests();
+    expectOk(await workspace.up(["--refresh"]));
+    expect(await deletes()).toEqual(["DELETE /v1.0/contact-tags/" + tagIds.partner]);
+    // Step 2: the name is free.
+    write(company({ vip: "Partner" }, [contact("kato", "yuki@acme.example", ["vip"]), contact("sato", "sato@acme.example", [])]));
+    expectOk(await workspace.up());
+    expect((await domain()).contactTags.map((t: any) => [t.contactTagId, t.contactTagName])).toEqual([[tagIds.vip, "Partner"]]);
+    expectOk(await workspace.preview(["--expect-no-changes"]));
+  });
 });

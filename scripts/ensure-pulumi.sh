@@ -34,8 +34,10 @@ install_launchers() {
   cat >"$tmp" <<'SH'
 #!/bin/sh
 # Pulumi Node.js language host (tools/pulumi-language-nodejs/host.js in lineworks-contacts).
+export LINEWORKS_PULUMI_VERSION="${LINEWORKS_PULUMI_VERSION:-@VERSION@}"
 exec node "$(dirname "$0")/pulumi-language-nodejs.js" "$@"
 SH
+  sed -i "s/@VERSION@/$version/" "$tmp"
   install_file "$tmp" "$bin_dir/pulumi-language-nodejs" 0755
   cat >"$tmp" <<'SH'
 #!/bin/sh

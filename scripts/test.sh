@@ -5,6 +5,11 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo_root/scripts/bootstrap.sh"
 if [[ -n "${CI:-}" ]]; then bash scripts/ensure-chromium.sh >/dev/null; fi # CI runs test/browser
+# Elsewhere the browser tests skip without a Chromium; the closing summary says so and why.
+browser_note=""
+if ! bash scripts/ensure-chromium.sh >/dev/null 2>&1; then
+  browser_note="browser tests (test/browser) skipped: no Chromium at /usr/bin/chromium or \$LINEWORKS_CHROMIUM (apt-get install chromium, or run with CI=1 or LINEWORKS_INSTALL_CHROMIUM=1 to install it)"
+fi
 
 echo "test: type-checking the tests and benchmarks" >&2
 npx --no-install tsc -p test/tsconfig.json >&2
@@ -18,7 +23,8 @@ node -e '
   let r = {};
   try { r = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); } catch {}
   const skipped = (r.numPendingTests || 0) + (r.numTodoTests || 0);
-  console.log(`tests: ${r.numPassedTests || 0} passed, ${r.numFailedTests || 0} failed, ${skipped} skipped`);
-' "$report"
+  const note = process.argv[2] ? `; ${process.argv[2]}` : "";
+  console.log(`tests: ${r.numPassedTests || 0} passed, ${r.numFailedTests || 0} failed, ${skipped} skipped${note}`);
+' "$report" "$browser_note"
 rm -f "$report"
 exit "$status"

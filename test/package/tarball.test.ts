@@ -47,7 +47,9 @@ describe("the npm package", () => {
     expect(manifest.private).toBeUndefined();
     expect(manifest.peerDependencies).toEqual({ "@pulumi/pulumi": ">=3.248.0 <4" });
     expect(manifest.dependencies["@pulumi/pulumi"]).toBeUndefined();
-    expect(manifest.devDependencies["@pulumi/pulumi"]).toBe("3.248.0");
+    // The repository itself develops and tests on the newest SDK; the peer range keeps the oldest it supports.
+    expect(manifest.devDependencies["@pulumi/pulumi"]).toBe("3.276.0");
+    expect(manifest.engines).toEqual({ node: ">=22" });
     expect(manifest.license).toBe("Apache-2.0");
     const license = fs.readFileSync(path.join(repoRoot, "LICENSE"), "utf8");
     expect(license).toContain("Apache License\n                           Version 2.0, January 2004");

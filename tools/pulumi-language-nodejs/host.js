@@ -19,7 +19,8 @@ const path = require("node:path");
 const { createRequire } = require("node:module");
 const { watchEngine } = require("./engine-watchdog.js");
 
-const HOST_VERSION = process.env.LINEWORKS_PULUMI_VERSION || "3.248.0";
+// The launcher (scripts/ensure-pulumi.sh) passes the CLI's version; the host reports it as its own.
+const HOST_VERSION = process.env.LINEWORKS_PULUMI_VERSION || "0.0.0";
 // The exit code @pulumi/pulumi/cmd/run uses when it has already reported the error to the engine.
 const ERROR_ALREADY_REPORTED_EXIT_CODE = 32;
 

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemLines, runCli, writes } from "../desired-state/e2e-support";
 import { client, requestToken, type Client } from "../emulator/http";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { emulatorDomain, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 
@@ -52,7 +52,7 @@ describe("day 2: audit, refresh with ignoreChanges, protect, retainOnDelete", ()
   let app: Client;
   let file: string;
 
-  const domain = async () => ((await emulator.state()) as { domains: any[] }).domains.find((d) => d.domainId === DOMAIN);
+  const domain = () => emulatorDomain(emulator, DOMAIN);
   const liveTags = async (): Promise<LiveTag[]> => (await domain()).contactTags;
   const liveContact = async (email: string) => (await domain()).contacts.find((c: any) => c.emails?.[0]?.email === email);
   const audit = (args: string[] = []) => runCli(["audit", "desired.yaml", ...args], { cwd: workspace.dir, env });

@@ -6,7 +6,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { emulatorDomain, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { ciJobEnv } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 import { copyExample, removeDir, runCli, writes } from "./e2e-support";
 
@@ -27,22 +28,9 @@ describe("examples/promotion: dev and prod stacks on two domains", () => {
   let prod: PulumiWorkspace;
 
   /** Only what is not in Pulumi.<stack>.yaml: the endpoints and the app's credentials (as a CI job's environment gives them). */
-  async function secretsEnv(domainId: number): Promise<Record<string, string>> {
-    const credentials = await emulator.credentials(domainId);
-    return {
-      LINEWORKS_API_BASE_URL: emulator.apiBaseUrl,
-      LINEWORKS_AUTH_URL: emulator.authUrl,
-      LINEWORKS_CLIENT_ID: credentials.clientId,
-      LINEWORKS_SERVICE_ACCOUNT: credentials.serviceAccount,
-      LINEWORKS_CLIENT_SECRET: credentials.clientSecret,
-      LINEWORKS_PRIVATE_KEY: credentials.privateKey,
-    };
-  }
+  const secretsEnv = (domainId: number) => ciJobEnv(emulator, domainId);
 
-  async function liveContacts(domainId: number): Promise<LiveContact[]> {
-    const state = (await emulator.state()) as { domains: Array<{ domainId: number; contacts: LiveContact[] }> };
-    return state.domains.find((domain) => domain.domainId === domainId)!.contacts;
-  }
+  const liveContacts = async (domainId: number): Promise<LiveContact[]> => (await emulatorDomain(emulator, domainId)).contacts;
 
   beforeAll(async () => {
     projectDir = copyExample("promotion");

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../desired-state/e2e-support";
 import { client, requestToken, type Client } from "../emulator/http";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { emulatorDomain, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { expectOk } from "../support/expect-ok";
 import { emulatorProviderEnv } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
@@ -37,7 +37,7 @@ describe("renames never delete; swaps converge; audit --stack matches by id", ()
   let app: Client;
   let file: string;
 
-  const domain = async () => ((await emulator.state()) as { domains: any[] }).domains.find((d) => d.domainId === DOMAIN);
+  const domain = () => emulatorDomain(emulator, DOMAIN);
   const apiCalls = async () => (await emulator.requests()).filter((entry) => entry.kind === "api").map((entry) => `${entry.method} ${entry.path}`);
   const deletes = async () => (await apiCalls()).filter((call) => call.startsWith("DELETE"));
   const write = (text: string) => fs.writeFileSync(file, text);

@@ -156,3 +156,11 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions = {})
     },
   };
 }
+
+/** One domain of the emulator's whole state (GET /_emulator/state), as the admin endpoint renders it. */
+export async function emulatorDomain(emulator: EmulatorProcess, domainId: number): Promise<any> {
+  const state = (await emulator.state()) as { domains: Array<{ domainId: number }> };
+  const domain = state.domains.find((candidate) => candidate.domainId === domainId);
+  if (!domain) throw new Error(`the emulator has no domain ${domainId}`);
+  return domain;
+}

@@ -45,3 +45,12 @@ export async function emulatorApiClient(emulator: EmulatorProcess): Promise<Cont
     requestsPerMinute: 0,
   });
 }
+
+/**
+ * What a CI job's environment holds when the stack file names the domain (examples/promotion):
+ * the endpoints and the app's credentials, no LINEWORKS_DOMAIN_ID.
+ */
+export async function ciJobEnv(emulator: EmulatorProcess, domainId: number): Promise<Record<string, string>> {
+  const { LINEWORKS_DOMAIN_ID: _fromStackFile, ...env } = await emulatorProviderEnv(emulator, { domainId });
+  return env;
+}

@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyExample, removeDir, writes } from "../desired-state/e2e-support";
-import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { emulatorDomain, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
+import { ciJobEnv } from "../support/provider-config";
 import { startPostgres, type PostgresServer } from "../support/postgres";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 import { backendKeys, lockKeys, otherPulumiHome } from "./support";
@@ -32,22 +33,10 @@ describe("examples/promotion on a PostgreSQL state backend", () => {
 
   /** What the CI job's environment holds: the endpoints, the app's credentials, the database password. */
   async function jobEnv(domainId: number): Promise<Record<string, string>> {
-    const credentials = await emulator.credentials(domainId);
-    return {
-      LINEWORKS_API_BASE_URL: emulator.apiBaseUrl,
-      LINEWORKS_AUTH_URL: emulator.authUrl,
-      LINEWORKS_CLIENT_ID: credentials.clientId,
-      LINEWORKS_SERVICE_ACCOUNT: credentials.serviceAccount,
-      LINEWORKS_CLIENT_SECRET: credentials.clientSecret,
-      LINEWORKS_PRIVATE_KEY: credentials.privateKey,
-      ...postgres.passwordEnv,
-    };
+    return { ...(await ciJobEnv(emulator, domainId)), ...postgres.passwordEnv };
   }
 
-  async function liveContacts(domainId: number): Promise<LiveContact[]> {
-    const state = (await emulator.state()) as { domains: Array<{ domainId: number; contacts: LiveContact[] }> };
-    return state.domains.find((domain) => domain.domainId === domainId)!.contacts;
-  }
+  const liveContacts = async (domainId: number): Promise<LiveContact[]> => (await emulatorDomain(emulator, domainId)).contacts;
 
   const memoOfTanaka = (contacts: LiveContact[]) =>
     contacts.find((contact) => contact.emails?.[0]?.email === "taro.tanaka@acme.example")?.memo;

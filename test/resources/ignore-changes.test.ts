@@ -1,8 +1,9 @@
 /**
  * `ignoreChanges: ["memo"]` keeps a memo edited in the LINE WORKS app, even through
  * `pulumi up --refresh`: read() returns inputs made from the live values, so the ignored
- * field's old input is the app's value. The engine keeps those inputs secret (it
- * re-annotates them from the old, secret inputs, as the dynamic provider takes no secrets).
+ * field's old input is the app's value. With `secretFields: ["memo"]` the engine keeps those
+ * inputs secret (it re-annotates them from the old, secret inputs, as the dynamic provider takes
+ * no secrets): the app's memo is never written to the state in clear.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ContactApi } from "../../provider/client";
@@ -20,6 +21,7 @@ const contact = new lw.Contact("kept", {
   emails: [{ email: "kept@example.com", primary: true }],
   memo,
   organizations: [{ name: process.env.DESIRED_ORG }],
+  secretFields: ["memo"],
 }, { ignoreChanges: ["memo"] });
 exports.contactId = contact.id;
 `;
@@ -41,7 +43,7 @@ describe("ignoreChanges on a contact field", () => {
     await emulator?.stop();
   });
 
-  it("keeps the app's memo through `up --refresh`, changes the other fields, and keeps the memo secret", async () => {
+  it("keeps the app's memo through `up --refresh`, changes the other fields, and keeps a secret memo secret", async () => {
     expectOk(await workspace.up());
     const { contactId } = (await workspace.outputs()) as { contactId: string };
     await api.patchContact(contactId, { memo: "edited in the app by a member" });

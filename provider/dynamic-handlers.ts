@@ -44,9 +44,6 @@ export function configure(config: { get(key: string): string | undefined }): voi
   stackConfig ??= { get: (key) => config.get(key) };
 }
 
-/** The objects this run's resources keep: a delete never reaches one of them (stack-claims.ts). */
-const claims = stackClaims;
-
 const builders: Record<ResourceTypeName, (ctx: ProviderContext) => unknown> = {
   CompanyContactTag: companyContactTagHandlers,
   UserContactTag: userContactTagHandlers,
@@ -64,7 +61,7 @@ export function handlersFor(type: ResourceTypeName): pulumi.dynamic.ResourceProv
       async configure(req: pulumi.dynamic.ConfigureRequest) {
         configure(req.config);
       },
-      ...guardDeletes(type, build(context) as pulumi.dynamic.ResourceProvider, claims, context.warn),
+      ...guardDeletes(type, build(context) as pulumi.dynamic.ResourceProvider, stackClaims, context.warn),
     };
     built.set(type, handlers);
   }

@@ -14,6 +14,9 @@
  * the inputs read from the API: those diffs follow no check of the program, and claim nothing.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { isRecord } from "../schema/json";
+import { canonicalJson } from "./normalize";
+import { withoutProviderKey } from "./pulumi-values";
 
 export type ClaimReason = "kept" | "created" | "updated";
 
@@ -50,19 +53,7 @@ export class StackClaims {
 }
 
 /** The engine's copy of a value may order keys otherwise and adds the provider stub: neither counts. */
-function stableKey(value: unknown): string {
-  const canonical = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(canonical);
-    if (typeof v !== "object" || v === null) return v;
-    return Object.fromEntries(
-      Object.keys(v)
-        .filter((key) => key !== "__provider" && (v as Record<string, unknown>)[key] !== undefined)
-        .sort()
-        .map((key) => [key, canonical((v as Record<string, unknown>)[key])]),
-    );
-  };
-  return JSON.stringify(canonical(value));
-}
+const stableKey = (value: unknown): string => canonicalJson(isRecord(value) ? withoutProviderKey(value) : value);
 
 /** The one record of the provider process (every resource of a run shares it). */
 export const stackClaims = new StackClaims();

@@ -11,7 +11,7 @@ import type { LiveDomain } from "../desired-state/export";
 import type { DesiredState, EntryOptions } from "../desired-state/model";
 import { normalizeContactField, normalizeDisplayOrder, normalizeI18nNames, sameCanonical } from "../resources/normalize";
 import { CONTACT_FIELD_NAMES, type ContactFieldName } from "../resources/types";
-import { emptyHeldIds, type HeldIds } from "./stack-ids";
+import { emptyHeldIds, userTagNaturalKey, type HeldIds } from "./stack-ids";
 
 export type AuditKind = "tag" | "userTag" | "customProperty" | "contact";
 export type AuditStatus = "drifted" | "missing" | "unmanaged";
@@ -43,7 +43,6 @@ export interface AuditDetails {
   contactsWithoutEmail: string[];
 }
 
-const userTagName = (userId: string, contactTagName: string) => `${userId}/${contactTagName}`;
 const ignored = (entry: EntryOptions, field: string) => (entry.ignoreChanges ?? []).includes(field);
 
 /** A contact's natural key: its primary email (else its first), lower-cased. */
@@ -59,7 +58,7 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
 
   // Tags: by the stack's id where it holds one (a rename in the app is drift of contactTagName),
   // else by name. A matched tag's identity is its id, so contacts carrying it compare equal.
-  const nameIdentity = (tag: ContactTag) => (tag.type === "USER" ? `U:${userTagName(tag.userId ?? "", tag.contactTagName)}` : `C:${tag.contactTagName}`);
+  const nameIdentity = (tag: ContactTag) => (tag.type === "USER" ? `U:${userTagNaturalKey(tag.userId ?? "", tag.contactTagName)}` : `C:${tag.contactTagName}`);
   const liveTagById = new Map<string, ContactTag>(live.tags.map((tag) => [tag.contactTagId, tag]));
   const liveTagByIdentity = new Map<string, ContactTag>();
   for (const tag of live.tags) if (!liveTagByIdentity.has(nameIdentity(tag))) liveTagByIdentity.set(nameIdentity(tag), tag);
@@ -89,7 +88,7 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
   matchTags("tag", Object.entries(desired.tags).map(([key, entry]) => [key, entry.contactTagName, entry, entry.contactTagName]));
   matchTags(
     "userTag",
-    Object.entries(desired.userTags).map(([key, entry]) => [key, userTagName(entry.userId, entry.contactTagName), entry, entry.contactTagName]),
+    Object.entries(desired.userTags).map(([key, entry]) => [key, userTagNaturalKey(entry.userId, entry.contactTagName), entry, entry.contactTagName]),
   );
   for (const tag of live.tags) {
     if (matchedTagIds.has(tag.contactTagId)) continue;

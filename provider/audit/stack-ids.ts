@@ -44,6 +44,9 @@ function primaryEmail(emails: unknown): string | undefined {
   return text(email)?.toLowerCase();
 }
 
+/** A user tag's name is unique per member: the member and the name together are its natural key. */
+export const userTagNaturalKey = (userId: string, contactTagName: string): string => `${userId}/${contactTagName}`;
+
 /** The natural key of a resource of the export (secret values are objects there, so they give none). */
 function naturalKeyOf(kind: HeldKind, resource: Record<string, unknown>): string | undefined {
   const inputs = (resource.inputs ?? {}) as Record<string, unknown>;
@@ -54,7 +57,7 @@ function naturalKeyOf(kind: HeldKind, resource: Record<string, unknown>): string
     case "userTags": {
       const name = text(outputs.contactTagName) ?? text(inputs.contactTagName);
       const userId = text(inputs.userId) ?? text(outputs.userId);
-      return name !== undefined && userId !== undefined ? `${userId}/${name}` : undefined;
+      return name !== undefined && userId !== undefined ? userTagNaturalKey(userId, name) : undefined;
     }
     case "customProperties":
       return text(outputs.propertyName) ?? text(inputs.propertyName);

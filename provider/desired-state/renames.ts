@@ -6,7 +6,7 @@
  * deleting the object both would name. Pure: the stack's entries are read elsewhere.
  */
 import { contactEmail } from "../audit/compare";
-import type { HeldEntries, HeldKind } from "../audit/stack-ids";
+import { userTagNaturalKey, type HeldEntries, type HeldKind } from "../audit/stack-ids";
 import type { DesiredState, EntryOptions } from "./model";
 
 export interface RecognisedRename {
@@ -32,7 +32,7 @@ function naturalKeys(state: DesiredState, kind: HeldKind): Array<[string, EntryO
       return Object.entries(state.userTags).map(([key, entry]) => [
         key,
         entry,
-        str(entry.userId) !== undefined && str(entry.contactTagName) !== undefined ? `${entry.userId}/${entry.contactTagName}` : undefined,
+        str(entry.userId) !== undefined && str(entry.contactTagName) !== undefined ? userTagNaturalKey(entry.userId as string, entry.contactTagName as string) : undefined,
       ]);
     case "customProperties":
       return Object.entries(state.customProperties).map(([key, entry]) => [key, entry, str(entry.propertyName)]);

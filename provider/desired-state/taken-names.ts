@@ -6,7 +6,7 @@
  * before, they are refused before anything changes, naming both entries and the way through.
  * Pure: the stack's entries are read elsewhere.
  */
-import type { HeldEntries, HeldKind } from "../audit/stack-ids";
+import { userTagNaturalKey, type HeldEntries, type HeldKind } from "../audit/stack-ids";
 import type { DesiredState } from "./model";
 
 type NamedKind = Exclude<HeldKind, "contacts">;
@@ -18,7 +18,7 @@ function uniqueNames(state: DesiredState, kind: NamedKind): Array<[string, strin
     case "tags":
       return Object.entries(state.tags).map(([key, entry]) => [key, entry.contactTagName]);
     case "userTags":
-      return Object.entries(state.userTags).map(([key, entry]) => [key, `${entry.userId}/${entry.contactTagName}`]);
+      return Object.entries(state.userTags).map(([key, entry]) => [key, userTagNaturalKey(entry.userId, entry.contactTagName)]);
     case "customProperties":
       return Object.entries(state.customProperties).map(([key, entry]) => [key, entry.displayName]);
   }

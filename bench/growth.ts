@@ -5,16 +5,16 @@
  */
 import { companyEnv, destroyQuietly, timedRun, withEmulator, type Measured, type Stacks } from "./harness";
 import type { BenchOptions } from "./options";
-import { growthExponent, growthSchedule, type Side } from "./stats";
+import { growthExponent, growthSchedule, type GrowthSide } from "./stats";
 
 export interface GrowthPoint extends Measured {
   contacts: number;
   checkpoints: boolean;
-  side: Side;
+  side: GrowthSide;
 }
 
 export interface GrowthSeries {
-  side: Side;
+  side: GrowthSide;
   checkpoints: boolean;
   /** Seconds by contacts, in the order of the sizes. */
   points: Array<{ contacts: number; seconds: number }>;
@@ -61,7 +61,7 @@ export async function runGrowth(stacks: Stacks, options: BenchOptions, log: (lin
 }
 
 export function summarizeGrowth(points: readonly GrowthPoint[], sizes: readonly number[]): GrowthReport {
-  const seconds = (side: Side, checkpoints: boolean) =>
+  const seconds = (side: GrowthSide, checkpoints: boolean) =>
     sizes.map((contacts) => {
       const point = points.find((p) => p.side === side && p.checkpoints === checkpoints && p.contacts === contacts);
       if (!point) throw new Error(`no growth run for ${side}, ${contacts} contacts, checkpoints ${checkpoints}`);

@@ -15,13 +15,21 @@ const LOAD_PROGRAM = `const lw = require("lineworks-contacts-pulumi");`;
  * The synthetic company (test/support/synthetic-company.ts), whose contacts also take the
  * stack's `lineworks-contacts:secretFields`, as the YAML program's do: the synthetic program
  * declares `Contact`s directly, which read no stack config. Without that config it is the
- * synthetic company unchanged.
+ * synthetic company unchanged. With DATA_FLOOR=true its three classes are no-op dynamic
+ * resources that carry the same inputs and dependencies and call no API (the data floor).
  */
 export const benchProgram = (() => {
   if (!syntheticCompanyProgram.includes(LOAD_PROGRAM)) throw new Error(`the synthetic company no longer starts with ${LOAD_PROGRAM}`);
   return syntheticCompanyProgram.replace(
     LOAD_PROGRAM,
-    `const lw = (() => {
+    `const lw = process.env.DATA_FLOOR === "true" ? (() => {
+  const { StubbedDynamicResource, providerStub } = require("lineworks-contacts-pulumi/provider/dynamic-stub");
+  const stub = providerStub("n", "NoopResource_");
+  class DataNoop extends StubbedDynamicResource {
+    constructor(name, args, opts) { super("NoopResource", name, stub, { ...args, value: name }, opts); }
+  }
+  return { CompanyContactTag: DataNoop, ContactCustomProperty: DataNoop, Contact: DataNoop };
+})() : (() => {
   const base = require("lineworks-contacts-pulumi");
   const secretFields = new (require("@pulumi/pulumi").Config)("lineworks-contacts").getObject("secretFields") ?? [];
   if (secretFields.length === 0) return base;
@@ -35,6 +43,7 @@ export const benchProgram = (() => {
 
 export interface Stacks {
   floor: PulumiWorkspace;
+  data: PulumiWorkspace;
   ours: PulumiWorkspace;
   /** Ours with `lineworks-contacts:secretFields: [memo, customProperties]` for the whole stack. */
   oursSecret: PulumiWorkspace;
@@ -49,13 +58,14 @@ export async function createStacks(): Promise<Stacks> {
       return workspace;
     };
     const floor = await make("bench-floor");
+    const data = await make("bench-data-floor");
     const ours = await make("bench-ours");
     const oursSecret = await make("bench-ours-secret");
     for (const [index, field] of ["memo", "customProperties"].entries()) {
       const set = await oursSecret.run(["config", "set", "--stack", oursSecret.stack, "--path", `lineworks-contacts:secretFields[${index}]`, field]);
       if (set.code !== 0) throw new Error(`pulumi config set secretFields failed: ${set.stderr}`);
     }
-    return { floor, ours, oursSecret };
+    return { floor, data, ours, oursSecret };
   } catch (error) {
     for (const workspace of created) await workspace.dispose();
     throw error;
@@ -63,7 +73,7 @@ export async function createStacks(): Promise<Stacks> {
 }
 
 export async function disposeStacks(stacks: Stacks): Promise<void> {
-  for (const workspace of [stacks.floor, stacks.ours, stacks.oursSecret]) await workspace.dispose();
+  for (const workspace of [stacks.floor, stacks.data, stacks.ours, stacks.oursSecret]) await workspace.dispose();
 }
 
 /** An emulator without its own rate limit, and the provider's environment for it. */
@@ -139,9 +149,11 @@ export async function stateBytesPerContact(workspace: PulumiWorkspace, env: Reco
   return contacts.length === 0 ? 0 : Math.round(bytes / contacts.length);
 }
 
-export function companyEnv(kind: "real" | "noop", contacts: number, tags: number, properties: number, changed = 0): Record<string, string> {
+/** The program's environment: "data" is the real company's shape on no-op resources (the data floor). */
+export function companyEnv(kind: "real" | "noop" | "data", contacts: number, tags: number, properties: number, changed = 0): Record<string, string> {
   return {
-    COMPANY_KIND: kind,
+    COMPANY_KIND: kind === "noop" ? "noop" : "real",
+    DATA_FLOOR: String(kind === "data"),
     COMPANY_CONTACTS: String(contacts),
     COMPANY_TAGS: String(tags),
     COMPANY_PROPERTIES: String(properties),

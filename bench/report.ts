@@ -13,21 +13,35 @@ function table(header: string[], rows: string[][], rightAligned: boolean[]): str
 const s = (seconds: number) => seconds.toFixed(1);
 const x = (ratio: number) => ratio.toFixed(2);
 
+const ratioWithSpread = (median: number | undefined, range: { min: number; max: number } | undefined) =>
+  median === undefined || range === undefined ? "" : `${x(median)} (${x(range.min)}–${x(range.max)})`;
+
 export function stepsTable(steps: readonly StepReport[], rounds: number): string {
-  const header = ["step", "resources", "floor s", "ours s", "ours/floor", `spread (${rounds} round${rounds === 1 ? "" : "s"})`, "API calls", "state B/contact"];
+  const header = [
+    "step",
+    "resources",
+    "floor s",
+    "data floor s",
+    "ours s",
+    `ours/floor (spread, ${rounds} round${rounds === 1 ? "" : "s"})`,
+    "ours/data floor (spread)",
+    "API calls",
+    "state B/contact: ours (floor, data floor)",
+  ];
   const rows = steps.map((step) => [
     step.label,
     String(step.resources),
     s(step.floorMedianSeconds),
+    step.dataMedianSeconds === undefined ? "" : s(step.dataMedianSeconds),
     s(step.oursMedianSeconds),
-    x(step.ratioMedian),
-    `${x(step.ratioSpread.min)}–${x(step.ratioSpread.max)}`,
+    ratioWithSpread(step.ratioMedian, step.ratioSpread),
+    ratioWithSpread(step.dataRatioMedian, step.dataRatioSpread),
     String(step.oursApiCalls),
     step.oursStateBytesPerContact === undefined
       ? ""
-      : `${step.oursStateBytesPerContact}${step.floorStateBytesPerContact === undefined ? "" : ` (floor ${step.floorStateBytesPerContact})`}`,
+      : `${step.oursStateBytesPerContact} (${step.floorStateBytesPerContact ?? "–"}, ${step.dataStateBytesPerContact ?? "–"})`,
   ]);
-  return table(header, rows, [false, true, true, true, true, true, true, true]);
+  return table(header, rows, [false, true, true, true, true, true, true, true, true]);
 }
 
 export function growthTable(growth: GrowthReport): string {

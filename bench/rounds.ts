@@ -1,6 +1,6 @@
 /**
- * The stepped rounds of `npm run bench`: every step of a stack's life on the engine floor and
- * at once on ours (floor, ours, floor, ours, ... in the order of `roundSchedule`), round after
+ * The stepped rounds of `npm run bench`: every step of a stack's life on the engine floor, the
+ * data floor and at once on ours (in the order of `roundSchedule`), round after
  * round, each round against a fresh emulator and from empty stacks.
  */
 import type { EmulatorProcess } from "../test/support/emulator-process";
@@ -26,6 +26,7 @@ export interface StepReport extends StepSummary {
   oursApiCalls: number;
   oursStateBytesPerContact?: number;
   floorStateBytesPerContact?: number;
+  dataStateBytesPerContact?: number;
 }
 
 interface Action {
@@ -42,9 +43,9 @@ const UP = ["up", "--yes", "--skip-preview"];
 function action(step: StepName, side: Side, stacks: Stacks, options: BenchOptions, providerEnv: Record<string, string>): Action {
   const { contacts, tags, properties, changed } = options;
   const total = contacts + tags + properties;
-  const kind = side === "floor" ? "noop" : "real";
+  const kind = side === "floor" ? "noop" : side === "data" ? "data" : "real";
   const env = (changedContacts: number) => ({ ...providerEnv, ...companyEnv(kind, contacts, tags, properties, changedContacts) });
-  const workspace = side === "floor" ? stacks.floor : stacks.ours;
+  const workspace = stacks[side];
   switch (step) {
     case "up from empty":
       return { workspace, args: UP, env: env(0), resources: total, label: step, measureState: true };
@@ -57,9 +58,9 @@ function action(step: StepName, side: Side, stacks: Stacks, options: BenchOption
     case "destroy":
       return { workspace, args: ["destroy", "--yes", "--skip-preview"], env: env(changed), resources: total, label: step, measureState: false };
     case "up (secretFields)":
-      // The floor has no secrets: its side is the same `up` from empty as the first step's, run again beside this one.
+      // The floors have no secrets: theirs is the same `up` from empty as the first step's, run again beside this one.
       return {
-        workspace: side === "floor" ? stacks.floor : stacks.oursSecret,
+        workspace: side === "ours" ? stacks.oursSecret : stacks[side],
         args: UP,
         env: env(0),
         resources: total,
@@ -82,9 +83,10 @@ export async function runRounds(stacks: Stacks, options: BenchOptions, log: (lin
         runs.push(run);
         log(`round ${round}/${options.rounds}  ${planned.step.padEnd(18)} ${planned.side.padEnd(5)} ${measured.seconds.toFixed(1)} s  (load ${measured.load.join(" → ")})`);
       }
-      // The last step leaves the floor and the secretFields stack up: empty them for the next round.
-      const cleanupEnv = (kind: "real" | "noop") => ({ ...providerEnv, ...companyEnv(kind, options.contacts, options.tags, options.properties) });
+      // The last step leaves the floors and the secretFields stack up: empty them for the next round.
+      const cleanupEnv = (kind: "real" | "noop" | "data") => ({ ...providerEnv, ...companyEnv(kind, options.contacts, options.tags, options.properties) });
       await destroyQuietly(stacks.floor, cleanupEnv("noop"), options.timeoutMinutes);
+      await destroyQuietly(stacks.data, cleanupEnv("data"), options.timeoutMinutes);
       await destroyQuietly(stacks.oursSecret, cleanupEnv("real"), options.timeoutMinutes);
     });
   }
@@ -108,13 +110,16 @@ export function summarizeRounds(runs: readonly RoundRun[], stacks: Stacks, optio
       ...summarizeStep(
         floor.map((run) => run.seconds),
         ours.map((run) => run.seconds),
+        of("data").map((run) => run.seconds),
       ),
       oursApiCalls: Math.round(median(ours.map((run) => run.apiCalls))),
     };
     const oursBytes = bytes(ours);
     const floorBytes = bytes(floor);
+    const dataBytes = bytes(of("data"));
     if (oursBytes !== undefined) report.oursStateBytesPerContact = oursBytes;
     if (floorBytes !== undefined) report.floorStateBytesPerContact = floorBytes;
+    if (dataBytes !== undefined) report.dataStateBytesPerContact = dataBytes;
     return report;
   });
 }

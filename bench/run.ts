@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- options]`: a synthetic company (default 1,000 contacts, 30 tags, 5 custom
  * properties) applied to the emulator with the real pulumi CLI, beside the same number of no-op
- * dynamic resources (the engine floor), in a way a noisy shared machine does not fool:
+ * dynamic resources (the engine floor) and of no-op resources carrying the same inputs (the
+ * data floor: what the engine alone costs for a state this size), in a way a noisy shared
+ * machine does not fool:
  *
  * - rounds (bench/rounds.ts): each step (up from empty, update a tenth, no-op preview,
  *   refresh, destroy, and `up` with `lineworks-contacts:secretFields` for the whole stack) on
- *   the floor and at once on ours, round after round; per step the median of the per-round
- *   ratios ours/floor and their spread (min–max), and the state's bytes per contact;
+ *   the floor, the data floor and at once on ours, round after round; per step the median of the
+ *   per-round ratios to each floor and their spread (min–max), and the state's bytes per contact;
  * - growth (bench/growth.ts): `up` from empty at several sizes, with and without checkpoints,
  *   and the growth exponent of each series;
  * - a run against a rate-limited emulator (bench/limited.ts).
@@ -49,7 +51,7 @@ function markdown(results: BenchResults): string {
   if (results.steps) {
     parts.push(
       `### Steps: median of ${options.rounds} round${options.rounds === 1 ? "" : "s"}\n`,
-      "ours/floor is the median of the per-round ratios; spread is their min–max. State bytes: per contact resource in `pulumi stack export`.\n",
+      "ours/floor is the median of the per-round ratios; spread is their min–max. The floor is as many no-op dynamic resources of one short string each; the data floor is as many no-op resources carrying the same inputs and dependencies as ours (no API): the engine's own cost for a state of this size. State bytes: per contact resource in `pulumi stack export`.\n",
       stepsTable(results.steps, options.rounds),
       "",
     );
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
 
   const stacks = await createStacks();
   try {
-    log("rounds: each step on the engine floor (no-op dynamic resources), then at once on ours against the emulator");
+    log("rounds: each step on the engine floor (no-op dynamic resources), the data floor (no-op resources with our inputs), then at once on ours against the emulator");
     results.runs = await runRounds(stacks, options, log);
     results.steps = summarizeRounds(results.runs, stacks, options);
     if (options.growth.length > 0) {

@@ -3,8 +3,14 @@
  * made in, and what is computed from their times. Unit-tested in test/unit/bench-stats.test.ts.
  */
 
-/** The engine floor (no-op dynamic resources) or our resources against the emulator. */
-export type Side = "floor" | "ours";
+/**
+ * The engine floor (no-op dynamic resources of one short string each), the data floor (no-op
+ * dynamic resources that carry exactly our resources' inputs and dependencies, and call no
+ * API: what the engine alone costs for a state of this size), or ours against the emulator.
+ */
+export type Side = "floor" | "data" | "ours";
+/** The growth runs compare ours with the engine floor only. */
+export type GrowthSide = Exclude<Side, "data">;
 
 /** The steps of one round, in the order they run (each leaves the state the next one needs). */
 export const STEPS = ["up from empty", "update", "no-op preview", "refresh", "destroy", "up (secretFields)"] as const;
@@ -18,9 +24,9 @@ export interface ScheduledRun {
 }
 
 /**
- * Every measured run, in order: round after round, and in each round every step on the floor
- * and at once on ours, so that each ratio compares two runs made seconds apart (floor, ours,
- * floor, ours, ...). A slow minute of a shared machine then moves one round's ratio, which
+ * Every measured run, in order: round after round, and in each round every step on the floor,
+ * the data floor and at once on ours, so that each ratio compares runs made seconds apart
+ * (floor, data, ours, floor, data, ours, ...). A slow minute of a shared machine then moves one round's ratio, which
  * the median of the rounds leaves out, instead of every ratio.
  */
 export function roundSchedule(rounds: number, steps: readonly StepName[] = STEPS): ScheduledRun[] {
@@ -28,8 +34,7 @@ export function roundSchedule(rounds: number, steps: readonly StepName[] = STEPS
   const runs: ScheduledRun[] = [];
   for (let round = 1; round <= rounds; round++) {
     for (const step of steps) {
-      runs.push({ round, step, side: "floor" });
-      runs.push({ round, step, side: "ours" });
+      for (const side of ["floor", "data", "ours"] as const) runs.push({ round, step, side });
     }
   }
   return runs;
@@ -38,7 +43,7 @@ export function roundSchedule(rounds: number, steps: readonly StepName[] = STEPS
 export interface GrowthRun {
   contacts: number;
   checkpoints: boolean;
-  side: Side;
+  side: GrowthSide;
 }
 
 /**
@@ -87,21 +92,28 @@ export function roundRatios(floorSeconds: readonly number[], oursSeconds: readon
 export interface StepSummary {
   floorMedianSeconds: number;
   oursMedianSeconds: number;
-  /** The median of the per-round ratios (not the ratio of the medians). */
+  /** The median of the per-round ratios ours / floor (not the ratio of the medians). */
   ratioMedian: number;
   ratioSpread: Spread;
   ratios: number[];
+  /** The same against the data floor, when it ran. */
+  dataMedianSeconds?: number;
+  dataRatioMedian?: number;
+  dataRatioSpread?: Spread;
 }
 
-export function summarizeStep(floorSeconds: readonly number[], oursSeconds: readonly number[]): StepSummary {
+export function summarizeStep(floorSeconds: readonly number[], oursSeconds: readonly number[], dataSeconds: readonly number[] = []): StepSummary {
   const ratios = roundRatios(floorSeconds, oursSeconds);
-  return {
+  const summary: StepSummary = {
     floorMedianSeconds: median(floorSeconds),
     oursMedianSeconds: median(oursSeconds),
     ratioMedian: median(ratios),
     ratioSpread: spread(ratios),
     ratios,
   };
+  if (dataSeconds.length === 0) return summary;
+  const dataRatios = roundRatios(dataSeconds, oursSeconds);
+  return { ...summary, dataMedianSeconds: median(dataSeconds), dataRatioMedian: median(dataRatios), dataRatioSpread: spread(dataRatios) };
 }
 
 export interface SizedTime {

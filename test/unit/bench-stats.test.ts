@@ -8,20 +8,22 @@ import { parseBenchArgs } from "../../bench/options";
 import { growthExponent, growthSchedule, median, roundRatios, roundSchedule, spread, STEPS, summarizeStep } from "../../bench/stats";
 
 describe("round order", () => {
-  it("alternates floor and ours, each step's pair adjacent, steps in a stack's life order, round after round", () => {
+  it("floor, data floor and ours for each step, adjacent, steps in a stack's life order, round after round", () => {
     const schedule = roundSchedule(3);
-    expect(schedule).toHaveLength(3 * STEPS.length * 2);
-    expect(schedule.map((run) => run.side)).toEqual(schedule.map((_, i) => (i % 2 === 0 ? "floor" : "ours")));
-    for (let i = 0; i < schedule.length; i += 2) {
-      expect(schedule[i + 1]).toEqual({ ...schedule[i], side: "ours" });
+    const sides = ["floor", "data", "ours"];
+    expect(schedule).toHaveLength(3 * STEPS.length * 3);
+    expect(schedule.map((run) => run.side)).toEqual(schedule.map((_, i) => sides[i % 3]));
+    for (let i = 0; i < schedule.length; i += 3) {
+      expect(schedule[i + 1]).toEqual({ ...schedule[i], side: "data" });
+      expect(schedule[i + 2]).toEqual({ ...schedule[i], side: "ours" });
     }
-    expect(schedule.map((run) => run.round)).toEqual([...Array(3)].flatMap((_, r) => Array(STEPS.length * 2).fill(r + 1)));
+    expect(schedule.map((run) => run.round)).toEqual([...Array(3)].flatMap((_, r) => Array(STEPS.length * 3).fill(r + 1)));
     expect(schedule.filter((run) => run.round === 2 && run.side === "ours").map((run) => run.step)).toEqual([...STEPS]);
     expect(STEPS.slice(0, 5)).toEqual(["up from empty", "update", "no-op preview", "refresh", "destroy"]);
   });
 
   it("one round is one pass; fewer than one round is refused", () => {
-    expect(roundSchedule(1).map((run) => `${run.step}/${run.side}`)).toEqual(STEPS.flatMap((step) => [`${step}/floor`, `${step}/ours`]));
+    expect(roundSchedule(1).map((run) => `${run.step}/${run.side}`)).toEqual(STEPS.flatMap((step) => [`${step}/floor`, `${step}/data`, `${step}/ours`]));
     expect(() => roundSchedule(0)).toThrow(/rounds/);
     expect(() => roundSchedule(1.5)).toThrow(/rounds/);
   });
@@ -56,6 +58,15 @@ describe("median and spread", () => {
     expect(summary.ratioSpread).toEqual({ min: 120 / 110, max: 1.3 });
     expect(summary.floorMedianSeconds).toBe(62);
     expect(summary.oursMedianSeconds).toBe(80);
+  });
+
+  it("the ratio to the data floor is also taken per round, when the data floor ran", () => {
+    const summary = summarizeStep([50, 60, 55], [100, 90, 99], [95, 100, 90]);
+    expect(summary.dataMedianSeconds).toBe(95);
+    expect(summary.dataRatioMedian).toBeCloseTo(100 / 95, 12);
+    expect(summary.dataRatioSpread).toEqual({ min: 0.9, max: 1.1 });
+    expect(summary.ratioMedian).toBeCloseTo(99 / 55, 12);
+    expect(summarizeStep([1], [2]).dataRatioMedian).toBeUndefined();
   });
 
   it("refuses unpaired rounds and a zero floor", () => {

@@ -21,12 +21,14 @@ export type {
   CustomPropertyType,
   CustomPropertyValue,
   Email,
+  CustomPropertyPatch,
   I18nDisplayName,
   I18nLanguage,
   LinkMultiValue,
   LinkSingleValue,
   Location,
   Messenger,
+  NewCustomProperty,
   Organization,
   Permission,
   StringMultiValue,
@@ -34,23 +36,7 @@ export type {
   Telephone,
   Website,
 } from "../schema";
-import type { Contact, ContactFields, ContactTag, ContactTagType, CustomProperty, CustomPropertyType, I18nDisplayName } from "../schema";
-
-export interface NewCustomProperty {
-  domainId: number;
-  propertyName: string;
-  displayName: string;
-  i18nDisplayNames?: I18nDisplayName[];
-  propertyType: CustomPropertyType;
-  displayOrder?: number | null;
-  multiValued?: boolean;
-}
-
-export interface CustomPropertyPatch {
-  displayName?: string;
-  i18nDisplayNames?: I18nDisplayName[];
-  displayOrder?: number | null;
-}
+import type { Contact, ContactFields, ContactTag, ContactTagType, CustomProperty, CustomPropertyPatch, NewCustomProperty } from "../schema";
 
 export interface ListContactsQuery {
   searchDateType?: "CREATED_TIME" | "MODIFIED_TIME";

@@ -4,21 +4,29 @@
  * Responses are read by the tolerant reader generated from the object declarations
  * (provider/schema): only ids are required; null reads as absent; unknown fields of
  * sub-objects are kept (read-modify-write); enum values we do not know are kept; TWITTER
- * reads as X; `messenger[].protocol.type` reads as `messengers[].type`. Requests are checked for structure; the rules module checks limits.
+ * reads as X; `messenger[].protocol.type` reads as `messengers[].type`. Request bodies are
+ * checked against the request declarations (provider/schema) before they are sent; a contact
+ * body may carry fields the API added (read-modify-write), so only its structure is checked.
  */
 import { z } from "zod";
 import {
   contactFact,
   contactTagFact,
+  contactTagRequestFact,
   customPropertyFact,
+  customPropertyPatchRequestFact,
   messengerFact,
+  newCustomPropertyRequestFact,
+  photoUploadRequestFact,
   responseSchema,
+  strictSchema,
   type Contact,
   type ContactFields,
   type ContactTag,
   type CustomProperty,
+  type CustomPropertyPatch,
+  type NewCustomProperty,
 } from "../schema";
-import type { CustomPropertyPatch, NewCustomProperty } from "./contact-api";
 import { withDocumentedMessengers } from "./messenger-spelling";
 
 /** An optional response field that the API may also send as null. */
@@ -58,12 +66,7 @@ export const contactFieldsRequest = z.record(z.string(), z.unknown()).superRefin
 
 // ---------------------------------------------------------------- photos
 
-export const MAX_PHOTO_BYTES = 10_485_760;
-
-export const photoUploadRequest = z.object({
-  fileName: z.string().min(1),
-  fileSize: z.number().int().min(1).max(MAX_PHOTO_BYTES),
-});
+export const photoUploadRequest = strictSchema(photoUploadRequestFact);
 
 export const photoUploadResponse = z.object({ uploadUrl: z.string().min(1) }).loose();
 
@@ -75,31 +78,17 @@ export const contactTagListResponse = z
   .object({ contactTags: listOf(contactTagResponse), responseMetaData: responseMetaData.nullish() })
   .loose();
 
-export const contactTagRequest = z.object({ contactTagName: z.string().min(1) });
+export const contactTagRequest = strictSchema(contactTagRequestFact);
 
 // ---------------------------------------------------------------- custom properties
-
-const i18nDisplayName = z.object({ language: z.string(), name: z.string() }).loose();
 
 export const customPropertyResponse = responseSchema(customPropertyFact);
 
 export const customPropertyListResponse = z.object({ customProperties: listOf(customPropertyResponse) }).loose();
 
-export const newCustomPropertyRequest = z.object({
-  domainId: z.number().int(),
-  propertyName: z.string().min(1),
-  displayName: z.string().min(1),
-  i18nDisplayNames: z.array(i18nDisplayName).optional(),
-  propertyType: z.enum(["STRING", "LINK"]),
-  displayOrder: z.number().int().nullable().optional(),
-  multiValued: z.boolean().optional(),
-});
+export const newCustomPropertyRequest = strictSchema(newCustomPropertyRequestFact);
 
-export const customPropertyPatchRequest = z.object({
-  displayName: z.string().min(1).optional(),
-  i18nDisplayNames: z.array(i18nDisplayName).optional(),
-  displayOrder: z.number().int().nullable().optional(),
-});
+export const customPropertyPatchRequest = strictSchema(customPropertyPatchRequestFact);
 
 // ---------------------------------------------------------------- auth and errors
 

@@ -25,7 +25,7 @@ import {
 import { entryFieldNames } from "./field-names";
 import { KEY_PATTERN, KEY_RULE } from "./keys";
 import { IGNORABLE_FIELDS, IGNORE_CHANGES, PROTECT, RETAIN_ON_DELETE, SECRET_FIELDS, SECRET_FIELD_NAMES } from "./resource-options";
-import { CONTACT_CUSTOM_PROPERTIES, CONTACT_TAGS, FORMAT_VERSION, PREVIOUS_KEYS, SECTION_NAMES, type SectionName } from "./schema";
+import { CONTACT_CUSTOM_PROPERTIES, CONTACT_TAGS, FORMAT_VERSION, PREVIOUS_KEYS, SECTION_NAMES, type SectionName } from "./format";
 
 export type JsonSchema = { [keyword: string]: unknown };
 
@@ -143,7 +143,7 @@ export function factSchema(fact: Fact): JsonSchema {
       schema = { type: "boolean" };
       break;
     case "integer":
-      schema = { type: "integer", ...(fact.min !== undefined ? { minimum: fact.min } : {}) };
+      schema = { type: "integer", ...(fact.min !== undefined ? { minimum: fact.min } : {}), ...(fact.max !== undefined ? { maximum: fact.max } : {}) };
       break;
     case "list":
       schema = listSchema(fact);

@@ -11,7 +11,7 @@ import {
   DEFAULT_IS_CO_EDITING,
   DEFAULT_PRIMARY,
 } from "./comparison-defaults";
-import { customValues, fieldNames, flag, isWritable, listOf, object, oneOf, text, type FieldsValue, type ResponseValue, type Value } from "./facts";
+import { customValues, fieldNames, flag, integer, isWritable, listOf, object, oneOf, text, type FieldsValue, type ResponseValue, type Value } from "./facts";
 import { isRecord } from "./json";
 
 export function isCalendarDate(value: string): boolean {
@@ -187,6 +187,9 @@ export const CONTACT_FIELD_NAMES: readonly ContactFieldName[] = fieldNames(conta
 export const SECRET_CONTACT_FIELD_NAMES = fieldNames(contactFieldFacts, (fact) => fact.secret === true) as readonly SecretContactFieldName[];
 /** The fields declared `secret` above; a test checks that the two agree. */
 export type SecretContactFieldName = "memo" | "customProperties";
+
+/** POST /contacts/{contactId}/photo (contact-photo-create): the file's name and size; the bytes go to the returned uploadUrl. */
+export const photoUploadRequestFact = object({ fileName: text({ min: 1 }), fileSize: integer({ min: 1, max: L.PHOTO_MAX_BYTES }) });
 
 export type AccessibleMember = Value<typeof accessibleMemberFact>;
 export type Permission = Value<typeof permissionFact>;

@@ -3,7 +3,7 @@
  * "Objects", CustomProperty; seed 000 for the values).
  */
 import * as L from "./limits";
-import { fieldNames, flag, integer, listOf, object, oneOf, text, type ResponseValue, type Value } from "./facts";
+import { fieldNames, flag, integer, listOf, object, oneOf, patchFields, sentFields, text, type ResponseValue, type Value } from "./facts";
 
 export const i18nDisplayNameFact = object({ language: oneOf(L.I18N_LANGUAGES), name: text({ min: 1, max: L.I18N_NAME_MAX }) });
 
@@ -37,6 +37,11 @@ export const customPropertyFact = object(
 
 export const customPropertyInputFacts = object({ ...definition, adopt: flag({ optional: true, local: true }) });
 
+/** POST /contacts/custom-properties: the definition and the domain it belongs to. */
+export const newCustomPropertyRequestFact = object({ domainId: integer({}), ...sentFields(definition) });
+/** PATCH /contacts/custom-properties/{id}: the fields the API lets change (not `immutable`), each optional. */
+export const customPropertyPatchRequestFact = object(patchFields(definition));
+
 /** The fields the API refuses to change (`immutable`): changing one replaces the property. */
 export const CUSTOM_PROPERTY_REPLACING_FIELDS = fieldNames(customPropertyInputFacts.fields, (fact) => fact.immutable === true);
 
@@ -55,6 +60,8 @@ export type CustomPropertyType = (typeof L.PROPERTY_TYPES)[number];
 export type I18nLanguage = (typeof L.I18N_LANGUAGES)[number];
 export type I18nDisplayName = Value<typeof i18nDisplayNameFact>;
 export type CustomProperty = ResponseValue<typeof customPropertyFact>;
+export type NewCustomProperty = Value<typeof newCustomPropertyRequestFact>;
+export type CustomPropertyPatch = Value<typeof customPropertyPatchRequestFact>;
 export type StringSingleValue = Value<typeof customValueFacts.STRING.single>;
 export type StringMultiValue = Value<typeof customValueFacts.STRING.multi>;
 export type LinkSingleValue = Value<typeof customValueFacts.LINK.single>;

@@ -64,6 +64,7 @@ export interface BooleanFact extends Common {
 export interface IntegerFact extends Common {
   kind: "integer";
   min?: number;
+  max?: number;
 }
 
 export interface ListFact<I extends Fact = Fact> extends Common {
@@ -176,3 +177,21 @@ export function fieldNames<F extends Fields>(fields: F, keep: (fact: Fact) => bo
 
 /** Fields we write to the API and compare: not read-only, not local. */
 export const isWritable = (fact: Fact): boolean => !fact.readOnly && !fact.local;
+
+type PatchableKeys<Fs> = {
+  [K in keyof Fs]: Fs[K] extends { immutable: true } | { readOnly: true } | { local: true } | { yamlOnly: object } ? never : K;
+}[keyof Fs];
+
+/** The fields a PATCH may send: the writable ones the API lets change (not `immutable`), each optional. */
+export function patchFields<const Fs extends Fields>(fields: Fs): { [K in PatchableKeys<Fs>]: Fs[K] & { optional: true } } {
+  const kept = Object.entries(fields).filter(([, fact]) => isWritable(fact) && !fact.immutable && !fact.yamlOnly);
+  return Object.fromEntries(kept.map(([name, fact]) => [name, { ...fact, optional: true }])) as { [K in PatchableKeys<Fs>]: Fs[K] & { optional: true } };
+}
+
+type SendableKeys<Fs> = { [K in keyof Fs]: Fs[K] extends { readOnly: true } | { local: true } | { yamlOnly: object } ? never : K }[keyof Fs];
+
+/** The fields a create sends: the writable ones (not read-only, not ours). */
+export function sentFields<const Fs extends Fields>(fields: Fs): { [K in SendableKeys<Fs>]: Fs[K] } {
+  const kept = Object.entries(fields).filter(([, fact]) => isWritable(fact) && !fact.yamlOnly);
+  return Object.fromEntries(kept) as { [K in SendableKeys<Fs>]: Fs[K] };
+}

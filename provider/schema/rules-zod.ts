@@ -83,7 +83,8 @@ function requiredSchema(fact: Fact): z.ZodType {
     case "boolean":
       return z.boolean();
     case "integer": {
-      return fact.min === undefined ? z.number().int() : z.number().int().min(fact.min);
+      const atLeast = fact.min === undefined ? z.number().int() : z.number().int().min(fact.min);
+      return fact.max === undefined ? atLeast : atLeast.max(fact.max);
     }
     case "list":
       return listSchema(fact);

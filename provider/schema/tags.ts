@@ -15,6 +15,9 @@ export const contactTagFact = object(
   { open: true },
 );
 
+/** POST /contact-tags, POST /users/{userId}/contact-tags and PATCH /contact-tags/{id} all send the name only. */
+export const contactTagRequestFact = object({ contactTagName });
+
 const adopt = flag({ optional: true, local: true });
 
 export const companyContactTagInputFacts = object({ contactTagName, adopt });

@@ -6,8 +6,7 @@
  * customType under `protocol` or at its top level). Requests are always written
  * `messengers[].type`. Nothing else of the item is touched (unknown fields are kept).
  */
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+import { isRecord } from "../schema/json";
 
 function documentedItem(item: unknown): unknown {
   if (!isRecord(item) || !isRecord(item.protocol)) return item;

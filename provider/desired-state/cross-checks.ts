@@ -9,7 +9,7 @@ import { limits } from "../rules";
 import { positionAt } from "./located";
 import type { MergedState } from "./overlay";
 import type { ProblemSink } from "./paths";
-import { PREVIOUS_KEYS, SECTION_NAMES } from "./schema";
+import { PREVIOUS_KEYS, SECTION_NAMES } from "./format";
 
 type Section = Record<string, Record<string, unknown>>;
 

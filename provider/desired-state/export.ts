@@ -8,7 +8,8 @@ import { primaryEmail } from "../schema/contact";
 import { contactFact } from "../schema/contact";
 import { projectOnto } from "../schema/project";
 import { acceptedImageFormats, imageSignatureOf } from "../rules/image";
-import { FORMAT_VERSION } from "./schema";
+import { FORMAT_VERSION } from "./format";
+import { isRecord } from "../schema/json";
 
 export interface ExportProgress {
   (message: string): void;
@@ -221,7 +222,7 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
 /** A custom value with only the fields its shapes have: a newer API's extra fields would not validate. */
 function valueFields(value: unknown): unknown {
   const keep = (item: unknown) =>
-    typeof item === "object" && item !== null && !Array.isArray(item)
+    isRecord(item)
       ? Object.fromEntries(Object.entries(item).filter(([field]) => CUSTOM_VALUE_FIELDS.includes(field)))
       : item;
   return Array.isArray(value) ? value.map(keep) : keep(value);

@@ -13,7 +13,7 @@ import {
 } from "../schema";
 import type { PathSegment } from "./located";
 import { RESOURCE_OPTION_FIELDS } from "./resource-options";
-import { CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS, type SectionName } from "./schema";
+import { CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS, type SectionName } from "./format";
 
 const ENTRY_FACTS: Record<SectionName, ObjectFact> = {
   tags: companyContactTagInputFacts,

@@ -8,7 +8,7 @@
 import type { DesiredState } from "./model";
 import type { MergedState } from "./overlay";
 import type { ProblemSink } from "./paths";
-import { PREVIOUS_KEYS, SECTION_NAMES } from "./schema";
+import { PREVIOUS_KEYS, SECTION_NAMES } from "./format";
 
 export const KEY_MAX_LENGTH = 100;
 export const KEY_PATTERN = /^[\p{L}\p{M}\p{Nd}_.-]{1,100}$/u;

@@ -22,9 +22,6 @@ export function setLocated(value: object, located: Located): void {
   locations.set(value, located);
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Sets an own enumerable property, even one named `__proto__`. */
 export function defineField(target: Record<string, unknown>, key: string, value: unknown): void {

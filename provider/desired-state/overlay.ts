@@ -3,9 +3,10 @@
  * fields replace the earlier entry's fields (a field set to null removes it); an entry set
  * to null removes the entry. Positions follow every field to the file that set it.
  */
-import { defineField, isPlainObject, locate, setLocated, type ChildSpot, type Located } from "./located";
+import { isRecord } from "../schema/json";
+import { defineField, locate, setLocated, type ChildSpot, type Located } from "./located";
 import type { Position, Problem } from "./problems";
-import { FORMAT_VERSION, SECTION_NAMES, TOP_LEVEL_KEYS, type SectionName } from "./schema";
+import { FORMAT_VERSION, SECTION_NAMES, TOP_LEVEL_KEYS, type SectionName } from "./format";
 import type { SourceFile } from "./source";
 import { dottedPath } from "./paths";
 import { didYouMean } from "./suggest";
@@ -48,8 +49,8 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
       problems.push({ ...source.start, message: `empty file: a desired-state file starts with \`version: ${FORMAT_VERSION}\`` });
       continue;
     }
-    const rootLocated = isPlainObject(root) ? locate(root) : undefined;
-    if (!isPlainObject(root) || !rootLocated) {
+    const rootLocated = isRecord(root) ? locate(root) : undefined;
+    if (!isRecord(root) || !rootLocated) {
       allUnreadable();
       problems.push({ ...source.start, message: "the top level must be a map with `version`, `adopt`, `tags`, `userTags`, `customProperties`, `contacts`" });
       continue;
@@ -83,8 +84,8 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
     for (const name of SECTION_NAMES) {
       if (!(name in root) || root[name] === null) continue;
       const section = root[name];
-      const located = isPlainObject(section) ? locate(section) : undefined;
-      if (!isPlainObject(section) || !located) {
+      const located = isRecord(section) ? locate(section) : undefined;
+      if (!isRecord(section) || !located) {
         unreadable[name] = true;
         problems.push({ ...spot(name).value, message: `${name}: expected a map of key to entry, got ${describe(section)}` });
         continue;
@@ -104,7 +105,7 @@ export function mergeSources(sources: SourceFile[], problems: Problem[]): Merged
           }
           continue;
         }
-        if (!isPlainObject(entry)) {
+        if (!isRecord(entry)) {
           if (!existing) unreadableKeys[name].add(key);
           problems.push({ ...entrySpot.value, message: `${dottedPath([name, key])}: expected a map of fields (or null to remove the entry), got ${describe(entry)}` });
           continue;

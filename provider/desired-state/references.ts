@@ -6,11 +6,12 @@
  * in what could not be read), unless it is plainly a display name.
  */
 import type { CustomPropertyValue } from "../client/contact-api";
-import { isPlainObject, type PathSegment } from "./located";
+import { isRecord } from "../schema/json";
+import { type PathSegment } from "./located";
 import type { CustomPropertyEntry } from "./model";
 import { describe, type MergedState } from "./overlay";
 import { dottedPath, type ProblemSink } from "./paths";
-import { CONTACT_CUSTOM_PROPERTIES, CONTACT_TAGS, type SectionName } from "./schema";
+import { CONTACT_CUSTOM_PROPERTIES, CONTACT_TAGS, type SectionName } from "./format";
 import { didYouMean } from "./suggest";
 
 /** An entry whose display name a reference may have used in place of its key. */
@@ -109,7 +110,7 @@ export function contactCustomValues(
 ): { values: Record<string, CustomPropertyValue> | undefined; resolved: boolean } {
   if (raw === undefined) return { values: {}, resolved: true };
   const where = [...base, CONTACT_CUSTOM_PROPERTIES];
-  if (!isPlainObject(raw)) {
+  if (!isRecord(raw)) {
     sink.at(where, `must be a map of custom property key to value, not ${describe(raw)}`);
     return { values: undefined, resolved: false };
   }

@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
+import { isRecord } from "../schema/json";
 
 export interface StackLocation {
   /** The folder of Pulumi.yaml: files are relative to it. */
@@ -48,7 +49,7 @@ type RawValue = unknown;
 
 const isSecure = (value: unknown): boolean =>
   value === SECURE ||
-  (typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value);
+  (isRecord(value) && Object.keys(value).length === 1 && "secure" in value);
 
 function readYaml(file: string): unknown {
   let text: string;

@@ -6,7 +6,7 @@
 /*
  * Lists compared as sets (`set: true` in provider/schema): contactTagIds and
  * permission.accessibleMembers, whose order carries no meaning. Other lists (emails,
- * telephones, ...) keep order. TWITTER reads and compares as X: provider/rules/limits.ts.
+ * telephones, ...) keep order. TWITTER reads and compares as X: provider/schema/limits.ts.
  */
 
 /* The comparison defaults (primary, isCoEditing, calendarType, customType, accessibleMembers)
@@ -33,5 +33,5 @@ export const LISTING_PAGE_SIZE = 500;
 
 /*
  * Contact photos: the accepted image formats (JPEG, PNG, GIF, BMP, by magic bytes) are
- * ASSUMED, see PHOTO_IMAGE_SIGNATURES in provider/rules/limits.ts.
+ * ASSUMED, see PHOTO_IMAGE_SIGNATURES in provider/schema/limits.ts.
  */

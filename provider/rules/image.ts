@@ -1,5 +1,5 @@
 /** Which accepted image a photo's bytes are, by their first bytes (never by the file's name). */
-import { PHOTO_IMAGE_SIGNATURES } from "./limits";
+import { PHOTO_IMAGE_SIGNATURES } from "../schema/limits";
 
 export type ImageSignature = (typeof PHOTO_IMAGE_SIGNATURES)[number];
 

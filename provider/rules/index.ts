@@ -5,19 +5,19 @@
  */
 import type { z } from "zod";
 import { fromZodIssues, type RuleIssue } from "./issues";
-import * as L from "./limits";
+import * as L from "../schema/limits";
 import {
   companyContactTagSchema,
   contactCustomPropertySchema,
   contactSchema,
   customValueSchemas,
   userContactTagSchema,
-} from "./schemas";
+} from "./validators";
 import { isRecord } from "../schema/json";
 
 export type { RuleIssue } from "./issues";
-export * as limits from "./limits";
-export { isCalendarDate } from "./schemas";
+export * as limits from "../schema/limits";
+export { isCalendarDate } from "./validators";
 export { primaryEmail } from "../schema/contact";
 export { checkPhotoFile, inspectPhoto, projectRootOf, type PhotoPlace } from "./photo";
 

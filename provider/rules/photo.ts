@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { acceptedImageFormats, IMAGE_SIGNATURE_LENGTH, imageSignatureOf } from "./image";
 import type { RuleIssue } from "./issues";
-import { PHOTO_MAX_BYTES } from "./limits";
+import { PHOTO_MAX_BYTES } from "../schema/limits";
 
 /** Where a photo path is read from. */
 export interface PhotoPlace {

@@ -1,7 +1,7 @@
 /**
  * The agreement corpus: objects at and just past every documented or ASSUMED limit, each
  * enum, empty lists, MEMBER ranges and the four custom value shapes. `expect` is the
- * verdict lineworks-api.md gives (or the ASSUMED one, recorded in provider/rules/limits.ts
+ * verdict lineworks-api.md gives (or the ASSUMED one, recorded in provider/schema/limits.ts
  * and emulator/assumptions*.ts); both `validate` and the emulator must reach it.
  *
  * Contact bodies are the API's; `tags` holds keys of the corpus tags (sent as ids) and

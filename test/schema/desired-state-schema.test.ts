@@ -15,7 +15,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { describe, expect, it } from "vitest";
 import { desiredStateJsonSchema } from "../../provider/desired-state/json-schema";
 import { entryFieldNames } from "../../provider/desired-state/field-names";
-import { SECTION_NAMES } from "../../provider/desired-state/schema";
+import { SECTION_NAMES } from "../../provider/desired-state/format";
 import { invalidCases, invalidDir } from "../desired-state/corpus";
 import { repoRoot } from "../support/repo-root";
 

@@ -66,7 +66,7 @@ describe("the emulator and the provider share no code", () => {
   it("would see each way of crossing (relative, dynamic, require, re-export, the package's name)", () => {
     const file = path.join(repoRoot, "emulator", "routes", "example.ts");
     const text = [
-      'import { LIMITS } from "../../provider/rules/limits";',
+      'import { LIMITS } from "../../provider/schema/limits";',
       'export { x } from "../../cli/index";',
       'const y = await import("../../provider/schema");',
       'const z = require("lineworks-contacts-pulumi");',
@@ -75,11 +75,44 @@ describe("the emulator and the provider share no code", () => {
       'import { z as zod } from "zod";',
     ].join("\n");
     expect(crossings([{ file, text }], ["provider", "cli"])).toEqual([
-      "emulator/routes/example.ts: ../../provider/rules/limits",
+      "emulator/routes/example.ts: ../../provider/schema/limits",
       "emulator/routes/example.ts: ../../cli/index",
       "emulator/routes/example.ts: ../../provider/schema",
       "emulator/routes/example.ts: lineworks-contacts-pulumi",
       "emulator/routes/example.ts: lineworks-contacts-pulumi/provider/rules",
+    ]);
+  });
+});
+
+describe("the declarations in provider/schema are the bottom layer", () => {
+  /** Relative imports of files under provider/schema that leave the folder (the package's own name counts as leaving). */
+  function importsLeavingSchema(files: Array<{ file: string; text: string }>): string[] {
+    const schemaDir = path.join(repoRoot, "provider", "schema");
+    const found: string[] = [];
+    for (const { file, text } of files) {
+      for (const match of text.matchAll(SPECIFIER)) {
+        const specifier = match[1]!;
+        const own = specifier === PACKAGE || specifier.startsWith(`${PACKAGE}/`);
+        const target = specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : undefined;
+        const leaves = own || (target !== undefined && target !== schemaDir && !target.startsWith(`${schemaDir}${path.sep}`));
+        if (leaves) found.push(`${path.relative(repoRoot, file)}: ${specifier}`);
+      }
+    }
+    return found;
+  }
+
+  it("no file in provider/schema imports from another folder of the repository", () => {
+    const files = read("provider/schema");
+    expect(files.length).toBeGreaterThan(5);
+    expect(importsLeavingSchema(files)).toEqual([]);
+  });
+
+  it("would see an import that climbs out of the folder", () => {
+    const file = path.join(repoRoot, "provider", "schema", "example.ts");
+    const text = ['import { x } from "./facts";', 'import { y } from "../rules/limits";', 'import { z } from "zod";', 'export * from "lineworks-contacts-pulumi/h";'].join("\n");
+    expect(importsLeavingSchema([{ file, text }])).toEqual([
+      "provider/schema/example.ts: ../rules/limits",
+      "provider/schema/example.ts: lineworks-contacts-pulumi/h",
     ]);
   });
 });

@@ -214,7 +214,7 @@ describe("one declaration: TWITTER, limits the emulator shares, one primary emai
     expect(sameContactField("messengers", [{ type: "TWITTER", id: "@t" }], [{ type: "LINE", id: "@t" }])).toBe(false);
   });
 
-  it("checks the limits validate used to miss (ASSUMED in provider/rules/limits.ts; the emulator declares its own, test/agreement checks they agree)", () => {
+  it("checks the limits validate used to miss (ASSUMED in provider/schema/limits.ts; the emulator declares its own, test/agreement checks they agree)", () => {
     const issues = checkContact({
       ...validContact,
       organizations: [{ name: "o".repeat(101) }],

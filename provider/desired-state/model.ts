@@ -1,4 +1,19 @@
-import type { ContactFields, CustomPropertyType, CustomPropertyValue, I18nDisplayName } from "../client/contact-api";
+/**
+ * A loaded desired state: each entry is its resource's declared inputs (provider/schema, without
+ * `adopt`, which every entry carries below) plus the options only the YAML has.
+ */
+import type {
+  companyContactTagInputFacts,
+  ContactFields,
+  CustomPropertyValue,
+  customPropertyInputFacts,
+  userContactTagInputFacts,
+  Value,
+} from "../schema";
+
+type CompanyContactTagInputs = Value<typeof companyContactTagInputFacts>;
+type UserContactTagInputs = Value<typeof userContactTagInputFacts>;
+type ContactCustomPropertyInputs = Value<typeof customPropertyInputFacts>;
 
 /** What every entry carries besides its resource's fields. */
 export interface EntryOptions {
@@ -16,22 +31,13 @@ export interface EntryOptions {
   secretFields?: Array<"memo" | "customProperties">;
 }
 
-export interface TagEntry extends EntryOptions {
-  contactTagName: string;
-}
+export interface TagEntry extends EntryOptions, Omit<CompanyContactTagInputs, "adopt"> {}
 
-export interface UserTagEntry extends EntryOptions {
-  userId: string;
-  contactTagName: string;
-}
+export interface UserTagEntry extends EntryOptions, Omit<UserContactTagInputs, "adopt"> {}
 
-export interface CustomPropertyEntry extends EntryOptions {
-  propertyName: string;
-  displayName: string;
-  i18nDisplayNames?: I18nDisplayName[];
-  propertyType: CustomPropertyType;
+export interface CustomPropertyEntry extends EntryOptions, Omit<ContactCustomPropertyInputs, "adopt" | "multiValued"> {
+  /** The declaration's default (false) is filled in when the entry leaves it out. */
   multiValued: boolean;
-  displayOrder?: number | null;
 }
 
 export interface ContactEntry extends EntryOptions {

@@ -4,21 +4,8 @@
  * tiny stub of ../dynamic-stub.ts that loads ../dynamic-handlers at run time.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type {
-  AccessibleMember,
-  ContactEvent,
-  ContactName,
-  CustomPropertyType,
-  CustomPropertyValue,
-  Email,
-  I18nDisplayName,
-  Location,
-  Messenger,
-  Organization,
-  Permission,
-  Telephone,
-  Website,
-} from "../client/contact-api";
+import type { AccessibleMember } from "../client/contact-api";
+import type { CompanyContactTagInputs, ContactCustomPropertyInputs, ContactInputs, UserContactTagInputs } from "./types";
 import { providerStub, StubbedDynamicResource } from "../dynamic-stub";
 
 /** A value, or a value of which any part may come from another resource's output. */
@@ -28,23 +15,21 @@ export type DeepInput<T> = T extends string | number | boolean | null | undefine
     ? pulumi.Input<DeepInput<U>[]>
     : pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>;
 
+/**
+ * A resource's args: each field of its declared inputs (provider/schema) as a Pulumi input,
+ * nested values too, optional where the declaration says so. `adopt` is declared there as
+ * well: on create, take over an existing object with the same natural key and update it to
+ * these inputs, instead of failing on the conflict.
+ */
+export type ArgsOf<T> = { [K in keyof T]: DeepInput<T[K]> };
+
 /** `lineworks-contacts-pulumi/h` is provider/dynamic-handlers (package.json `exports`). */
 const stubFor = (type: "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact") => providerStub("h", type);
 
-export interface AdoptArgs {
-  /**
-   * On create, take over an existing object with the same natural key and update
-   * it to this resource's inputs, instead of failing on the conflict.
-   */
-  adopt?: pulumi.Input<boolean>;
-}
-
 // ---------------------------------------------------------------------------
 
-export interface CompanyContactTagArgs extends AdoptArgs {
-  /** 1..30 characters, unique among company tags. */
-  contactTagName: pulumi.Input<string>;
-}
+/** contactTagName: 1..30 characters, unique among company tags. */
+export type CompanyContactTagArgs = ArgsOf<CompanyContactTagInputs>;
 
 /** A company contact tag (POST /contact-tags). Renaming is an in-place update. */
 export class CompanyContactTag extends StubbedDynamicResource {
@@ -60,11 +45,8 @@ export class CompanyContactTag extends StubbedDynamicResource {
 
 // ---------------------------------------------------------------------------
 
-export interface UserContactTagArgs extends AdoptArgs {
-  /** The member who owns the tag; changing it replaces the tag. */
-  userId: pulumi.Input<string>;
-  contactTagName: pulumi.Input<string>;
-}
+/** userId: the member who owns the tag; changing it replaces the tag (declared `immutable`). */
+export type UserContactTagArgs = ArgsOf<UserContactTagInputs>;
 
 /** A member's own contact tag (POST /users/{userId}/contact-tags). */
 export class UserContactTag extends StubbedDynamicResource {
@@ -81,17 +63,11 @@ export class UserContactTag extends StubbedDynamicResource {
 
 // ---------------------------------------------------------------------------
 
-export interface ContactCustomPropertyArgs extends AdoptArgs {
-  /** Immutable in the API: changing it replaces the property and loses its values on contacts. */
-  propertyName: pulumi.Input<string>;
-  displayName: pulumi.Input<string>;
-  i18nDisplayNames?: DeepInput<I18nDisplayName[]>;
-  /** Immutable (see propertyName). */
-  propertyType: pulumi.Input<CustomPropertyType>;
-  /** Immutable (see propertyName). Default false. */
-  multiValued?: pulumi.Input<boolean>;
-  displayOrder?: pulumi.Input<number | null>;
-}
+/**
+ * propertyName, propertyType and multiValued (default false) are immutable in the API: changing
+ * one replaces the property and loses its values on contacts.
+ */
+export type ContactCustomPropertyArgs = ArgsOf<ContactCustomPropertyInputs>;
 
 /** A contact custom property definition of the domain (at most 5 per domain). */
 export class ContactCustomProperty extends StubbedDynamicResource {
@@ -99,8 +75,8 @@ export class ContactCustomProperty extends StubbedDynamicResource {
   declare readonly domainId: pulumi.Output<number>;
   declare readonly propertyName: pulumi.Output<string>;
   declare readonly displayName: pulumi.Output<string>;
-  declare readonly i18nDisplayNames: pulumi.Output<I18nDisplayName[] | undefined>;
-  declare readonly propertyType: pulumi.Output<CustomPropertyType>;
+  declare readonly i18nDisplayNames: pulumi.Output<ContactCustomPropertyInputs["i18nDisplayNames"]>;
+  declare readonly propertyType: pulumi.Output<ContactCustomPropertyInputs["propertyType"]>;
   declare readonly multiValued: pulumi.Output<boolean | undefined>;
   declare readonly displayOrder: pulumi.Output<number | null | undefined>;
   declare readonly adopt: pulumi.Output<boolean | undefined>;
@@ -118,25 +94,14 @@ export class ContactCustomProperty extends StubbedDynamicResource {
 
 // ---------------------------------------------------------------------------
 
-export interface ContactArgs extends AdoptArgs {
-  permission: DeepInput<Permission>;
-  contactName: DeepInput<ContactName>;
-  emails?: DeepInput<Email[]>;
-  telephones?: DeepInput<Telephone[]>;
-  organizations?: DeepInput<Organization[]>;
-  locations?: DeepInput<Location[]>;
-  events?: DeepInput<ContactEvent[]>;
-  messengers?: DeepInput<Messenger[]>;
-  websites?: DeepInput<Website[]>;
-  memo?: pulumi.Input<string>;
-  /** Ids of CompanyContactTag / UserContactTag resources: use their `id` (known during a preview of a rename; `contactTagId` is not). */
-  contactTagIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Values keyed by propertyName; the record may be an Output built from ContactCustomProperty resources. */
-  customProperties?: pulumi.Input<Record<string, pulumi.Input<CustomPropertyValue>>>;
-  /** A local image file (relative to the Pulumi program's folder); uploaded, and tracked by its sha256. */
-  photo?: pulumi.Input<string>;
-  /** Delete through DELETE /contacts/{id}/forcedelete instead of moving the contact to the trash. */
-  forceDelete?: pulumi.Input<boolean>;
+/**
+ * The contact's API fields (contactTagIds: ids of CompanyContactTag / UserContactTag resources,
+ * use their `id`, known during a preview of a rename; customProperties: values keyed by
+ * propertyName), and ours: `photo`, a local image file relative to the Pulumi program's folder,
+ * uploaded and tracked by its sha256; `forceDelete`, delete through DELETE
+ * /contacts/{id}/forcedelete instead of moving the contact to the trash; `adopt`.
+ */
+export interface ContactArgs extends ArgsOf<ContactInputs> {
   /**
    * Fields stored as Pulumi secrets (encrypted in the state, `[secret]` in previews), also when
    * empty, so a value someone adds in the app stays encrypted after a refresh. Default: none; a

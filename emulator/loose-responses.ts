@@ -15,6 +15,7 @@
  * The objects the API stores keep their meaning: a tolerant reader sees the same tags,
  * properties and contacts, plus one unmanaged object of each kind.
  */
+import { isRecord, type Json } from "./json";
 
 export const FUTURE_FIELD = "emulatorFutureField";
 export const FUTURE_IDS = { tag: "emulator-future-tag", property: "emulator-future-property", contact: "emulator-future-contact" } as const;
@@ -36,8 +37,6 @@ const OPTIONAL_FIELDS: Record<string, readonly string[]> = {
   responseMetaData: ["nextCursor"],
 };
 
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function loosen(value: Json, kind: string | undefined): Json {
   const out: Json = { ...value };

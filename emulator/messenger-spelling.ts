@@ -3,8 +3,7 @@
  * messengers as the docs' Japanese notes do, `messenger[].protocol.type`, instead of
  * `messengers[].type`. Only the rendering changes; requests are read in the documented spelling.
  */
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+import { isRecord, type Json } from "./json";
 
 function respellContact(contact: Json): Json {
   if (!Array.isArray(contact.messengers)) return contact;

@@ -84,7 +84,7 @@ export async function runRounds(stacks: Stacks, options: BenchOptions, log: (lin
         log(`round ${round}/${options.rounds}  ${planned.step.padEnd(18)} ${planned.side.padEnd(5)} ${measured.seconds.toFixed(1)} s  (load ${measured.load.join(" → ")})`);
       }
       // The last step leaves the floors and the secretFields stack up: empty them for the next round.
-      const cleanupEnv = (kind: "real" | "noop" | "data") => ({ ...providerEnv, ...companyEnv(kind, options.contacts, options.tags, options.properties) });
+      const cleanupEnv = (kind: Parameters<typeof companyEnv>[0]) => ({ ...providerEnv, ...companyEnv(kind, options.contacts, options.tags, options.properties) });
       await destroyQuietly(stacks.floor, cleanupEnv("noop"), options.timeoutMinutes);
       await destroyQuietly(stacks.data, cleanupEnv("data"), options.timeoutMinutes);
       await destroyQuietly(stacks.oursSecret, cleanupEnv("real"), options.timeoutMinutes);

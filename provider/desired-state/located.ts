@@ -22,7 +22,6 @@ export function setLocated(value: object, located: Located): void {
   locations.set(value, located);
 }
 
-
 /** Sets an own enumerable property, even one named `__proto__`. */
 export function defineField(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });

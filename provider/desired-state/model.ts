@@ -2,18 +2,7 @@
  * A loaded desired state: each entry is its resource's declared inputs (provider/schema, without
  * `adopt`, which every entry carries below) plus the options only the YAML has.
  */
-import type {
-  companyContactTagInputFacts,
-  ContactFields,
-  CustomPropertyValue,
-  customPropertyInputFacts,
-  userContactTagInputFacts,
-  Value,
-} from "../schema";
-
-type CompanyContactTagInputs = Value<typeof companyContactTagInputFacts>;
-type UserContactTagInputs = Value<typeof userContactTagInputFacts>;
-type ContactCustomPropertyInputs = Value<typeof customPropertyInputFacts>;
+import type { CompanyContactTagInputs, ContactCustomPropertyInputs, ContactFields, CustomPropertyValue, UserContactTagInputs } from "../schema";
 
 /** What every entry carries besides its resource's fields. */
 export interface EntryOptions {

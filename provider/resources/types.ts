@@ -3,13 +3,9 @@
  * declarations in provider/schema. Field names are the API's own; `adopt`, `forceDelete`,
  * `photo` and `photoSha256` are ours.
  */
-import {
-  companyContactTagInputFacts,
-  contactInputFacts,
-  customPropertyInputFacts,
-  userContactTagInputFacts,
-  type Value,
-} from "../schema";
+import type { CompanyContactTagInputs, ContactCustomPropertyInputs, ContactInputs, UserContactTagInputs } from "../schema";
+
+export type { CompanyContactTagInputs, ContactCustomPropertyInputs, ContactInputs, UserContactTagInputs };
 
 export { CONTACT_FIELD_NAMES, type ContactFieldName } from "../schema/contact";
 
@@ -18,28 +14,20 @@ export interface AdoptOption {
   adopt?: boolean;
 }
 
-export type CompanyContactTagInputs = Value<typeof companyContactTagInputFacts>;
-
 export interface CompanyContactTagState extends CompanyContactTagInputs {
   contactTagId: string;
   type: "COMPANY";
 }
-
-export type UserContactTagInputs = Value<typeof userContactTagInputFacts>;
 
 export interface UserContactTagState extends UserContactTagInputs {
   contactTagId: string;
   type: "USER";
 }
 
-export type ContactCustomPropertyInputs = Value<typeof customPropertyInputFacts>;
-
 export interface ContactCustomPropertyState extends ContactCustomPropertyInputs {
   customPropertyId: string;
   domainId?: number;
 }
-
-export type ContactInputs = Value<typeof contactInputFacts>;
 
 export interface ContactState extends ContactInputs {
   contactId: string;

@@ -204,6 +204,8 @@ export type Website = Value<typeof websiteFact>;
 /** POST / PUT / PATCH bodies: any of the writable fields (PATCH sends only what changes). */
 export type ContactFields = Partial<FieldsValue<ContactFieldFacts>>;
 export type Contact = ResponseValue<typeof contactFact>;
+/** The Contact resource's inputs (API fields and ours). */
+export type ContactInputs = Value<typeof contactInputFacts>;
 
 /**
  * A contact's natural key: its primary email (else its first), compared case-insensitively

@@ -59,6 +59,7 @@ export const customValueFacts = {
 export type CustomPropertyType = (typeof L.PROPERTY_TYPES)[number];
 export type I18nLanguage = (typeof L.I18N_LANGUAGES)[number];
 export type I18nDisplayName = Value<typeof i18nDisplayNameFact>;
+export type ContactCustomPropertyInputs = Value<typeof customPropertyInputFacts>;
 export type CustomProperty = ResponseValue<typeof customPropertyFact>;
 export type NewCustomProperty = Value<typeof newCustomPropertyRequestFact>;
 export type CustomPropertyPatch = Value<typeof customPropertyPatchRequestFact>;

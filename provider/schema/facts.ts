@@ -178,20 +178,19 @@ export function fieldNames<F extends Fields>(fields: F, keep: (fact: Fact) => bo
 /** Fields we write to the API and compare: not read-only, not local. */
 export const isWritable = (fact: Fact): boolean => !fact.readOnly && !fact.local;
 
-type PatchableKeys<Fs> = {
-  [K in keyof Fs]: Fs[K] extends { immutable: true } | { readOnly: true } | { local: true } | { yamlOnly: object } ? never : K;
-}[keyof Fs];
-
-/** The fields a PATCH may send: the writable ones the API lets change (not `immutable`), each optional. */
-export function patchFields<const Fs extends Fields>(fields: Fs): { [K in PatchableKeys<Fs>]: Fs[K] & { optional: true } } {
-  const kept = Object.entries(fields).filter(([, fact]) => isWritable(fact) && !fact.immutable && !fact.yamlOnly);
-  return Object.fromEntries(kept.map(([name, fact]) => [name, { ...fact, optional: true }])) as { [K in PatchableKeys<Fs>]: Fs[K] & { optional: true } };
-}
+/** Fields a request body carries: writable, and not a YAML-only stand-in. */
+const isSent = (fact: Fact): boolean => isWritable(fact) && !fact.yamlOnly;
 
 type SendableKeys<Fs> = { [K in keyof Fs]: Fs[K] extends { readOnly: true } | { local: true } | { yamlOnly: object } ? never : K }[keyof Fs];
+type PatchableKeys<Fs> = Exclude<SendableKeys<Fs>, { [K in keyof Fs]: Fs[K] extends { immutable: true } ? K : never }[keyof Fs]>;
 
 /** The fields a create sends: the writable ones (not read-only, not ours). */
 export function sentFields<const Fs extends Fields>(fields: Fs): { [K in SendableKeys<Fs>]: Fs[K] } {
-  const kept = Object.entries(fields).filter(([, fact]) => isWritable(fact) && !fact.yamlOnly);
-  return Object.fromEntries(kept) as { [K in SendableKeys<Fs>]: Fs[K] };
+  return Object.fromEntries(Object.entries(fields).filter(([, fact]) => isSent(fact))) as { [K in SendableKeys<Fs>]: Fs[K] };
+}
+
+/** The fields a PATCH may send: those a create sends that the API lets change (not `immutable`), each optional. */
+export function patchFields<const Fs extends Fields>(fields: Fs): { [K in PatchableKeys<Fs>]: Fs[K] & { optional: true } } {
+  const kept = Object.entries(fields).filter(([, fact]) => isSent(fact) && !fact.immutable);
+  return Object.fromEntries(kept.map(([name, fact]) => [name, { ...fact, optional: true }])) as { [K in PatchableKeys<Fs>]: Fs[K] & { optional: true } };
 }

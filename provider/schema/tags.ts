@@ -28,5 +28,7 @@ export const userContactTagInputFacts = object({ userId: text({ min: 1, immutabl
 export const USER_TAG_REPLACING_FIELDS = fieldNames(userContactTagInputFacts.fields, (fact) => fact.immutable === true);
 export const COMPANY_TAG_REPLACING_FIELDS = fieldNames(companyContactTagInputFacts.fields, (fact) => fact.immutable === true);
 
+export type CompanyContactTagInputs = Value<typeof companyContactTagInputFacts>;
+export type UserContactTagInputs = Value<typeof userContactTagInputFacts>;
 export type ContactTagType = Value<typeof contactTagFact>["type"];
 export type ContactTag = ResponseValue<typeof contactTagFact>;

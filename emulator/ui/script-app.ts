@@ -9,7 +9,7 @@
 const APP_JS = String.raw`
 const dashboard = window.lineworksDashboard;
 const { $, el, td, fillTable, call, currentDomain, refreshState, orderedProperties, fullName } = dashboard;
-const appUi = { filledFor: null, dragId: null };
+const appUi = { filledFor: null, dragId: null, fieldsShown: "" };
 
 async function appCall(method, path, body) {
   const domain = currentDomain();
@@ -125,6 +125,10 @@ function renderContactEditor(domain) {
 function renderFields(domain) {
   const fields = orderedProperties(domain);
   const ids = fields.map((p) => p.customPropertyId);
+  // The dashboard refreshes every few seconds: rebuilding an unchanged list would drop a drag in progress.
+  const shown = JSON.stringify(fields.map((p) => [p.customPropertyId, p.displayName, p.propertyName]));
+  if (shown === appUi.fieldsShown) return;
+  appUi.fieldsShown = shown;
   $("app-fields").replaceChildren(...fields.map((p, index) => {
     const up = el("button", null, ["↑"]);
     up.type = "button";

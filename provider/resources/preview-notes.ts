@@ -1,0 +1,34 @@
+/**
+ * What the provider tells a preview about a planned create that `up` will turn into a takeover:
+ * an object with the entry's natural key exists already and the entry has `adopt: true`. The
+ * provider prints the note on its stderr (the engine shows it with the run's diagnostics);
+ * `lineworks-contacts plan` reads it back from `pulumi preview --json` to say "take over"
+ * instead of "create". One format, written and parsed here only.
+ */
+export type NotedType = "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact";
+
+const PREFIX = "lineworks-contacts: takes over";
+const NOTE = /lineworks-contacts: takes over (CompanyContactTag|UserContactTag|ContactCustomProperty|Contact) ("(?:[^"\\]|\\.)*")/;
+
+/**
+ * `naturalKey`: a tag's name, `userId/name` for a user tag (audit/stack-ids userTagNaturalKey),
+ * a property's propertyName, a contact's primary email in lower case.
+ */
+export function adoptionNote(type: NotedType, naturalKey: string): string {
+  return `${PREFIX} ${type} ${JSON.stringify(naturalKey)}: an object with this key exists already and the entry has adopt: true, so up takes it over (no create)`;
+}
+
+/** The type and natural key of every note in a diagnostic message (several may share one message). */
+export function parseAdoptionNotes(message: string): Array<{ type: NotedType; naturalKey: string }> {
+  const notes: Array<{ type: NotedType; naturalKey: string }> = [];
+  for (const line of message.split("\n")) {
+    const match = NOTE.exec(line);
+    if (!match) continue;
+    try {
+      notes.push({ type: match[1] as NotedType, naturalKey: JSON.parse(match[2]!) as string });
+    } catch {
+      // not one of ours
+    }
+  }
+  return notes;
+}

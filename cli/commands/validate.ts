@@ -1,4 +1,7 @@
+import * as path from "node:path";
 import type { Command } from "commander";
+import { unknownConfigKeyProblems } from "../../provider/desired-state/config-keys";
+import { MAX_DELETES_KEY, parseMaxDeletes } from "../../provider/desired-state/delete-guard";
 // The pure loader only: the package index also loads @pulumi/pulumi, which validate does not need.
 import { loadDesiredState, type LoadResult } from "../../provider/desired-state/load";
 import { formatProblem, sortProblems, type Problem } from "../../provider/desired-state/problems";
@@ -46,24 +49,26 @@ export function registerValidateCommand(program: Command): void {
         "--stack NAME reads lineworks-contacts:files and lineworks-contacts:vars from the stack's config, secret\n" +
         "vars included, through the pulumi CLI in the folder of Pulumi.yaml (the current folder or --cwd DIR);\n" +
         "its files are relative to that folder. Without a working pulumi CLI, Pulumi.NAME.yaml is read offline\n" +
-        "and secret (secure:) vars are noted like unset variables.",
+        "and secret (secure:) vars are noted like unset variables. With --stack, the stack's lineworks:* and\n" +
+        "lineworks-contacts:* keys are checked too: unknown keys (with the closest known one), secretFields, maxDeletes.",
     )
     .action((args: string[], options: { var: Record<string, string>; stack?: string; cwd?: string }, command: Command) => {
       const inputs = desiredInputsOrUsageError(command, args, options);
       const { files } = inputs;
       const result = loadForCli(inputs, (line) => process.stderr.write(`${line}\n`));
+      const configProblems = [...unknownKeyProblems(inputs), ...stackSecretFieldProblems(inputs), ...maxDeletesProblems(inputs)];
       if (!result.ok) {
         for (const problem of result.problems) process.stdout.write(`${formatProblem(problem)}\n`);
-        const count = result.problems.length;
-        process.stderr.write(`validate: ${count} problem${count === 1 ? "" : "s"} in ${files.join(", ")}\n`);
+        for (const line of configProblems) process.stdout.write(`${line}\n`);
+        const count = result.problems.length + configProblems.length;
+        process.stderr.write(`validate: ${count} problem${count === 1 ? "" : "s"} in ${[...files, ...(configProblems.length > 0 ? [inputs.stack!.stackFile] : [])].join(", ")}\n`);
         process.exitCode = 1;
         return;
       }
       const { state } = result;
-      const secretFieldProblems = stackSecretFieldProblems(inputs);
-      if (secretFieldProblems.length > 0) {
-        for (const line of secretFieldProblems) process.stdout.write(`${line}\n`);
-        process.stderr.write(`validate: ${secretFieldProblems.length} problem(s) in ${inputs.stack!.stackFile}\n`);
+      if (configProblems.length > 0) {
+        for (const line of configProblems) process.stdout.write(`${line}\n`);
+        process.stderr.write(`validate: ${configProblems.length} problem(s) in ${inputs.stack!.stackFile}\n`);
         process.exitCode = 1;
         return;
       }
@@ -72,6 +77,25 @@ export function registerValidateCommand(program: Command): void {
           `${plural(state.customProperties, "custom property", "custom properties")}, ${plural(state.contacts, "contact")})\n`,
       );
     });
+}
+
+/** Keys of the stack's `lineworks` and `lineworks-contacts` namespaces that nothing reads, refused as the program refuses them. */
+function unknownKeyProblems(inputs: DesiredInputs): string[] {
+  const stack = inputs.stack;
+  if (stack === undefined) return [];
+  const shown = path.relative(process.cwd(), stack.stackFile) || stack.stackFile;
+  return unknownConfigKeyProblems([...Object.keys(stack.config), ...stack.secureKeys], shown);
+}
+
+/** `lineworks-contacts:maxDeletes` of the stack, checked as the program checks it. */
+function maxDeletesProblems(inputs: DesiredInputs): string[] {
+  const raw = inputs.stack?.config[MAX_DELETES_KEY];
+  try {
+    parseMaxDeletes(raw);
+    return [];
+  } catch (err) {
+    return [`${inputs.stack!.stackFile}: ${(err as Error).message}`];
+  }
 }
 
 /** `lineworks-contacts:secretFields` of the stack, checked as the program checks it. */

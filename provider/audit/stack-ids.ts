@@ -21,6 +21,17 @@ export interface HeldEntry {
   naturalKey?: string;
   /** The name the API keeps unique within the kind (tag name, a member's tag name, a property's displayName). */
   uniqueName?: string;
+  /** What a person calls it: a tag's name, a property's displayName, a contact's "lastName firstName" (plain values only). */
+  label?: string;
+  /** Pulumi's options as the state recorded them: such an entry is not deleted when the files drop it. */
+  retainOnDelete?: true;
+  protect?: true;
+  /** The recorded inputs whose change replaces the object (user tag: userId; property: propertyName, propertyType, multiValued), plain values only. */
+  replacing?: Record<string, string | boolean>;
+  /** Contacts: the telephone numbers recorded (plain). */
+  telephones?: string[];
+  /** Contacts: the propertyNames it carries values for, or "secret" when the state keeps them encrypted. */
+  propertyNames?: string[] | "secret";
 }
 
 export type HeldEntries = Record<HeldKind, Map<string, HeldEntry>>;
@@ -70,6 +81,53 @@ function displayNameOf(resource: Record<string, unknown>): string | undefined {
   return text(((resource.outputs ?? {}) as Record<string, unknown>).displayName) ?? text(((resource.inputs ?? {}) as Record<string, unknown>).displayName);
 }
 
+/** A contact's name as a person reads it: "lastName firstName" (either alone when the other is missing). */
+export function contactDisplayName(contactName: unknown): string | undefined {
+  if (typeof contactName !== "object" || contactName === null) return undefined;
+  const name = contactName as Record<string, unknown>;
+  return text([text(name.lastName), text(name.firstName)].filter(Boolean).join(" "));
+}
+
+/** Pulumi's marker of a secret value in an export: `{"4dabf18193072939515e22adb23310ec": "1b47061264138c4ac30d75fd1eb44270", ciphertext}`. */
+const isSecretValue = (value: unknown): boolean => typeof value === "object" && value !== null && "4dabf18193072939515e22adb23310ec" in value;
+
+const REPLACING_INPUTS: Partial<Record<HeldKind, Record<string, string | boolean>>> = {
+  userTags: { userId: "" },
+  customProperties: { propertyName: "", propertyType: "", multiValued: false },
+};
+
+/** What the delete guard reads of a resource: options, replacing inputs, a contact's phones and custom values. */
+function guardFacts(kind: HeldKind, resource: Record<string, unknown>): Partial<HeldEntry> {
+  const inputs = (resource.inputs ?? {}) as Record<string, unknown>;
+  const facts: Partial<HeldEntry> = {
+    ...(resource.retainOnDelete === true ? { retainOnDelete: true as const } : {}),
+    ...(resource.protect === true ? { protect: true as const } : {}),
+  };
+  const replacing = REPLACING_INPUTS[kind];
+  if (replacing) {
+    // A field left out takes its default (multiValued: false); a secret one is not compared.
+    const recorded = Object.entries(replacing).flatMap(([field, fallback]) => {
+      const value = inputs[field] ?? fallback;
+      return typeof value === "string" || typeof value === "boolean" ? [[field, value] as const] : [];
+    });
+    facts.replacing = Object.fromEntries(recorded);
+  }
+  if (kind === "contacts") {
+    const label = contactDisplayName(inputs.contactName);
+    if (label !== undefined) facts.label = label;
+    if (Array.isArray(inputs.telephones)) {
+      facts.telephones = inputs.telephones.flatMap((phone) => (text(phone?.telephone) !== undefined ? [phone.telephone as string] : []));
+    }
+    const values = inputs.customProperties;
+    if (isSecretValue(values)) facts.propertyNames = "secret";
+    else if (typeof values === "object" && values !== null) facts.propertyNames = Object.keys(values);
+  } else {
+    const label = kind === "customProperties" ? displayNameOf(resource) : text(((resource.outputs ?? {}) as Record<string, unknown>).contactTagName) ?? text(inputs.contactTagName);
+    if (label !== undefined) facts.label = label;
+  }
+  return facts;
+}
+
 /**
  * Reads `{deployment: {resources: [...]}}` (any version Pulumi writes); throws when the text is
  * not such a document. Resources pending deletion are skipped: the stack is letting them go.
@@ -90,7 +148,12 @@ export function heldEntriesFromExport(exported: unknown): HeldEntries {
     if (name === undefined) continue;
     const naturalKey = naturalKeyOf(kind, resource);
     const uniqueName = kind === "customProperties" ? displayNameOf(resource) : kind === "contacts" ? undefined : naturalKey;
-    held[kind].set(name, { id: resource.id, ...(naturalKey !== undefined ? { naturalKey } : {}), ...(uniqueName !== undefined ? { uniqueName } : {}) });
+    held[kind].set(name, {
+      id: resource.id,
+      ...(naturalKey !== undefined ? { naturalKey } : {}),
+      ...(uniqueName !== undefined ? { uniqueName } : {}),
+      ...guardFacts(kind, resource),
+    });
   }
   return held;
 }

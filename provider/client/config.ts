@@ -108,6 +108,9 @@ const SOURCES = {
   scope: "lineworks:scope (LINEWORKS_SCOPE)",
 } as const;
 
+/** Every `lineworks:*` key the provider reads (unknown ones are refused at preview and validate --stack). */
+export const LINEWORKS_CONFIG_KEYS: readonly string[] = Object.keys(SOURCES).map((key) => `lineworks:${key}`);
+
 export class ClientConfigError extends Error {
   constructor(message: string) {
     super(message);

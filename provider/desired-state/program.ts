@@ -7,7 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { LineWorksContacts } from "./component";
 import { loadDesiredState } from "./load";
 import { readPreviousEntries } from "./previous-state";
+import { DEFAULT_MAX_DELETES, parseMaxDeletes } from "./delete-guard";
 import { DesiredStateError } from "./problems";
+import { guardDeletes, refuseUnknownConfigKeys } from "./program-guards";
 import { describeRename, recogniseRenames, withRenames } from "./renames";
 import { takenNameProblems } from "./taken-names";
 import { secretFieldList, type SecretFieldName } from "./resource-options";
@@ -27,6 +29,7 @@ export function readProgramConfig(config = new pulumi.Config(CONFIG_NAMESPACE)):
   files: string[];
   vars: Record<string, string>;
   secretFields: SecretFieldName[];
+  maxDeletes: number;
 } {
   const files = config.getObject<unknown>("files");
   if (!Array.isArray(files) || files.length === 0 || files.some((file) => typeof file !== "string" || file === "")) {
@@ -48,7 +51,13 @@ export function readProgramConfig(config = new pulumi.Config(CONFIG_NAMESPACE)):
   if (secretFields === false) {
     throw new pulumi.RunError(`${problems.join("\n")}\ne.g. pulumi config set --path '${CONFIG_NAMESPACE}:secretFields[0]' memo`);
   }
-  return { files: files as string[], vars, secretFields: secretFields ?? [] };
+  let maxDeletes = DEFAULT_MAX_DELETES;
+  try {
+    maxDeletes = parseMaxDeletes(config.get("maxDeletes"));
+  } catch (err) {
+    throw new pulumi.RunError((err as Error).message);
+  }
+  return { files: files as string[], vars, secretFields: secretFields ?? [], maxDeletes };
 }
 
 /** The project's folder: where `files` and photos are resolved from. */
@@ -62,19 +71,23 @@ function projectDir(): string {
 
 /**
  * Validates the files (a problem throws before anything is registered), then reads what the
- * stack held before to recognise renamed keys (./renames.ts), then registers the resources.
+ * stack held before to recognise renamed keys (./renames.ts) and count the deletes against
+ * maxDeletes (./program-guards.ts), then registers the resources.
  */
 export function runRootProgram(): Promise<RootProgramOutputs> {
-  const { files, vars, secretFields } = readProgramConfig();
+  refuseUnknownConfigKeys();
+  const { files, vars, secretFields, maxDeletes } = readProgramConfig();
   const dir = projectDir();
   const result = loadDesiredState(files, vars, { baseDir: dir });
   if (!result.ok) throw new pulumi.RunError(new DesiredStateError(result.problems).message);
   return readPreviousEntries(dir).then((previous) => {
     const renames = previous ? recogniseRenames(result.state, previous) : [];
-    const taken = previous ? takenNameProblems(withRenames(result.state, renames), previous) : [];
+    const state = withRenames(result.state, renames);
+    const taken = previous ? takenNameProblems(state, previous) : [];
     if (taken.length > 0) throw new pulumi.RunError(taken.join("\n"));
+    guardDeletes(state, previous, maxDeletes);
     for (const rename of renames) pulumi.log.warn(describeRename(rename));
-    const contacts = new LineWorksContacts("desired-state", { state: withRenames(result.state, renames) }, {
+    const contacts = new LineWorksContacts("desired-state", { state }, {
       secretFields,
       secretValues: secureVarValues(vars, dir),
     });

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from "fastify";
 import { RATE_LIMIT_HEADERS } from "./assumptions";
-import { canAccess, type Caller } from "./auth";
+import { canAccess, type Access, type Caller } from "./auth";
 import { admitRequest } from "./concurrency";
 import type { EmulatorContext } from "./context";
 import { ApiError } from "./errors";
@@ -102,6 +102,9 @@ export function logEntryFor(request: FastifyRequest, status: number): RequestLog
   };
 }
 
+/** The end of a scope refusal's description, per access. */
+const REFUSED_ACCESS: Record<Access, string> = { read: "reads", write: "writes", users: "reads of users (directory, directory.read, user or user.read)" };
+
 /** Query parameter marking the target of an injected 307, so it is not redirected again. */
 export const REDIRECT_MARK = "_emulatorRedirect";
 
@@ -122,7 +125,7 @@ export function registerApiRoute(
   context: EmulatorContext,
   method: HTTPMethods,
   path: string,
-  access: "read" | "write",
+  access: Access,
   handler: ApiHandler,
 ): void {
   registerPipelineRoute(app, context, method, `${API_PREFIX}${path}`, access, handler);
@@ -134,7 +137,7 @@ export function registerPipelineRoute(
   context: EmulatorContext,
   method: HTTPMethods,
   url: string,
-  access: "read" | "write",
+  access: Access,
   handler: ApiHandler,
 ): void {
   const route = `${method} ${url}`;
@@ -160,7 +163,7 @@ export function registerPipelineRoute(
       setRateLimitHeaders(reply, verdict);
       if (!verdict.allowed) return refuse(reply, new ApiError(429, `too many requests: at most ${verdict.limit} a minute for ${route}`));
       if (!canAccess(caller.scopes, access)) {
-        return refuse(reply, new ApiError(403, `the token's scope does not allow ${access === "write" ? "writes" : "reads"}`));
+        return refuse(reply, new ApiError(403, `the token's scope does not allow ${REFUSED_ACCESS[access]}`));
       }
       if (!context.faults.active) return;
       const query = request.query as Record<string, unknown> | undefined;

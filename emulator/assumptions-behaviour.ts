@@ -260,11 +260,11 @@ export const PHOTO_IMAGE_MAGIC: ReadonlyArray<{ type: string; magic: readonly nu
  */
 export const EXPIRES_IN_AS_STRING = true;
 /**
- * documented: several scopes are comma-separated; ASSUMED: spaces are accepted too, and any scope
- * other than contact / contact.read is `invalid_scope`. ASSUMED as well: a JWT grant asking for a
- * scope the app was not given in the Developer Console (seed `scopes`) is 400 `invalid_scope`.
+ * documented: several scopes are comma-separated; ASSUMED: spaces are accepted too, and a scope not
+ * listed here (the contact scopes and those reading users, assumptions-directory.ts) is `invalid_scope`,
+ * as is one the app was not given in the Developer Console (seed `scopes`, else defaultGrantedScopes).
  */
-export const GRANTABLE_SCOPES = ["contact", "contact.read"] as const;
+export const GRANTABLE_SCOPES = ["contact", "contact.read", "directory", "directory.read", "user", "user.read"] as const;
 /** ASSUMED: a JWT `iat` more than this far in the future is rejected (clock skew). */
 export const ASSERTION_CLOCK_SKEW_SECONDS = 60;
 /**

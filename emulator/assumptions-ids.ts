@@ -2,7 +2,7 @@
  * How the emulator makes identifiers (ASSUMED shapes, from the seed examples).
  * Part of the emulator's one place for assumptions (assumptions.ts re-exports it).
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 
 // ---------------------------------------------------------------------------
 // Identifiers and times
@@ -23,7 +23,13 @@ export function newCustomPropertyId(): string {
   return randomUUID();
 }
 
-/** ASSUMED (no source; seed 000 example "userf7da-..."): seeded members without a userId get a UUID starting with "user". */
-export function newMemberUserId(): string {
-  return `user${randomUUID().slice(4)}`;
+/**
+ * ASSUMED (docs `user-get`: the userId is "登録時に自動発行されるユニーク ID", example
+ * "userf7da-f82c-4284-13e7-030f3b4c756x"): a seeded member without a userId gets one shaped like
+ * the example, derived from domain and email (SHA-256), so it is the same on every start, with or
+ * without --data.
+ */
+export function memberUserIdFor(domainId: number, email: string): string {
+  const hex = createHash("sha256").update(`${domainId}:${email.toLowerCase()}`).digest("hex");
+  return `user${hex.slice(4, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -7,10 +7,12 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import {
   ASSERTION_CLOCK_SKEW_SECONDS,
   EXPIRES_IN_AS_STRING,
+  defaultGrantedScopes,
   GRANTABLE_SCOPES,
   EXPIRED_TOKEN_MEMORY_MS,
   LIMITS,
   REFRESH_ROTATION_DEFAULT,
+  USER_READ_SCOPES,
   WWW_AUTHENTICATE,
 } from "./assumptions";
 import { ApiError, OAuthError } from "./errors";
@@ -96,7 +98,7 @@ export class TokenService {
     for (const domain of candidates) {
       try {
         await this.verifyAssertion(assertion, domain);
-        const given: readonly string[] = domain.definition.scopes ?? GRANTABLE_SCOPES;
+        const given: readonly string[] = domain.definition.scopes ?? defaultGrantedScopes(domain.definition.plan);
         const refused = scopes.filter((scope) => !given.includes(scope));
         if (refused.length > 0) throw new OAuthError("invalid_scope", `scope ${refused.join(",")} is not granted to this app`);
         return this.issue(domain.domainId, scopes);
@@ -257,7 +259,11 @@ export function parseScopes(text: string): string[] {
   return scopes;
 }
 
-/** `contact` reads and writes; `contact.read` only reads. */
-export function canAccess(scopes: ReadonlySet<string>, access: "read" | "write"): boolean {
+/** What an operation needs: contact reads, contact writes, or reads of users (the Directory API). */
+export type Access = "read" | "write" | "users";
+
+/** `contact` reads and writes; `contact.read` only reads; users are read with USER_READ_SCOPES. */
+export function canAccess(scopes: ReadonlySet<string>, access: Access): boolean {
+  if (access === "users") return USER_READ_SCOPES.some((scope) => scopes.has(scope));
   return scopes.has("contact") || (access === "read" && scopes.has("contact.read"));
 }

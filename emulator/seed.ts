@@ -11,16 +11,19 @@
  *     serviceAccount: dev.serviceaccount@example.com
  *     privateKey: |             # optional PEM (PKCS#8 or PKCS#1); generated when absent
  *       <the PEM text, header and footer lines included>
- *     members:                  # emails, or {email, userId}
- *       - admin@example.com
+ *     members:                  # emails, or {email, userId?, externalKey?, userName?}; a member
+ *       - admin@example.com     # without userId gets a stable one (assumptions-ids.ts memberUserIdFor)
  *       - { email: sales@example.com, userId: user0001-0000-0000-0000-000000000001 }
+ *       - { email: ito@example.com, externalKey: EMP-042, userName: { lastName: 伊藤, firstName: 花子 } }
  *     refreshTokenRotation: true  # optional, default true: the app's "Refresh Token Rotation".
  *                                 # true: a refresh returns a new refresh token and the old one
  *                                 # stops working; false: the same refresh token is returned
  *     tagsEnabled: true           # optional, default true; false: contact tags are turned off
  *                                 # for the domain and every tag call is 403 FORBIDDEN
- *     scopes: [contact.read]      # optional, default [contact, contact.read]: the OAuth scopes
- *                                 # the app was given; asking for another is 400 invalid_scope
+ *     scopes: [contact.read]      # optional, default every grantable scope the plan offers (contact,
+ *                                 # contact.read, user, user.read, and directory, directory.read but on
+ *                                 # the Free plan): the OAuth scopes the app was given; asking for
+ *                                 # another is 400 invalid_scope (assumptions-directory.ts)
  *     plan: free                  # optional, default standard (free, lite, standard, standardPlus):
  *                                 # the cap on external contacts, trash included (Free 500, else 100,000)
  *     externalContactCap: 20      # optional: that cap set directly (a create over it: 403 LIMIT_EXCEEDED)
@@ -30,11 +33,19 @@
  *                                 # (the spelling of the docs' Japanese notes) instead of `messengers[].type`
  * ```
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { EXTERNAL_CONTACT_CAP_BY_PLAN, GRANTABLE_SCOPES, MESSENGER_SPELLINGS, type MessengerSpelling, type Plan } from "./assumptions";
+import {
+  EXTERNAL_CONTACT_CAP_BY_PLAN,
+  GRANTABLE_SCOPES,
+  memberUserIdFor,
+  MESSENGER_SPELLINGS,
+  SCOPES_NOT_ON_FREE_PLAN,
+  type MessengerSpelling,
+  type Plan,
+} from "./assumptions";
 import type { DomainDefinition, Member } from "./store";
 
 export interface SeedDomain {
@@ -67,22 +78,22 @@ export const DEFAULT_SEED: SeedDomain[] = [
     clientId: "emulator-client",
     clientSecret: "emulator-secret",
     serviceAccount: "emulator.serviceaccount@example.com",
-    members: ["admin@example.com", "sales@example.com", "support@example.com"].map((email) =>
-      stableMember(10000001, email),
-    ),
+    members: ["admin@example.com", "sales@example.com", "support@example.com"].map((email) => ({
+      userId: memberUserIdFor(10000001, email),
+      email,
+    })),
   },
 ];
 
-/** A member whose userId is derived from domain and email, so it is the same on every start. */
-function stableMember(domainId: number, email: string): Member {
-  const hex = createHash("sha256").update(`${domainId}:${email.toLowerCase()}`).digest("hex");
-  const userId = `user${hex.slice(4, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-  return { userId, email };
-}
-
 const memberSchema = z.union([
   z.string().min(3).regex(/@/, "a member is an email"),
-  z.strictObject({ email: z.string().min(3).regex(/@/, "must be an email"), userId: z.string().min(1).optional() }),
+  z.strictObject({
+    email: z.string().min(3).regex(/@/, "must be an email"),
+    userId: z.string().min(1).optional(),
+    // docs `user-get-profile`: userExternalKey, at most 100 characters, none of % \ # / ?
+    externalKey: z.string().min(1).max(100).regex(/^[^%\\#/?]+$/, "an external key has none of % \\ # / ?").optional(),
+    userName: z.strictObject({ lastName: z.string().min(1), firstName: z.string().optional() }).optional(),
+  }),
 ]);
 
 const seedSchema = z.strictObject({
@@ -135,10 +146,12 @@ export function loadSeedFile(file: string): SeedDomain[] {
   return parsed.data.domains.map((domain) => {
     if (seen.has(domain.domainId)) throw new Error(`${file}: domain ${domain.domainId} is defined twice`);
     seen.add(domain.domainId);
-    const members = domain.members.map((entry) => {
-      const member = typeof entry === "string" ? stableMember(domain.domainId, entry) : stableMember(domain.domainId, entry.email);
-      return typeof entry === "object" && entry.userId ? { ...member, userId: entry.userId } : member;
+    const members = domain.members.map((entry): Member => {
+      const { email, userId, ...rest } = typeof entry === "string" ? { email: entry } : entry;
+      return { userId: userId ?? memberUserIdFor(domain.domainId, email), email, ...rest };
     });
+    const offPlan = domain.plan === "free" ? domain.scopes?.filter((scope) => (SCOPES_NOT_ON_FREE_PLAN as readonly string[]).includes(scope)) : [];
+    if (offPlan?.length) throw new Error(`${file}: domain ${domain.domainId}: the Free plan has no scope ${offPlan.join(", ")}`);
     return {
       domainId: domain.domainId,
       ...(domain.name ? { name: domain.name } : {}),

@@ -22,6 +22,7 @@ import { registerPhotoRoutes } from "./routes/photos";
 import { registerTagRoutes } from "./routes/tags";
 import { registerTokenRoute, TOKEN_PATH } from "./routes/token";
 import { registerUserTagRoutes } from "./routes/user-tags";
+import { registerUserRoutes } from "./routes/users";
 import { DEFAULT_SEED, loadSeedFile, materializeDomains, type SeedDomain } from "./seed";
 import { EmulatorStore } from "./store";
 
@@ -94,6 +95,7 @@ export function buildApp(context: EmulatorContext): FastifyInstance {
   registerPhotoRoutes(app, context);
   registerTagRoutes(app, context);
   registerUserTagRoutes(app, context);
+  registerUserRoutes(app, context);
   registerCustomPropertyRoutes(app, context);
   registerAdminRoutes(app, context);
   registerAppRoutes(app, context);

@@ -11,6 +11,10 @@ import { ChangeFeed, type ChangeEvent, type ChangeListener } from "./backend/eve
 export interface Member {
   userId: string;
   email: string;
+  /** Seed `externalKey`: the user's ExternalKey (`GET /users/externalKey:{key}`); absent: none. */
+  externalKey?: string;
+  /** Seed `userName`; absent: named after the email (assumptions-directory.ts defaultUserName). */
+  userName?: { lastName: string; firstName?: string };
 }
 
 export interface DomainCredentials {
@@ -30,7 +34,7 @@ export interface DomainDefinition {
   refreshTokenRotation?: boolean;
   /** Seed `tagsEnabled`; false: every tag call is 403 ("available only when tags are enabled"). */
   tagsEnabled?: boolean;
-  /** Seed `scopes`: the OAuth scopes the app was given; absent: every grantable scope. */
+  /** Seed `scopes`: the OAuth scopes the app was given; absent: defaultGrantedScopes(plan). */
   scopes?: string[];
   /** Seed `plan` (free, lite, standard, standardPlus): picks the external-contact cap (assumptions-app.ts). */
   plan?: Plan;

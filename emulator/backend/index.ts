@@ -1,6 +1,7 @@
 /**
  * A domain backend (in the manner of moto's backends): per domain, the rules,
- * cascades and change notification of tags, custom properties, contacts and photos.
+ * cascades and change notification of tags, custom properties, contacts and photos,
+ * and the read of the domain's users.
  * Routes parse the request, call the backend and render its records; persistence
  * and other observers subscribe to the store's change feed.
  */
@@ -10,6 +11,7 @@ import { ContactBackend } from "./contacts";
 import { CustomPropertyBackend } from "./custom-properties";
 import { PhotoBackend } from "./photos";
 import { TagBackend } from "./tags";
+import { UserBackend } from "./users";
 
 export type { BackendSettings } from "./base";
 export type { ChangeEvent, ChangeListener } from "./events";
@@ -19,12 +21,14 @@ export class DomainBackend {
   readonly customProperties: CustomPropertyBackend;
   readonly contacts: ContactBackend;
   readonly photos: PhotoBackend;
+  readonly users: UserBackend;
 
   constructor(readonly domain: Domain, store: EmulatorStore, settings: BackendSettings) {
     this.tags = new TagBackend(domain, store, settings);
     this.customProperties = new CustomPropertyBackend(domain, store, settings);
     this.contacts = new ContactBackend(domain, store, settings);
     this.photos = new PhotoBackend(domain, store, settings);
+    this.users = new UserBackend(domain, store, settings);
   }
 }
 

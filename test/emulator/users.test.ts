@@ -153,6 +153,14 @@ describe("GET /users/{userId}", () => {
   });
 });
 
+describe("seed", () => {
+  it("refuses directory scopes for a Free-plan domain at start, naming the domain and the scope", async () => {
+    const seedFile = join(directory, "free-directory.yaml");
+    writeFileSync(seedFile, ["domains:", ...domainSeed(FREE, "[member@free.example]", ["plan: free", "scopes: [contact, directory.read]"]), ""].join("\n"));
+    await expect(startEmulatorProcess({ seedFile })).rejects.toThrow(`domain ${FREE}: the Free plan has no scope directory.read`);
+  });
+});
+
 describe("the default seed's members", () => {
   it("are read with the default app's scopes, and keep their userIds across a restart with --data", async () => {
     const dataFile = join(directory, "state.json");

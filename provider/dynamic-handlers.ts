@@ -9,9 +9,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createContactApiClient, resolveClientConfig, type ConfigSource, type ContactApi } from "./client";
 import type { ProviderContext } from "./resources/context";
+import type { ResourceHandlers } from "./resources/handlers";
 import { contactHandlers } from "./resources/contact";
 import { contactCustomPropertyHandlers } from "./resources/custom-property";
 import { LiveCache } from "./resources/live-cache";
+import { Preflight, withPreflight } from "./resources/preflight";
 import { guardDeletes, stackClaims } from "./resources/stack-claims";
 import { companyContactTagHandlers, userContactTagHandlers } from "./resources/tags";
 
@@ -44,7 +46,12 @@ export function configure(config: { get(key: string): string | undefined }): voi
   stackConfig ??= { get: (key) => config.get(key) };
 }
 
-const builders: Record<ResourceTypeName, (ctx: ProviderContext) => unknown> = {
+/** The preview's checks of this process (one token, one look-up per member). */
+const preflight = new Preflight(context);
+/** Notes a preview reads back (plan's "take over"): stderr, one line each. */
+const note = (message: string) => process.stderr.write(`${message}\n`);
+
+const builders: Record<ResourceTypeName, (ctx: ProviderContext) => ResourceHandlers<any, any>> = {
   CompanyContactTag: companyContactTagHandlers,
   UserContactTag: userContactTagHandlers,
   ContactCustomProperty: contactCustomPropertyHandlers,
@@ -57,11 +64,13 @@ export function handlersFor(type: ResourceTypeName): pulumi.dynamic.ResourceProv
   if (!handlers) {
     const build = builders[type];
     if (!build) throw new Error(`lineworks-contacts-pulumi: unknown resource type ${String(type)}`);
+    const { plannedCreate, ...provider } = build(context) as ResourceHandlers<unknown, unknown>;
+    const checked = withPreflight(type, provider as pulumi.dynamic.ResourceProvider, plannedCreate, preflight, note);
     handlers = {
       async configure(req: pulumi.dynamic.ConfigureRequest) {
         configure(req.config);
       },
-      ...guardDeletes(type, build(context) as pulumi.dynamic.ResourceProvider, stackClaims, context.warn),
+      ...guardDeletes(type, checked, stackClaims, context.warn),
     };
     built.set(type, handlers);
   }

@@ -18,6 +18,8 @@ export interface ApiCall {
   repeatable?: boolean;
   /** Names the natural key of a create or rename, for 409 messages, e.g. `contact tag name "VIP"`. */
   naturalKey?: string;
+  /** A Directory API read (a member): sent with the member-read token, not a contact one. */
+  directory?: boolean;
 }
 
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(["GET", "PUT", "PATCH", "DELETE"]);

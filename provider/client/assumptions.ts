@@ -126,3 +126,9 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
  */
 export const DEFAULT_SCOPE = "contact";
 export const READ_ONLY_SCOPE = "contact.read";
+/**
+ * The scope that reads members (lineworks-api.md "Checking owners before a write": `user.read`
+ * reads users and exists on every plan, `directory.read` does not exist on the Free plan). The
+ * preview checks owners with it when the app was given it; without it, at up (the API's 400).
+ */
+export const MEMBER_READ_SCOPE = "user.read";

@@ -17,6 +17,7 @@ import type {
 import { listContactsInWindows, type WindowedListingOptions } from "./contact-listing";
 import { ContactsEndpoint } from "./endpoints/contacts";
 import { CustomPropertiesEndpoint } from "./endpoints/custom-properties";
+import { MembersEndpoint } from "./endpoints/members";
 import { PhotosEndpoint } from "./endpoints/photos";
 import { TagsEndpoint } from "./endpoints/tags";
 import type { ClientStats, StatsCounter } from "./stats";
@@ -26,6 +27,8 @@ export interface ContactApiClientParts {
   transport: Transport;
   stats: StatsCounter;
   tokenRequests: () => number;
+  /** Obtains the read token (the first token of a run). */
+  readToken: () => Promise<unknown>;
   domainId: number | undefined;
   listing: WindowedListingOptions;
 }
@@ -36,6 +39,7 @@ export class HttpContactApi implements ContactApi {
   private readonly photos: PhotosEndpoint;
   private readonly tags: TagsEndpoint;
   private readonly properties: CustomPropertiesEndpoint;
+  private readonly members: MembersEndpoint;
 
   constructor(private readonly parts: ContactApiClientParts) {
     this.domainId = parts.domainId;
@@ -43,6 +47,11 @@ export class HttpContactApi implements ContactApi {
     this.photos = new PhotosEndpoint(parts.transport);
     this.tags = new TagsEndpoint(parts.transport);
     this.properties = new CustomPropertiesEndpoint(parts.transport, parts.domainId);
+    this.members = new MembersEndpoint(parts.transport);
+  }
+
+  async verifyReadAccess(): Promise<void> {
+    await this.parts.readToken();
   }
 
   /** What this client has sent so far. */
@@ -125,5 +134,9 @@ export class HttpContactApi implements ContactApi {
   }
   deleteCustomProperty(idOrPropertyName: string): Promise<void> {
     return this.properties.delete(idOrPropertyName);
+  }
+
+  isMember(userId: string): Promise<boolean> {
+    return this.members.isMember(userId);
   }
 }

@@ -62,6 +62,9 @@ export interface ListContactTagsQuery {
 export interface ContactApi {
   readonly domainId: number | undefined;
 
+  /** Obtains the read-only token (contact.read) now: the credentials and the scope work. No API call. */
+  verifyReadAccess(): Promise<void>;
+
   // contacts
   createContact(fields: ContactFields): Promise<Contact>;
   getContact(contactId: string): Promise<Contact | undefined>;
@@ -94,4 +97,8 @@ export interface ContactApi {
   listCustomProperties(): Promise<CustomProperty[]>;
   patchCustomProperty(idOrPropertyName: string, patch: CustomPropertyPatch): Promise<CustomProperty>;
   deleteCustomProperty(idOrPropertyName: string): Promise<void>;
+
+  // members (Directory API, scope user.read)
+  /** Whether `userId` (resource id or login email) is a member of the domain; throws when the app may not read users. */
+  isMember(userId: string): Promise<boolean>;
 }

@@ -3,7 +3,7 @@
  * ContactApi that handles auth, rate limits, retries and pagination.
  */
 import type { Dispatcher } from "undici";
-import { CONTACT_LISTING_CAP, DEFAULT_SCOPE, MAX_DATE_WINDOW_MS, READ_ONLY_SCOPE } from "./assumptions";
+import { CONTACT_LISTING_CAP, DEFAULT_SCOPE, MAX_DATE_WINDOW_MS, MEMBER_READ_SCOPE, READ_ONLY_SCOPE } from "./assumptions";
 import { tokenSourceFor } from "./auth";
 import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
 import type { ClientConfig, Scope } from "./config";
@@ -62,6 +62,7 @@ export function createContactApiClient(config: ClientConfig, options: ContactApi
   const tokens = new ScopedTokens({
     read: tokenSourceFor(config, { ...endpoint, scope: READ_ONLY_SCOPE }),
     write: tokenSourceFor(config, { ...endpoint, scope: DEFAULT_SCOPE }),
+    directory: tokenSourceFor(config, { ...endpoint, scope: MEMBER_READ_SCOPE }),
     pinned: options.scope ?? config.scope,
   });
   const stats = new StatsCounter();
@@ -87,6 +88,7 @@ export function createContactApiClient(config: ClientConfig, options: ContactApi
     transport,
     stats,
     tokenRequests: () => tokens.tokenRequests(),
+    readToken: () => tokens.token("read"),
     domainId: config.domainId,
     listing: {
       cap: options.contactListingCap ?? CONTACT_LISTING_CAP,

@@ -11,10 +11,11 @@ import type { TokenSource } from "./auth";
 import type { AuthMode } from "./config";
 import { LineWorksApiError, NO_HTTP_STATUS } from "./errors";
 
-export type Access = "read" | "write";
+export type Access = "read" | "write" | "directory";
 
-/** GET reads; every other method (uploads and their URL requests included) writes. */
+/** GET reads; every other method (uploads and their URL requests included) writes; Directory API reads have their own token. */
 export function accessOf(call: ApiCall): Access {
+  if (call.directory === true) return "directory";
   return call.method === "GET" ? "read" : "write";
 }
 
@@ -42,6 +43,8 @@ export class ReadOnlyScopeError extends LineWorksApiError {
 export interface ScopedTokenSources {
   read: TokenSource;
   write: TokenSource;
+  /** Member reads (user.read); asked for only when a member is looked up. */
+  directory?: TokenSource;
   /** The scope every call uses, when pinned. */
   pinned?: string | undefined;
 }
@@ -61,7 +64,8 @@ export class ScopedTokens {
   }
 
   private sourceFor(access: Access): TokenSource {
-    const { read, write, pinned } = this.sources;
+    const { read, write, pinned, directory } = this.sources;
+    if (access === "directory") return directory ?? read;
     if (pinned !== undefined) return pinned === READ_ONLY_SCOPE ? read : write;
     return access === "write" || write.hasToken() ? write : read;
   }
@@ -71,8 +75,8 @@ export class ScopedTokens {
   }
 
   invalidate(rejected: string): void {
-    this.sources.read.invalidate(rejected);
-    if (this.sources.write !== this.sources.read) this.sources.write.invalidate(rejected);
+    const { read, write, directory } = this.sources;
+    for (const source of new Set([read, write, ...(directory ? [directory] : [])])) source.invalidate(rejected);
   }
 
   grantedScope(access: Access): string | undefined {
@@ -80,7 +84,9 @@ export class ScopedTokens {
   }
 
   tokenRequests(): number {
-    const { read, write } = this.sources;
-    return read === write ? read.tokenRequests() : read.tokenRequests() + write.tokenRequests();
+    const { read, write, directory } = this.sources;
+    let count = 0;
+    for (const source of new Set([read, write, ...(directory ? [directory] : [])])) count += source.tokenRequests();
+    return count;
   }
 }

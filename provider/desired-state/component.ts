@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { CompanyContactTag, Contact, ContactCustomProperty, UserContactTag, type ContactArgs } from "../resources/classes";
+import { NAME_FROM_STACK_INPUT } from "../resources/preview-notes";
 import { assertStateKeys } from "./keys";
 import { loadDesiredStateOrThrow, type LoadOptions } from "./load";
 import type { ContactEntry, DesiredState, EntryOptions } from "./model";
@@ -20,6 +21,11 @@ export interface LineWorksContactsOptions extends pulumi.ComponentResourceOption
   secretFields?: readonly SecretFieldName[];
   /** Values of secure vars: every input whose text holds one is registered as a secret (./secret-values.ts). */
   secretValues?: readonly string[];
+  /**
+   * Keys of entries taking a name another entry of the stack gives up in this run
+   * (./stack-held-names.ts): the preview does not refuse their create as taken outside the stack.
+   */
+  namesFromStack?: Partial<Record<OptionSection, ReadonlySet<string>>>;
 }
 
 /**
@@ -41,7 +47,9 @@ export class LineWorksContacts extends pulumi.ComponentResource {
   readonly contactIds: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: LineWorksContactsArgs, options: LineWorksContactsOptions = {}) {
-    const { secretFields: stackSecretFields = [], secretValues = [], ...opts } = options;
+    const { secretFields: stackSecretFields = [], secretValues = [], namesFromStack = {}, ...opts } = options;
+    // Set only where true, and dropped by the provider's check: never part of the stored inputs.
+    const handoff = (section: OptionSection, key: string) => (namesFromStack[section]?.has(key) ? { [NAME_FROM_STACK_INPUT]: true } : {});
     const secret = secretWhereUsed(secretValues);
     const secretEach = <T extends object>(fields: T): T => Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, secret(value)])) as T;
     // Loaded and checked before anything is registered: a key Pulumi cannot carry throws here.
@@ -56,20 +64,20 @@ export class LineWorksContacts extends pulumi.ComponentResource {
     const adopt = (entry: EntryOptions) => (entry.adopt ? { adopt: true } : {});
 
     for (const [key, entry] of Object.entries(state.tags)) {
-      this.tags[key] = new CompanyContactTag(key, { contactTagName: secret(entry.contactTagName), ...adopt(entry) }, child("tags", entry));
+      this.tags[key] = new CompanyContactTag(key, { contactTagName: secret(entry.contactTagName), ...adopt(entry), ...handoff("tags", key) }, child("tags", entry));
     }
     for (const [key, entry] of Object.entries(state.userTags)) {
-      this.userTags[key] = new UserContactTag(key, { userId: secret(entry.userId), contactTagName: secret(entry.contactTagName), ...adopt(entry) }, child("userTags", entry));
+      this.userTags[key] = new UserContactTag(key, { userId: secret(entry.userId), contactTagName: secret(entry.contactTagName), ...adopt(entry), ...handoff("userTags", key) }, child("userTags", entry));
     }
     for (const [key, entry] of Object.entries(state.customProperties)) {
       const { adopt: _adopt, previousKeys: _previous, protect: _protect, retainOnDelete: _retain, ignoreChanges: _ignore, secretFields: _secret, ...fields } = entry;
       // The API keeps displayName unique: a replacement must free it before taking it again.
-      this.customProperties[key] = new ContactCustomProperty(key, { ...secretEach(fields), ...adopt(entry) }, child("customProperties", entry, { deleteBeforeReplace: true }));
+      this.customProperties[key] = new ContactCustomProperty(key, { ...secretEach(fields), ...adopt(entry), ...handoff("customProperties", key) }, child("customProperties", entry, { deleteBeforeReplace: true }));
     }
     for (const [key, entry] of Object.entries(state.contacts)) {
       const properties = Object.keys(entry.customProperties).map((propertyKey) => this.customProperties[propertyKey]!);
       const secretFields = [...new Set([...stackSecretFields, ...(entry.secretFields ?? [])])];
-      this.contacts[key] = new Contact(key, { ...this.contactArgs(state, entry, secret), ...(secretFields.length > 0 ? { secretFields } : {}) }, child("contacts", entry, properties.length > 0 ? { dependsOn: properties } : {}));
+      this.contacts[key] = new Contact(key, { ...this.contactArgs(state, entry, secret), ...(secretFields.length > 0 ? { secretFields } : {}), ...handoff("contacts", key) }, child("contacts", entry, properties.length > 0 ? { dependsOn: properties } : {}));
     }
 
     const ids = <T extends pulumi.Resource>(resources: Record<string, T>, id: (resource: T) => pulumi.Output<string>) =>

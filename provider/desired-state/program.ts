@@ -14,6 +14,7 @@ import { describeRename, recogniseRenames, withRenames } from "./renames";
 import { takenNameProblems } from "./taken-names";
 import { secretFieldList, type SecretFieldName } from "./resource-options";
 import { secureVarValues } from "./secret-values";
+import { namesHeldByStack } from "./stack-held-names";
 import { normalizeVars } from "./variables";
 
 export const CONFIG_NAMESPACE = "lineworks-contacts";
@@ -90,6 +91,7 @@ export function runRootProgram(): Promise<RootProgramOutputs> {
     const contacts = new LineWorksContacts("desired-state", { state }, {
       secretFields,
       secretValues: secureVarValues(vars, dir),
+      namesFromStack: namesHeldByStack(state, previous),
     });
     return {
       tagIds: contacts.tagIds,

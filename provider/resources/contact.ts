@@ -16,11 +16,22 @@ import { ResourceInitError, type ProviderContext } from "./context";
 import { changedContactFields, changedFieldsFromPrints, contactBody, planContactWrite, planWrite, primaryEmail } from "./contact-plan";
 import { canonicalContactInputs, inputsOfLive, recordsFields, storedContact, storedPrints, withoutEmptySecrets, type ContactStateBag } from "./contact-state";
 import { GONE, type ResourceHandlers } from "./handlers";
-import { createOrAdopt, type NaturalKeyKind } from "./kit";
+import { createOrAdopt, plannedCreate, type NaturalKeyKind } from "./kit";
 import { photoIssues, readPhoto, readPhotoForUpload, sha256Hex } from "./photo";
 import { containsUnknown, issuesAboutKnownValues, toCheckFailures, withoutProviderKey } from "./pulumi-values";
 import { RecordedInputs } from "./recorded-inputs";
 import type { ContactFieldName, ContactInputs } from "./types";
+
+/** The members a contact names: its owner and the members it is shared with. */
+function contactOwners(inputs: ContactInputs): Array<{ field: string; userId: string }> {
+  const owners: Array<{ field: string; userId: string }> = [];
+  const permission = inputs.permission;
+  if (typeof permission?.masterUserId === "string") owners.push({ field: "permission.masterUserId", userId: permission.masterUserId });
+  for (const [index, member] of (permission?.accessibleMembers ?? []).entries()) {
+    if (member?.type === "USER" && typeof member.id === "string") owners.push({ field: `permission.accessibleMembers[${index}].id`, userId: member.id });
+  }
+  return owners;
+}
 
 export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactInputs, ContactStateBag> {
   function photoChanged(olds: ContactStateBag, news: ContactInputs): boolean {
@@ -84,6 +95,8 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
   }
 
   return {
+    plannedCreate: plannedCreate(kind, "emails", (inputs) => primaryEmail(inputs), contactOwners),
+
     async check(olds, news) {
       const inputs = withoutEmptySecrets(withoutProviderKey(news) as ContactInputs);
       const issues = checkContact(inputs);

@@ -10,7 +10,7 @@ import { isDuplicateName } from "../client/errors";
 import { defined, isConflict, type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
 import { normalizeDisplayOrder, normalizeI18nNames, sameCanonical } from "./normalize";
-import { createOrAdopt, immutableChanges, type NaturalKeyKind } from "./kit";
+import { createOrAdopt, immutableChanges, plannedCreate, type NaturalKeyKind } from "./kit";
 import { containsUnknown } from "./pulumi-values";
 import { nameMoves, writeWithHandoff } from "./name-handoff";
 import type { ContactCustomPropertyInputs, ContactCustomPropertyState } from "./types";
@@ -134,6 +134,7 @@ export function contactCustomPropertyHandlers(
   };
 
   return {
+    plannedCreate: plannedCreate(kind, "propertyName", (inputs) => inputs.propertyName),
     check: checkWith(checkContactCustomProperty),
 
     async diff(id, olds, news) {

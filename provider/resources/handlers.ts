@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { RuleIssue } from "../rules";
+import type { PlannedCreate } from "./kit";
 import { issuesAboutKnownValues, toCheckFailures, withoutProviderKey } from "./pulumi-values";
 
 /** The typed provider methods of one resource kind (the stubs forward to these). */
@@ -10,6 +11,8 @@ export interface ResourceHandlers<Inputs, State> {
   read(id: string, props: State): Promise<pulumi.dynamic.ReadResult<State>>;
   update(id: string, olds: State, news: Inputs): Promise<pulumi.dynamic.UpdateResult<State>>;
   delete(id: string, props: State): Promise<void>;
+  /** What a preview checks before a create (preflight.ts). */
+  plannedCreate?: PlannedCreate<Inputs>;
 }
 
 /** check(): the offline rules, ignoring values that are not known yet. */

@@ -121,3 +121,32 @@ export function immutableChanges<T>(
 ): string[] {
   return fields.filter((field) => containsUnknown(desired[field]) || !same(field, current[field], desired[field]));
 }
+
+/** What the preview checks of a planned create (preflight.ts) need to know about its kind. */
+export interface PlannedCreate<Inputs> {
+  /** The natural key as the preview note names it (preview-notes.ts). */
+  naturalKey(inputs: Inputs): string | undefined;
+  /** The input a conflict is reported on. */
+  field: string;
+  /** Ids of live objects holding the natural key now. */
+  holders(inputs: Inputs): Promise<string[]>;
+  /** The message up gives when it refuses the create. */
+  conflict(inputs: Inputs, ids: string[]): Error;
+  /** Members the object names (owners), checked against the directory where the app may read it. */
+  owners(inputs: Inputs): Array<{ field: string; userId: string }>;
+}
+
+export function plannedCreate<Inputs extends { adopt?: boolean }, Live>(
+  kind: NaturalKeyKind<Inputs, Live>,
+  field: string,
+  naturalKey: (inputs: Inputs) => string | undefined,
+  owners: (inputs: Inputs) => Array<{ field: string; userId: string }> = () => [],
+): PlannedCreate<Inputs> {
+  return {
+    naturalKey,
+    field,
+    holders: async (inputs) => (await kind.findByKey(inputs)).map((live) => kind.idOf(live)),
+    conflict: (inputs, ids) => conflictError(kind, inputs, ids),
+    owners,
+  };
+}

@@ -5,6 +5,14 @@
  * `lineworks-contacts plan` reads it back from `pulumi preview --json` to say "take over"
  * instead of "create". One format, written and parsed here only.
  */
+/**
+ * The other way, program to provider: an input the root program sets on an entry that takes a name
+ * another entry of the stack gives up in the same run (desired-state/stack-held-names.ts). The
+ * preview's check then lets the create through (up hands the name over); check drops the input,
+ * so it never reaches the state.
+ */
+export const NAME_FROM_STACK_INPUT = "nameFromStack";
+
 export type NotedType = "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact";
 
 const PREFIX = "lineworks-contacts: takes over";

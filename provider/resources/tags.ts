@@ -4,7 +4,8 @@ import { checkCompanyContactTag, checkUserContactTag } from "../rules";
 import { USER_TAG_REPLACING_FIELDS } from "../schema/tags";
 import { type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
-import { createOrAdopt, immutableChanges, withConflictNamed, type NaturalKeyKind } from "./kit";
+import { createOrAdopt, immutableChanges, plannedCreate, withConflictNamed, type NaturalKeyKind } from "./kit";
+import { userTagNaturalKey } from "../audit/stack-ids";
 import { nameMoves, writeWithHandoff } from "./name-handoff";
 import { containsUnknown } from "./pulumi-values";
 import { isDuplicateName } from "../client/errors";
@@ -82,6 +83,7 @@ export function companyContactTagHandlers(ctx: ProviderContext): ResourceHandler
   };
 
   return {
+    plannedCreate: plannedCreate(kind, "contactTagName", (inputs) => inputs.contactTagName),
     check: checkWith(checkCompanyContactTag),
 
     async diff(id, olds, news) {
@@ -138,6 +140,12 @@ export function userContactTagHandlers(ctx: ProviderContext): ResourceHandlers<U
   };
 
   return {
+    plannedCreate: plannedCreate(
+      kind,
+      "contactTagName",
+      (inputs) => userTagNaturalKey(inputs.userId, inputs.contactTagName),
+      (inputs) => [{ field: "userId", userId: inputs.userId }],
+    ),
     check: checkWith(checkUserContactTag),
 
     async diff(id, olds, news) {

@@ -53,7 +53,7 @@ export function parseMaxDeletes(raw: string | undefined): number {
 export function removedKeys(state: DesiredState, held: HeldEntries, kind: HeldKind): string[] {
   const entries = state[kind] as Record<string, EntryOptions>;
   const kept = new Set([...Object.keys(entries), ...Object.values(entries).flatMap((entry) => entry.previousKeys)]);
-  return [...held[kind].keys()].filter((key) => !kept.has(key));
+  return [...held[kind].keys()].filter((key) => !kept.has(key)).sort();
 }
 
 /** The held entry an entry of the files continues: its own key, else the first previous key the stack holds. */
@@ -113,6 +113,7 @@ export function countDeletes(state: DesiredState, held: HeldEntries): DeleteCoun
       if (secret || propertyName === undefined) atMost = true;
     }
   }
+  for (const item of deletes) item.values?.sort();
   const count = deletes.reduce((sum, item) => sum + 1 + (item.values?.length ?? 0), 0);
   return { count, atMost, deletes, protectedEntries };
 }

@@ -1,0 +1,1 @@
+module.exports = require("lineworks-contacts-pulumi/provider/desired-state/program").runRootProgram();

@@ -5,6 +5,7 @@ import { registerEmulatorCommand } from "./commands/emulator";
 import { registerValidateCommand } from "./commands/validate";
 import { registerExportCommand } from "./commands/export";
 import { registerAuditCommand } from "./commands/audit";
+import { registerPlanCommand } from "./commands/plan";
 
 /** The version in the package's package.json (found from dist/cli/ or from the sources). */
 export function packageVersion(): string {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerValidateCommand(program);
   registerExportCommand(program);
   registerAuditCommand(program);
+  registerPlanCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

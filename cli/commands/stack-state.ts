@@ -4,14 +4,24 @@
  * as `pulumi` itself would (PULUMI_BACKEND_URL, `pulumi login`). No argument carries a secret.
  */
 import { execFile } from "node:child_process";
-import { heldIdsFromExport, type HeldIds } from "../../provider/audit/stack-ids";
+import { heldEntriesFromExport, heldIdsFromExport, type HeldEntries, type HeldIds } from "../../provider/audit/stack-ids";
 
 export type StackIdsResult = { held: HeldIds } | { held?: undefined; why: string };
+export type StackEntriesResult = { held: HeldEntries } | { held?: undefined; why: string };
 
 const EXPORT_TIMEOUT_MS = 120_000;
 const MAX_STATE_BYTES = 512 * 1024 * 1024;
 
 export function readHeldIds(stack: string, projectDir: string, pulumiBin = process.env.LINEWORKS_PULUMI ?? "pulumi"): Promise<StackIdsResult> {
+  return readStackExport(stack, projectDir, pulumiBin, heldIdsFromExport);
+}
+
+/** Key → id and names per kind (`plan --stack` names tags and properties the plan lacks). */
+export function readHeldEntries(stack: string, projectDir: string, pulumiBin = process.env.LINEWORKS_PULUMI ?? "pulumi"): Promise<StackEntriesResult> {
+  return readStackExport(stack, projectDir, pulumiBin, heldEntriesFromExport);
+}
+
+function readStackExport<T>(stack: string, projectDir: string, pulumiBin: string, read: (exported: unknown) => T): Promise<{ held: T } | { held?: undefined; why: string }> {
   return new Promise((resolve) => {
     execFile(
       pulumiBin,
@@ -25,7 +35,7 @@ export function readHeldIds(stack: string, projectDir: string, pulumiBin = proce
           return;
         }
         try {
-          resolve({ held: heldIdsFromExport(JSON.parse(stdout)) });
+          resolve({ held: read(JSON.parse(stdout)) });
         } catch (err) {
           resolve({ why: (err as Error).message });
         }

@@ -157,4 +157,12 @@ describe("the root program's guards: maxDeletes and unknown config keys", () => 
     const validate = await runCli(["validate", "--stack", workspace.stack], { cwd: workspace.dir, env: workspace.env });
     expect(validate.code, output(validate)).toBe(0);
   });
+
+  it("pulumi destroy is not guarded: 12 contacts and a property go with the default limit", async () => {
+    const destroy = await workspace.destroy();
+    expectOk(destroy);
+    // 12 contacts, the property, the component and the stack.
+    expect(destroy.stdout).toMatch(/15 deleted/);
+    expect((await emulatorDomain(emulator, DOMAIN)).contacts).toEqual([]);
+  });
 });

@@ -9,6 +9,15 @@
  * taken waits while an object of this run is still leaving that name, and an object whose
  * own current name is wanted by another move first parks under a temporary name, which breaks
  * a cycle. Nothing is deleted; a swap costs one extra write per cycle.
+ *
+ * Two races decide whether a chain converges in one run (issue 28, soak seed 90211):
+ * - the holder may leave the name between the API's refusal and the moment the refused write
+ *   looks at the moves (its move is then already settled): every name an object gives up is
+ *   counted as released, and a refused write that sees its name released since it was sent
+ *   writes again at once;
+ * - the holder's diff may not have arrived yet (the engine diffs as the program registers, one
+ *   resource at a time, slowly on a busy machine): a refused write waits while diffs keep
+ *   arriving, and gives up only after REGISTRATION_GRACE_MS without any.
  */
 import { randomBytes } from "node:crypto";
 
@@ -19,8 +28,8 @@ interface Move {
 
 /** How long a write waits for another object of this run to leave the name it wants. */
 const HANDOFF_DEADLINE_MS = 60_000;
-/** How long a refused write waits for diffs still arriving (the engine diffs as the program registers). */
-const REGISTRATION_GRACE_MS = 1_500;
+/** How long after the last diff a refused write still waits for one that moves the holder away. */
+const REGISTRATION_GRACE_MS = 2_000;
 const POLL_MS = 50;
 /** How long a parked or waiting write lets the other object move before it tries again. */
 const SETTLE_WAIT_MS = 500;
@@ -29,8 +38,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class NameMoves {
   private readonly moves = new Map<string, Map<string, Move>>();
+  /** How many times each name (namespace NUL name) was given up in this run. */
+  private readonly releases = new Map<string, number>();
+  /** When a diff (or a settled move) last reached this registry. */
+  private lastActivity = Date.now();
 
   announce(namespace: string, id: string, from: string, to: string): void {
+    this.lastActivity = Date.now();
     if (from === to) return;
     let moves = this.moves.get(namespace);
     if (!moves) this.moves.set(namespace, (moves = new Map()));
@@ -38,7 +52,24 @@ export class NameMoves {
   }
 
   settle(namespace: string, id: string): void {
+    this.lastActivity = Date.now();
     this.moves.get(namespace)?.delete(id);
+  }
+
+  /** An object of this run gave up `name` (it took another name, or parked). */
+  release(namespace: string, name: string): void {
+    const key = `${namespace}\u0000${name}`;
+    this.releases.set(key, (this.releases.get(key) ?? 0) + 1);
+  }
+
+  /** A counter that changes each time `name` is given up. */
+  releasesOf(namespace: string, name: string): number {
+    return this.releases.get(`${namespace}\u0000${name}`) ?? 0;
+  }
+
+  /** Milliseconds since the last diff or settled move (0 while they keep coming). */
+  quietFor(since: number): number {
+    return Date.now() - Math.max(since, this.lastActivity);
   }
 
   /** Another object of this run is still to leave `name`. */
@@ -84,34 +115,49 @@ export async function writeWithHandoff<T>(options: HandoffOptions<T>, moves: Nam
   const started = Date.now();
   let parked = false;
   for (;;) {
+    const releases = moves.releasesOf(namespace, name);
+    const freed = () => moves.releasesOf(namespace, name) !== releases;
     try {
-      return await write(name);
+      const result = await write(name);
+      if (self) moves.release(namespace, self.current);
+      return result;
     } catch (error) {
       if (!isTaken(error)) throw error;
+      const refusedAt = Date.now();
       // Diffs may still be arriving (the engine diffs as the program registers): wait for one
       // that moves another object off this name, without writing again meanwhile.
-      if (!(await waitUntil(() => moves.leaving(namespace, name, self?.id), REGISTRATION_GRACE_MS))) throw error;
+      const explained = await waitUntil(
+        () => freed() || moves.leaving(namespace, name, self?.id),
+        () => moves.quietFor(refusedAt) >= REGISTRATION_GRACE_MS || Date.now() - started > HANDOFF_DEADLINE_MS,
+      );
+      if (!explained) throw error;
       if (Date.now() - started > HANDOFF_DEADLINE_MS) {
         throw new Error(
           `${options.describe}: "${name}" is still held by another object of this stack that is being renamed; ` +
             `it did not free the name within ${HANDOFF_DEADLINE_MS / 1000} s. Run pulumi up again, or rename in two steps.`,
         );
       }
+      if (freed()) continue; // the holder left while our refused write came back
       if (self && !parked && moves.wanted(namespace, self.current, self.id)) {
         // A cycle (a swap): free our own name for the object that wants it.
         await write(parkingName());
         parked = true;
+        moves.release(namespace, self.current);
       }
       // Retry once the other object has moved (or after a while: it may be parked, waiting for us).
-      await waitUntil(() => !moves.leaving(namespace, name, self?.id), SETTLE_WAIT_MS);
+      const settleBy = Date.now() + SETTLE_WAIT_MS;
+      await waitUntil(
+        () => freed() || !moves.leaving(namespace, name, self?.id),
+        () => Date.now() >= settleBy,
+      );
     }
   }
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+/** Polls until `condition` holds (true) or `expired` does (false). */
+async function waitUntil(condition: () => boolean, expired: () => boolean): Promise<boolean> {
   while (!condition()) {
-    if (Date.now() >= deadline) return false;
+    if (expired()) return false;
     await sleep(POLL_MS);
   }
   return true;

@@ -78,13 +78,13 @@ function changesOf(step: ResourceStep, before: Bag, after: Bag, context: DiffCon
   if (step.kind !== "contact") return objectChanges(step.kind, before, after);
   const changes = contactChanges(before, after, context);
   const photo = photoChange(before, after, options);
-  if (photo) changes.push(photo);
   if (changes.length === 0 && step.op === "update") {
     // The provider saw a change the plan cannot show: a secret field, else the photo's bytes (a file that could not be read here).
     const secret = secretFieldsOf(before, after);
-    if (secret.length > 0) changes.push(`${secret.join(" or ")} changed (secret)`);
-    else if (plainText(after.photo)) changes.push("photo: new bytes");
+    if (secret.length > 0 && !photo) changes.push(`${secret.join(" or ")} changed (secret)`);
+    else if (secret.length === 0 && !photo && plainText(after.photo)) changes.push("photo: new bytes");
   }
+  if (photo) changes.push(photo);
   if (before.forceDelete !== after.forceDelete && step.op === "update") changes.push(after.forceDelete ? "forceDelete set" : "forceDelete removed");
   return changes;
 }

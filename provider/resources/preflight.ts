@@ -23,6 +23,8 @@ export class Preflight {
   private accessReported = false;
   private readonly members = new Map<string, Promise<boolean | undefined>>();
   private ownersUnchecked = false;
+  /** Natural keys of resources this run replaces: the engine checks the replacement again as a create. */
+  private readonly replacing = new Set<string>();
 
   constructor(private readonly ctx: ProviderContext) {}
 
@@ -46,6 +48,15 @@ export class Preflight {
     if (problem === undefined || this.accessReported) return undefined;
     this.accessReported = true;
     return problem;
+  }
+
+  /** A replacement keeps its natural key: its own old object holds it (and goes first), nobody else. */
+  noteReplacement(type: string, key: string | undefined): void {
+    if (key !== undefined) this.replacing.add(`${type}/${key}`);
+  }
+
+  isReplacement(type: string, key: string): boolean {
+    return this.replacing.has(`${type}/${key}`);
   }
 
   /** Whether `userId` is a member; undefined when the app may not read the directory (said once). */
@@ -124,7 +135,7 @@ export function withPreflight(
       const failures = await preflight.ownerProblems(owners);
       // Other inputs may be unknown in a preview (a new tag's id): only the key itself must be known.
       const key = create ? planned.naturalKey(inputs) : undefined;
-      if (key !== undefined && !containsUnknown(key) && nameFromStack !== true) {
+      if (key !== undefined && !containsUnknown(key) && nameFromStack !== true && !preflight.isReplacement(type, key)) {
         const holders = await planned.holders(inputs);
         if (holders.length > 0 && inputs.adopt === true) note(adoptionNote(type, key));
         else if (holders.length > 0) failures.push({ property: planned.field, reason: planned.conflict(inputs, holders).message });
@@ -137,6 +148,11 @@ export function withPreflight(
     wrapped.diff = async (id, olds, news) => {
       const result = await diff(id, olds, news);
       if (!result.changes) return result;
+      if (planned && (result.replaces ?? []).length > 0) {
+        const key = planned.naturalKey(withoutProviderKey(news));
+        // Only where the key stays: a replacement under a new key must find it free like any create.
+        if (key !== undefined && key === planned.naturalKey(withoutProviderKey(olds))) preflight.noteReplacement(type, key);
+      }
       const problem = await preflight.firstAccessProblem();
       if (problem !== undefined) throw withoutStackTrace(new Error(problem));
       return result;

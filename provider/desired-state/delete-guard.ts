@@ -149,7 +149,7 @@ export function deleteGuardRefusal(counted: DeleteCount, maxDeletes: number, sta
   if (counted.deletes.length > LISTED) listed.push(`  and ${counted.deletes.length - LISTED} more entries`);
   const secretNote = counted.atMost ? " (at most: contacts whose custom values are secret in the state are each counted)" : "";
   return [
-    `This run would delete ${counted.atMost ? "at most " : ""}${counted.count} objects${secretNote}, more than ${MAX_DELETES_KEY} allows (${maxDeletes}); nothing was changed:`,
+    `This run would delete ${counted.atMost ? "at most " : ""}${counted.count} object${counted.count === 1 ? "" : "s"}${secretNote}, more than ${MAX_DELETES_KEY} allows (${maxDeletes}); nothing was changed:`,
     ...listed,
     ...counted.protectedEntries.map((item) => `  not counted: ${describeProtected(item)}`),
     `If these deletes are intended, raise the limit in the same pull request, where a reviewer sees it: ` +

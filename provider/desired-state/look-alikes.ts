@@ -11,28 +11,37 @@ import { heldEntryOf, removedKeys } from "./delete-guard";
 import type { DesiredState, EntryOptions } from "./model";
 
 const digits = (phone: string): string => phone.replace(/\D/g, "");
-const same = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+const folded = (name: string | undefined): string | undefined => (name === undefined || name.trim() === "" ? undefined : name.trim().toLowerCase());
 
-/** Why an added entry of the files looks like a removed one, or undefined when it does not. */
-function likeness(state: DesiredState, kind: HeldKind, key: string, removed: HeldEntry): string | undefined {
+/** What makes two entries of a kind look alike: per feature, its value. A contact: display name, each telephone. */
+function features(kind: HeldKind, held: HeldEntry): Array<[string, string | undefined]> {
+  if (kind === "contacts") return [["name", folded(held.label)], ...(held.telephones ?? []).map((phone): [string, string] => ["phone", digits(phone)])];
+  if (kind === "customProperties") return [["name", folded(held.label)], ["propertyName", folded(held.naturalKey)]];
+  return [["name", folded(held.label)]];
+}
+
+/** The same features of an entry of the files, each with the words that name it in a warning. */
+function desiredFeatures(state: DesiredState, kind: HeldKind, key: string): Array<[string, string | undefined, string]> {
   switch (kind) {
     case "contacts": {
-      const fields = state.contacts[key]!.fields;
-      const name = contactDisplayName(fields.contactName);
-      if (same(name, removed.label)) return `the same display name "${name}"`;
-      const phones = new Set((removed.telephones ?? []).map(digits).filter((phone) => phone !== ""));
-      const phone = (fields.telephones ?? []).find((entry) => typeof entry.telephone === "string" && phones.has(digits(entry.telephone)));
-      return phone ? `the same telephone ${phone.telephone}` : undefined;
+      const { contactName, telephones = [] } = state.contacts[key]!.fields;
+      const name = contactDisplayName(contactName);
+      return [
+        ["name", folded(name), `the same display name "${name}"`],
+        ...telephones.map((entry): [string, string, string] => ["phone", digits(String(entry.telephone)), `the same telephone ${entry.telephone}`]),
+      ];
     }
     case "tags":
     case "userTags": {
       const name = state[kind][key]!.contactTagName;
-      return same(name, removed.label) ? `the same name "${name}"` : undefined;
+      return [["name", folded(name), `the same name "${name}"`]];
     }
     case "customProperties": {
       const { displayName, propertyName } = state.customProperties[key]!;
-      if (same(displayName, removed.label)) return `the same displayName "${displayName}"`;
-      return same(propertyName, removed.naturalKey) ? `the same propertyName "${propertyName}"` : undefined;
+      return [
+        ["name", folded(displayName), `the same displayName "${displayName}"`],
+        ["propertyName", folded(propertyName), `the same propertyName "${propertyName}"`],
+      ];
     }
   }
 }
@@ -47,17 +56,28 @@ const CONSEQUENCE: Record<HeldKind, string> = {
 export function lookAlikeWarnings(state: DesiredState, held: HeldEntries): string[] {
   const warnings: string[] = [];
   for (const kind of ["tags", "userTags", "customProperties", "contacts"] as const) {
-    const removed = removedKeys(state, held, kind).filter((key) => !held[kind].get(key)!.retainOnDelete);
-    if (removed.length === 0) continue;
+    // The removed entries by feature, so a large edit is not compared pair by pair.
+    const removed = new Map<string, string[]>();
+    for (const key of removedKeys(state, held, kind)) {
+      const entry = held[kind].get(key)!;
+      if (entry.retainOnDelete) continue;
+      for (const [feature, value] of features(kind, entry)) {
+        if (value !== undefined && value !== "") removed.set(`${feature}:${value}`, [...(removed.get(`${feature}:${value}`) ?? []), key]);
+      }
+    }
+    if (removed.size === 0) continue;
     for (const [key, entry] of Object.entries(state[kind] as Record<string, EntryOptions>)) {
       if (heldEntryOf(held, kind, key, entry) !== undefined) continue;
-      for (const oldKey of removed) {
-        const why = likeness(state, kind, key, held[kind].get(oldKey)!);
-        if (why === undefined) continue;
-        warnings.push(
-          `${kind}.${key} has ${why} as ${kind}.${oldKey}, which this edit removes: as written, ${CONSEQUENCE[kind]}. ` +
-            `If it is the same object, write previousKeys: [${oldKey}] on ${kind}.${key} to keep it.`,
-        );
+      const warned = new Set<string>();
+      for (const [feature, value, why] of desiredFeatures(state, kind, key)) {
+        for (const oldKey of value === undefined || value === "" ? [] : removed.get(`${feature}:${value}`) ?? []) {
+          if (warned.has(oldKey)) continue;
+          warned.add(oldKey);
+          warnings.push(
+            `${kind}.${key} has ${why} as ${kind}.${oldKey}, which this edit removes: as written, ${CONSEQUENCE[kind]}. ` +
+              `If it is the same object, write previousKeys: [${oldKey}] on ${kind}.${key} to keep it.`,
+          );
+        }
       }
     }
   }

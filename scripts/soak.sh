@@ -7,7 +7,8 @@
 #   LWC_SEQ_MAX_COMMANDS    steps per sequence (default 10)
 #   LWC_SEQ_APP=0 / LWC_SEQ_FAULTS=0  leave out edits in the app (and so up --refresh) / API faults
 #   LWC_MBT_FINDINGS        a file to append each invariant break to (seed, steps, request log)
-# Prints how many sequences, steps and ups ran and every failing seed; exit 1 if any failed.
+# Prints how many sequences, steps and ups ran (and ups that failed as allowed), the steps per
+# command kind, and every failing seed; exit 1 if any failed.
 # Replay one: LWC_SEQ_SEED=N LWC_SEQ_PATH=P LWC_SEQ_MAX_COMMANDS=10 npx vitest run test/sequences/edit-sequences.e2e.test.ts
 # (same LWC_SEQ_APP / LWC_SEQ_FAULTS as the soak; LWC_SEQ_VERBOSE=1 prints each step, LWC_SEQ_SHRINK=1 shrinks)
 set -euo pipefail

@@ -28,8 +28,13 @@ export abstract class Step implements fc.AsyncCommand<Model, Real> {
   abstract apply(model: Model, real: Real): Promise<string> | string;
   async run(model: Model, real: Real): Promise<void> {
     real.stats.steps++;
+    real.stats.kinds[this.kind()] = (real.stats.kinds[this.kind()] ?? 0) + 1;
     this.detail = await this.apply(model, real);
     note(real, `${this.name}: ${this.detail}`);
+  }
+  /** The command's kind for the soak's coverage count (a subclass may add its variant). */
+  kind(): string {
+    return this.name;
   }
   /** The command's own arguments, shown for steps that did not run. */
   protected args(): unknown[] {
@@ -195,6 +200,9 @@ export class Swap extends Edit {
   }
   check(model: Readonly<Model>): boolean {
     return (entriesOf(model as Model, this.section) as NamedEntry[]).filter(nameable).length >= 2;
+  }
+  override kind(): string {
+    return `Swap ${this.chain ? "chain" : "pair"} ${this.section}`;
   }
   edit(model: Model): string {
     const list = (entriesOf(model, this.section) as NamedEntry[]).filter(nameable);

@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv } from "../support/provider-config";
-import { runSeed, type SequenceStats } from "./sequence";
+import { coverageLine, runSeed, type SequenceStats } from "./sequence";
 
 /**
  * Fixed seeds, chosen (from a dry run of the model) to cover between them: renames of every kind
@@ -40,7 +40,7 @@ describe("edit sequences through pulumi up (model-based)", () => {
   });
 
   afterAll(async () => {
-    console.log(`edit sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.ups} pulumi up runs`);
+    console.log(`edit sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.ups} pulumi up runs (${stats.excused ?? 0} failed as allowed); ${coverageLine(stats)}`);
     await emulator?.stop();
   });
 

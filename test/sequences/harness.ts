@@ -9,6 +9,7 @@ import { runCli } from "../desired-state/e2e-support";
 import type { EmulatorProcess, EmulatorRequestLogEntry } from "../support/emulator-process";
 import { emulatorApiClient } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { allowedFailure, faultsHit } from "./excuses";
 import { deleteCalls, duplicates, guardedIds, liveSnapshot, writeLines, type Live } from "./live";
 import { FILES, initialModel, naturalKey, type Entry, type Model, type Section } from "./model";
 import { renderFiles } from "./render";
@@ -22,7 +23,7 @@ export interface Real {
   api: ContactApi;
   /** What happened so far in this sequence, for reports. */
   narrative: string[];
-  stats: { steps: number; ups: number };
+  stats: { steps: number; ups: number; excused: number; kinds: Record<string, number> };
 }
 
 export class InvariantBreak extends Error {
@@ -43,7 +44,7 @@ export async function startSequence(emulator: EmulatorProcess, providerEnv: Reco
     env: providerEnv,
     config: { "lineworks-contacts:files": JSON.stringify(FILES) },
   });
-  const real: Real = { emulator, workspace, api: await emulatorApiClient(emulator), narrative: [], stats: { steps: 0, ups: 0 } };
+  const real: Real = { emulator, workspace, api: await emulatorApiClient(emulator), narrative: [], stats: { steps: 0, ups: 0, excused: 0, kinds: {} } };
   const model = initialModel();
   try {
     renderFiles(model, workspace.dir);
@@ -93,17 +94,6 @@ function hint(model: Model): string {
   const takeBacks = model.entries.filter((entry) => entry.needsAdopt);
   if (takeBacks.length > 0) parts.push(`retained taken back without adopt: ${takeBacks.map((e) => e.key).join(", ")}`);
   return parts.join("; ");
-}
-
-/** Why a failed up is allowed to fail, or undefined when it is not. */
-function allowedFailure(model: Model, output: string): string | undefined {
-  if (model.faults) return "faults";
-  const renames = model.entries.filter((entry) => entry.unrecordedRename);
-  if (renames.length > 0 && output.includes("previousKeys")) return "rename refused naming previousKeys";
-  if (model.entries.some((entry) => entry.needsAdopt) && output.includes("adopt: true")) return "taking back an object without adopt, refused naming adopt";
-  const protectedNow = model.protectedRemovals.length > 0 || renames.some((entry) => entry.stateProtect);
-  if (protectedNow && /protect/i.test(output)) return "protected entry";
-  return undefined;
 }
 
 /** The user's fix after a failed up: previousKeys for the renames, protected entries back, no faults. */
@@ -171,17 +161,20 @@ export async function applyAndCheck(model: Model, real: Real, label: string): Pr
   let { result, log } = await upOnce(model, real, label);
   if (result.code !== 0) {
     const output = `${result.stdout}\n${result.stderr}`;
-    const why = allowedFailure(model, output);
+    const why = allowedFailure(model, output, log);
     if (!why) {
       const renames = model.entries.some((entry) => entry.unrecordedRename);
+      const faulted = model.faults !== undefined;
       const details = [`pulumi output:\n${diagnostics(result)}`];
+      if (faulted) details.unshift(`under faults, not excused: ${faultsHit(log) ? `faults hit (${faultsHit(log)}) but the output holds a 409 / 400 / name refusal` : "no injected fault hit a request of this up"}`);
       // Still run the next up (after the fix the message should have named), so the report says whether it converges.
       const fixes = applyFixes(model);
       const retry = await upOnce(model, real, `${label} again${fixes.length > 0 ? ` (after ${fixes.join(", ")})` : ""}`);
       details.push(`the next up: exit ${retry.result.code}${retry.result.code === 0 ? "" : `\n${diagnostics(retry.result)}`}`);
-      fail(real, renames ? "a refused rename does not name previousKeys" : "pulumi up failed", details, log);
+      fail(real, renames ? "a refused rename does not name previousKeys" : faulted ? "pulumi up failed under faults for a reason no fault explains" : "pulumi up failed", details, log);
     }
     const fixes = applyFixes(model);
+    real.stats.excused++;
     note(real, `  failed as allowed (${why}); fix: ${fixes.join(", ") || "none"}`);
     ({ result, log } = await upOnce(model, real, `${label} (after the fix)`));
     if (result.code !== 0) fail(real, "the up after a failed up does not converge", [`pulumi output:\n${diagnostics(result)}`], log);

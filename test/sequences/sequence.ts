@@ -60,6 +60,18 @@ export interface SequenceStats {
   sequences: number;
   steps: number;
   ups: number;
+  /** Failed ups excused (harness.ts: a reason the model expects, named by the output). */
+  excused?: number;
+  /** Steps run per command kind (the soak's coverage). */
+  kinds?: Record<string, number>;
+}
+
+/** One line per command kind, most frequent first: `Up 120, Rename 40, …`. */
+export function coverageLine(stats: SequenceStats): string {
+  return Object.entries(stats.kinds ?? {})
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(", ");
 }
 
 /** fast-check's report (seed, path, commands) and the break itself (its cause). */
@@ -89,6 +101,9 @@ export async function runSeed(options: SequenceOptions, stats: SequenceStats): P
         if (started) {
           stats.steps += started.real.stats.steps;
           stats.ups += started.real.stats.ups;
+          stats.excused = (stats.excused ?? 0) + started.real.stats.excused;
+          stats.kinds ??= {};
+          for (const [kind, count] of Object.entries(started.real.stats.kinds)) stats.kinds[kind] = (stats.kinds[kind] ?? 0) + count;
           await started.real.workspace.dispose();
         }
       }

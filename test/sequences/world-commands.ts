@@ -27,14 +27,17 @@ export type AppEditKind = "memo" | "telephone" | "untag" | "renameTag" | "delete
 export class AppEdit extends Step {
   readonly name = "AppEdit";
   constructor(
-    private readonly kind: AppEditKind,
+    private readonly edit: AppEditKind,
     private readonly n: number,
   ) {
     super();
   }
+  override kind(): string {
+    return `AppEdit ${this.edit}`;
+  }
   private candidates(model: Model): Entry[] {
     const live = (entry: Entry) => entry.id !== undefined && !model.recreated.has(entry.key);
-    switch (this.kind) {
+    switch (this.edit) {
       case "renameTag":
       case "deleteTag":
         return entriesOf(model, "tags").filter(live);
@@ -55,7 +58,7 @@ export class AppEdit extends Step {
     model.drift = true;
     const where = `${entry.section}.${entry.key} ${id}`;
     const app = appEdits(real.emulator.url, (await real.emulator.credentials()).domainId);
-    switch (this.kind) {
+    switch (this.edit) {
       case "memo":
         expectStatus(await app.editContact(id, { memo: `app memo ${n}` }), 200, "app memo");
         return `${where} memo`;
@@ -117,7 +120,7 @@ const FAULTS: Record<FaultKind, EmulatorFaults> = {
 export class Faults extends Step {
   readonly name = "Faults";
   constructor(
-    private readonly kind: FaultKind,
+    private readonly fault: FaultKind,
     private readonly seed: number,
   ) {
     super();
@@ -125,8 +128,11 @@ export class Faults extends Step {
   check(model: Readonly<Model>): boolean {
     return model.faults === undefined;
   }
+  override kind(): string {
+    return `Faults ${this.fault}`;
+  }
   apply(model: Model): string {
-    model.faults = { ...FAULTS[this.kind], seed: this.seed };
+    model.faults = { ...FAULTS[this.fault], seed: this.seed };
     return JSON.stringify(model.faults);
   }
 }

@@ -1,0 +1,47 @@
+/** The sequence harness's excuses for a failed up (excuses.ts): pure logic over the model, the output and the request log. */
+import { describe, expect, it } from "vitest";
+import type { EmulatorRequestLogEntry } from "../support/emulator-process";
+import { allowedFailure } from "./excuses";
+import { initialModel, type Model } from "./model";
+
+const request = (status: number, fault?: string): EmulatorRequestLogEntry => ({
+  kind: "api",
+  method: "PATCH",
+  path: "/v1.0/contact-tags/t1",
+  query: {},
+  status,
+  time: "2026-12-07T00:00:00Z",
+  route: "PATCH /v1.0/contact-tags/:contactTagId",
+  ...(fault ? { fault } : {}),
+});
+
+const underFaults = (): Model => ({ ...initialModel(), faults: { status500Rate: 0.15, seed: 1 } });
+const FAULT_500 = "error: LINE WORKS API PATCH /v1.0/contact-tags/t1 failed after 4 attempts: 500 INTERNAL_SERVER_ERROR: injected fault";
+const CHAIN_409 = 'error: Company contact tag "Partner" already exists (contactTagId t2); choose another contactTagName.';
+
+describe("a failed up under faults", () => {
+  it("is excused when a fault hit a request of the run and the output holds only what a fault causes", () => {
+    expect(allowedFailure(underFaults(), FAULT_500, [request(200), request(500, "status500"), request(500, "status500")])).toBe("faults hit requests: status500 ×2");
+  });
+
+  it("is not excused when no injected fault hit a request of the run", () => {
+    expect(allowedFailure(underFaults(), FAULT_500, [request(200), request(200)])).toBeUndefined();
+  });
+
+  it("is not excused when the output holds a name refusal (the 90211 chain after a 500 fault) or a 400", () => {
+    const log = [request(500, "status500"), request(409)];
+    expect(allowedFailure(underFaults(), `${FAULT_500}\n${CHAIN_409}`, log)).toBeUndefined();
+    expect(allowedFailure(underFaults(), "error: LINE WORKS API PATCH /v1.0/contact-tags/t1 failed: 409 CONFLICT: name taken", log)).toBeUndefined();
+    expect(allowedFailure(underFaults(), "error: LINE WORKS API POST /v1.0/contacts failed: 400 INVALID_PARAMETER: bad email", log)).toBeUndefined();
+  });
+
+  it("without faults, is not excused by a fault that was not injected", () => {
+    expect(allowedFailure(initialModel(), FAULT_500, [request(500, "status500")])).toBeUndefined();
+  });
+
+  it("still excuses, under faults, a rename refused naming previousKeys", () => {
+    const model = underFaults();
+    model.entries[0]!.unrecordedRename = true;
+    expect(allowedFailure(model, `${CHAIN_409}\nadd previousKeys: [vip]`, [])).toBe("rename refused naming previousKeys");
+  });
+});

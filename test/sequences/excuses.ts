@@ -1,0 +1,31 @@
+/**
+ * When a failed `pulumi up` of a sequence is allowed to fail: only for a reason the model
+ * expects and the output names. An injected fault excuses a failure only when the request log
+ * shows the fault hit a request of that run and the output holds no refusal a fault cannot
+ * cause: a name taken (409, "already exists", a hand-off that gave up) or a request the API
+ * found invalid (400). A fault followed by a broken rename chain is then a failure, not an excuse.
+ */
+import type { EmulatorRequestLogEntry } from "../support/emulator-process";
+import type { Model } from "./model";
+
+/** API errors read `… failed[ after N attempts]: STATUS CODE…` (provider/client/errors.ts). */
+const NOT_FROM_A_FAULT = /failed(?: after \d+ attempts)?: (?:409|400)\b|\b(?:CONFLICT|INVALID_PARAMETER)\b|already exists|still held by another object/;
+
+/** The faults that hit requests of the run, e.g. `status500 ×2, drop ×1`, or undefined when none did. */
+export function faultsHit(log: EmulatorRequestLogEntry[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const entry of log) if (entry.fault) counts.set(entry.fault, (counts.get(entry.fault) ?? 0) + 1);
+  return counts.size === 0 ? undefined : [...counts].map(([fault, count]) => `${fault} ×${count}`).join(", ");
+}
+
+/** Why a failed up is allowed to fail, or undefined when it is not. `output` is the run's stdout and stderr. */
+export function allowedFailure(model: Model, output: string, log: EmulatorRequestLogEntry[]): string | undefined {
+  const hit = model.faults ? faultsHit(log) : undefined;
+  if (hit && !NOT_FROM_A_FAULT.test(output)) return `faults hit requests: ${hit}`;
+  const renames = model.entries.filter((entry) => entry.unrecordedRename);
+  if (renames.length > 0 && output.includes("previousKeys")) return "rename refused naming previousKeys";
+  if (model.entries.some((entry) => entry.needsAdopt) && output.includes("adopt: true")) return "taking back an object without adopt, refused naming adopt";
+  const protectedNow = model.protectedRemovals.length > 0 || renames.some((entry) => entry.stateProtect);
+  if (protectedNow && /protect/i.test(output)) return "protected entry";
+  return undefined;
+}

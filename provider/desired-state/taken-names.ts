@@ -35,14 +35,21 @@ export function takenNameProblems(state: DesiredState, held: HeldEntries): strin
     for (const [key, entry] of held[kind]) {
       if (!inFiles.has(key) && !movedFrom.has(key) && entry.uniqueName !== undefined) removed.set(entry.uniqueName, key);
     }
+    // Keys the stack does not hold yet: one of them may be a removed entry under a new key.
+    const newKeys = desired.map(([key]) => key).filter((key) => !held[kind].has(key) && (state[kind][key]?.previousKeys.length ?? 0) === 0);
     for (const [key, name] of desired) {
       const holder = removed.get(name);
       if (holder === undefined || held[kind].get(key)?.uniqueName === name) continue;
       const shown = kind === "userTags" ? name.slice(name.indexOf("/") + 1) : name;
+      const renamed =
+        newKeys.length > 0
+          ? ` If ${kind}.${holder} was renamed rather than removed (to ${newKeys.map((k) => `${kind}.${k}`).join(" or ")}), ` +
+            `write previousKeys: [${holder}] on its new key instead, and one pulumi up does it.`
+          : "";
       problems.push(
         `${kind}.${key}: ${NAME_FIELD[kind]} "${shown}" is still held by ${kind}.${holder}, which this edit removes. ` +
           `Pulumi deletes removed entries after every other change, so one pulumi up cannot free the name first. ` +
-          `Do it in two steps: remove ${kind}.${holder} and run pulumi up, then give ${kind}.${key} the name and run pulumi up again.`,
+          `Do it in two steps: remove ${kind}.${holder} and run pulumi up, then give ${kind}.${key} the name and run pulumi up again.${renamed}`,
       );
     }
   }

@@ -23,8 +23,17 @@ import { coverageLine, runSeed, type SequenceStats } from "./sequence";
  * 90211 (run with 10 steps, the soak's): the chain vip←"Partner", partner←"Press", press←"Tag 1",
  * which failed its first up with two 409s until the hand-off retried a write whose holder left
  * while its refusal came back (issue 28; found by `npm run soak`).
+ * 646837092 (10 steps, found by the soak): a swap (press↔vip) and vip's key renamed without
+ * previousKeys in one edit; the refusal named only the two steps, now also previousKeys.
  */
-const SEEDS: Array<number | { seed: number; maxCommands: number }> = [336, 698, 1358, 494, { seed: 90211, maxCommands: 10 }];
+const SEEDS: Array<number | { seed: number; maxCommands: number }> = [
+  336,
+  698,
+  1358,
+  494,
+  { seed: 90211, maxCommands: 10 },
+  { seed: 646837092, maxCommands: 10 },
+];
 const MAX_COMMANDS = 7;
 
 const replaySeed = process.env.LWC_SEQ_SEED ? Number(process.env.LWC_SEQ_SEED) : undefined;

@@ -1,7 +1,10 @@
 /**
- * `lineworks-contacts emulator --configure-stack NAME [--cwd DIR]`: points a stack at the
- * emulator just started, through the Pulumi CLI, so that `pulumi preview` works with no key
- * written by hand. Plain values go in one `pulumi config set-all --plaintext KEY=VALUE ...`;
+ * `lineworks-contacts emulator --configure-stack NAME [--cwd DIR] [--force]`: points a stack at
+ * the emulator just started, through the Pulumi CLI, so that `pulumi preview` works with no key
+ * written by hand. First the stack's config is read (`readStackForEmulator`): a stack holding
+ * real-API endpoints or credentials is refused before the emulator starts, and the stack's own
+ * `lineworks:domainId` decides the domain the emulator serves (stack-domain.ts). Then
+ * `applySettings` writes: plain values in one `pulumi config set-all --plaintext KEY=VALUE ...`;
  * each secret in its own `pulumi config set --secret KEY` with the value on stdin, never as an
  * argument (a command line is visible to every local user, and to CI logs). Values already set
  * are left alone, so that restarting the emulator with `--data` does not rewrite the stack file.
@@ -45,8 +48,9 @@ export function emulatorSettings(url: string, credentials: EmulatorCredentials):
 /** Settings that would make the stack use something else than the emulator: removed. */
 const CONFLICTING_KEYS = ["lineworks:accessToken"];
 const CREDENTIAL_KEYS = ["lineworks:clientId", "lineworks:clientSecret", "lineworks:serviceAccount", "lineworks:privateKey", "lineworks:accessToken"];
+const ENDPOINT_KEYS = ["lineworks:apiBaseUrl", "lineworks:authUrl"];
 
-function isLoopback(url: string | undefined): boolean {
+export function isLoopback(url: string | undefined): boolean {
   if (url === undefined) return false;
   try {
     const host = new URL(url).hostname;
@@ -56,38 +60,55 @@ function isLoopback(url: string | undefined): boolean {
   }
 }
 
-export interface ConfigureReport {
-  /** One line per key, secrets by name only. */
-  lines: string[];
+/** A stack about to be pointed at the emulator, as its config stands now. */
+export interface StackForEmulator {
+  stack: string;
+  /** The folder of Pulumi.yaml. */
+  dir: string;
+  /** Readable config values by full key, secure ones included (read through the Pulumi CLI). */
+  current: Record<string, string>;
+  /** `lineworks-contacts:vars` values. */
+  vars: Record<string, string>;
 }
 
-export async function configureStack(
-  stack: string,
-  cwd: string,
-  settings: ConfigSetting[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<ConfigureReport> {
+export class ConfigureStackError extends Error {}
+
+function failure(stack: string, dir: string, what: string, reason: string): ConfigureStackError {
+  const hint = /no stack named/i.test(reason) ? ` (create it first: pulumi stack init ${stack})` : "";
+  return new ConfigureStackError(`cannot configure stack ${stack} in ${dir}: ${what}: ${reason}${hint}`);
+}
+
+/**
+ * Reads the stack's config through the Pulumi CLI and refuses a stack of the real API: one whose
+ * endpoints are not a loopback address, or that holds credentials without a loopback endpoint.
+ */
+export async function readStackForEmulator(stack: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<StackForEmulator> {
   const location = locateStack(stack, cwd);
   const dir = location.projectDir;
-  const fail = (what: string, reason: string): never => {
-    const hint = /no stack named/i.test(reason) ? ` (create it first: pulumi stack init ${stack})` : "";
-    throw new Error(`cannot configure stack ${stack} in ${dir}: ${what}: ${reason}${hint}`);
-  };
-
   const read = await runPulumi(CONFIG_READ_ARGS(stack), dir, { env });
-  if (read.code !== 0) fail("pulumi config", failureReason(read, "pulumi config"));
-  let current: Record<string, string>;
+  if (read.code !== 0) throw failure(stack, dir, "pulumi config", failureReason(read, "pulumi config"));
+  let settings;
   try {
-    current = stackSettingsFromPulumiJson(location, JSON.parse(read.stdout), { requireFiles: false }).config;
+    settings = stackSettingsFromPulumiJson(location, JSON.parse(read.stdout), { requireFiles: false });
   } catch (err) {
-    return fail("pulumi config", (err as Error).message);
+    throw failure(stack, dir, "pulumi config", (err as Error).message);
+  }
+  const current = settings.config;
+  const realEndpoint = ENDPOINT_KEYS.find((key) => current[key] !== undefined && !isLoopback(current[key]));
+  if (realEndpoint !== undefined) {
+    throw failure(stack, dir, "refused", `its ${realEndpoint} is ${current[realEndpoint]}, not a local emulator; use a stack of its own for the emulator (pulumi stack init local), or remove the key first (pulumi config rm ${realEndpoint} --stack ${stack})`);
   }
   const holdsCredentials = CREDENTIAL_KEYS.some((key) => current[key] !== undefined);
   if (holdsCredentials && !isLoopback(current["lineworks:apiBaseUrl"])) {
     const target = current["lineworks:apiBaseUrl"] ?? "the LINE WORKS API (the default lineworks:apiBaseUrl)";
-    fail("refused", `it holds credentials for ${target}; remove them first (pulumi config rm) if the stack should use the emulator`);
+    throw failure(stack, dir, "refused", `it holds credentials for ${target}; use a stack of its own for the emulator (pulumi stack init local), or remove them first (pulumi config rm) if this stack should use the emulator`);
   }
+  return { stack, dir, current, vars: settings.vars };
+}
 
+/** Writes what differs; returns one line per key, secrets by name only. */
+export async function applySettings(target: StackForEmulator, settings: ConfigSetting[], env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const { stack, dir, current } = target;
   const lines: string[] = [];
   const changed = settings.filter((setting) => current[setting.key]?.trim() !== setting.value.trim());
   for (const setting of settings) {
@@ -98,16 +119,16 @@ export async function configureStack(
   if (plain.length > 0) {
     const args = ["config", "set-all", "--stack", stack, ...plain.flatMap((setting) => ["--plaintext", `${setting.key}=${setting.value}`])];
     const run = await runPulumi(args, dir, { env });
-    if (run.code !== 0) fail("pulumi config set-all", failureReason(run, "pulumi config set-all"));
+    if (run.code !== 0) throw failure(stack, dir, "pulumi config set-all", failureReason(run, "pulumi config set-all"));
   }
   for (const setting of changed.filter((candidate) => candidate.secret)) {
     const run = await runPulumi(["config", "set", "--stack", stack, "--secret", setting.key], dir, { env, input: setting.value });
-    if (run.code !== 0) fail(`pulumi config set --secret ${setting.key}`, failureReason(run, "pulumi config set"));
+    if (run.code !== 0) throw failure(stack, dir, `pulumi config set --secret ${setting.key}`, failureReason(run, "pulumi config set"));
   }
   for (const key of CONFLICTING_KEYS.filter((candidate) => current[candidate] !== undefined)) {
     const run = await runPulumi(["config", "rm", "--stack", stack, key], dir, { env });
-    if (run.code !== 0) fail(`pulumi config rm ${key}`, failureReason(run, "pulumi config rm"));
+    if (run.code !== 0) throw failure(stack, dir, `pulumi config rm ${key}`, failureReason(run, "pulumi config rm"));
     lines.push(`${key} removed (a token would be used instead of the emulator's credentials)`);
   }
-  return { lines };
+  return lines;
 }

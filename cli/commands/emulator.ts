@@ -1,17 +1,19 @@
-import * as path from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { LIMITS } from "../../emulator/assumptions";
+import { readDataFile } from "../../emulator/persistence";
+import { DEFAULT_SEED, loadSeedFile } from "../../emulator/seed";
 import { startEmulator } from "../../emulator/server";
-import { configureStack, connectableUrl, emulatorSettings, type EmulatorCredentials } from "./configure-stack";
+import { applySettings, connectableUrl, emulatorSettings, readStackForEmulator, type EmulatorCredentials, type StackForEmulator } from "./configure-stack";
+import { serveStackDomain, withAddedDomains, type ServedDomain } from "./stack-domain";
 
-/** Reads the emulator's credentials as any client would (GET /_emulator/credentials) and writes them into the stack. */
-async function pointStackAtEmulator(stack: string, cwd: string, url: string): Promise<void> {
-  const response = await fetch(`${connectableUrl(url)}/_emulator/credentials`);
+/** Reads the domain's credentials as any client would (GET /_emulator/credentials) and writes them into the stack. */
+async function pointStackAtEmulator(target: StackForEmulator, served: ServedDomain, url: string): Promise<void> {
+  const response = await fetch(`${connectableUrl(url)}/_emulator/credentials?domainId=${served.domainId}`);
   if (!response.ok) throw new Error(`cannot read the emulator's credentials: HTTP ${response.status}`);
   const settings = emulatorSettings(url, (await response.json()) as EmulatorCredentials);
-  const report = await configureStack(stack, cwd, settings);
-  process.stdout.write(`configured stack ${stack} for this emulator (pulumi config in ${path.resolve(cwd)}):\n`);
-  for (const line of report.lines) process.stdout.write(`  ${line}\n`);
+  const lines = await applySettings(target, settings);
+  process.stdout.write(`configured stack ${target.stack} for this emulator, ${served.note} (pulumi config in ${target.dir}):\n`);
+  for (const line of lines) process.stdout.write(`  ${line}\n`);
 }
 
 function integerOption(name: string, min: number, max: number) {
@@ -32,6 +34,7 @@ interface EmulatorCommandOptions {
   accessTokenTtl: number;
   maxReachableContacts: number;
   configureStack?: string;
+  force?: boolean;
   cwd?: string;
 }
 
@@ -56,6 +59,7 @@ export function registerEmulatorCommand(program: Command): void {
       LIMITS.accessTokenTtlSecondsDefault,
     )
     .option("--configure-stack <NAME>", "point stack NAME at this emulator: its endpoints and credentials into the stack's lineworks:* config, through the pulumi CLI")
+    .option("--force", "with --configure-stack: overwrite the stack's lineworks:domainId with the emulator's default domain")
     .option("--cwd <DIR>", "the folder of Pulumi.yaml for --configure-stack (default: the current folder)")
     .addOption(
       // Hidden: lets tests reach the 50,000-contact cap with a few contacts.
@@ -69,13 +73,25 @@ export function registerEmulatorCommand(program: Command): void {
       "\n--configure-stack NAME sets lineworks:apiBaseUrl, authUrl, clientId, serviceAccount and domainId as\n" +
         "plain values and lineworks:clientSecret and privateKey as secrets (on the pulumi CLI's stdin, never as\n" +
         "arguments), with the passphrase or secrets provider pulumi would use; values already right are left\n" +
-        "alone. The stack must exist (pulumi stack init NAME). Without --data the key pair is new at every\n" +
-        "start: run with --configure-stack again after a restart, or keep the emulator's data with --data FILE.",
+        "alone. The stack must exist (pulumi stack init NAME). A stack's own lineworks:domainId is kept: the\n" +
+        "emulator serves that domain (added at start with credentials of its own when the seed lacks it);\n" +
+        "--force overwrites it with the default domain. A stack holding real-API endpoints or credentials is\n" +
+        "refused. Without --data the key pair is new at every start: run with --configure-stack again after a\n" +
+        "restart, or keep the emulator's data with --data FILE (outside your project: it holds secrets).",
     )
     .action(async (options: EmulatorCommandOptions, command: Command) => {
       if (options.cwd !== undefined && options.configureStack === undefined) {
         command.error("error: --cwd needs --configure-stack", { exitCode: 1, code: "lineworks.usage" });
       }
+      if (options.force && options.configureStack === undefined) {
+        command.error("error: --force needs --configure-stack", { exitCode: 1, code: "lineworks.usage" });
+      }
+      // The stack is read (and a real-API stack refused) before the emulator starts: its domain id
+      // decides which domains the emulator serves.
+      const target = options.configureStack === undefined ? undefined : await readStackForEmulator(options.configureStack, options.cwd ?? process.cwd());
+      const previous = options.data ? readDataFile(options.data) : undefined;
+      const seed = withAddedDomains(options.seed ? loadSeedFile(options.seed) : DEFAULT_SEED, previous);
+      const served = target === undefined ? undefined : serveStackDomain(target, seed, options.force === true);
       // Listen for the stop signals before printing the URL: a caller may signal as
       // soon as it reads the line.
       const stopped = new Promise<void>((resolve) => {
@@ -91,7 +107,7 @@ export function registerEmulatorCommand(program: Command): void {
         host: options.host,
         port: options.port,
         ...(options.data ? { dataFile: options.data } : {}),
-        ...(options.seed ? { seedFile: options.seed } : {}),
+        seed: served?.seed ?? seed,
         requestsPerMinute: options.requestsPerMinute,
         accessTokenTtlSeconds: options.accessTokenTtl,
         reachableContacts: options.maxReachableContacts,
@@ -99,9 +115,9 @@ export function registerEmulatorCommand(program: Command): void {
       process.stdout.write(`${emulator.url}\n`);
       // Later lines only: the first is the base URL alone (CONTRACT §4).
       process.stdout.write(`dashboard: ${emulator.url}/_emulator/ui (only on this address)\n`);
-      if (options.configureStack !== undefined) {
+      if (target !== undefined && served !== undefined) {
         try {
-          await pointStackAtEmulator(options.configureStack, options.cwd ?? process.cwd(), emulator.url);
+          await pointStackAtEmulator(target, served, emulator.url);
         } catch (err) {
           await emulator.close();
           throw err;

@@ -7,14 +7,17 @@
  * holding a real tenant's credentials is refused; `audit --stack`, `export --stack` and
  * `validate --stack` read the stack's secure values through the CLI.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI_PATH } from "../support/emulator-process";
+import {
+  freePort,
+  runCli,
+  startConfiguringEmulator,
+  stopConfiguringEmulator as stop,
+  type ConfiguringEmulator as Started,
+} from "../support/configuring-emulator";
 import { expectOk } from "../support/expect-ok";
 import { pulumiBinDir } from "../support/pulumi-cli";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
@@ -35,63 +38,6 @@ contacts:
     tags: [vip]
     customProperties: { crm: { text: CRM, link: "https://crm.example/1" } }
 `;
-
-interface Started {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Runs the CLI's emulator; resolves once it printed the stack's last key, or exited. */
-async function startConfiguringEmulator(args: string[], cwd: string, env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [CLI_PATH, "emulator", ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const stdout: string[] = [];
-  const lines = createInterface({ input: child.stdout! });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no configuration in time; stdout ${stdout.join("\n")}; stderr ${stderr}`)), 240_000);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    lines.on("line", (line) => {
-      stdout.push(line);
-      if (/lineworks:privateKey|removed/.test(line)) done();
-    });
-    void exited.then(done);
-  });
-  return { child, stdout, stderr: () => stderr, exited };
-}
-
-async function stop(started: Started | undefined): Promise<void> {
-  if (!started || started.child.exitCode !== null) return;
-  started.child.kill("SIGTERM");
-  await started.exited;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-function runCli(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe("emulator --configure-stack, and --stack reading secure config through pulumi", () => {
   let ws: PulumiWorkspace;

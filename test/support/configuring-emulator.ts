@@ -1,0 +1,67 @@
+/**
+ * `lineworks-contacts emulator ... --configure-stack NAME` as its own process, for the tests of
+ * what that command writes into a stack: started, read line by line until it printed the stack's
+ * last key (or exited), and stopped.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import * as net from "node:net";
+import { createInterface } from "node:readline";
+import { CLI_PATH } from "./emulator-process";
+
+export interface ConfiguringEmulator {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Runs the CLI's emulator; resolves once it printed the stack's last key, or exited. */
+export async function startConfiguringEmulator(args: string[], cwd: string, env: Record<string, string>): Promise<ConfiguringEmulator> {
+  const child = spawn(process.execPath, [CLI_PATH, "emulator", ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const stdout: string[] = [];
+  const lines = createInterface({ input: child.stdout! });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no configuration in time; stdout ${stdout.join("\n")}; stderr ${stderr}`)), 240_000);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    lines.on("line", (line) => {
+      stdout.push(line);
+      if (/lineworks:privateKey|removed/.test(line)) done();
+    });
+    void exited.then(done);
+  });
+  return { child, stdout, stderr: () => stderr, exited };
+}
+
+export async function stopConfiguringEmulator(started: ConfiguringEmulator | undefined): Promise<void> {
+  if (!started || started.child.exitCode !== null) return;
+  started.child.kill("SIGTERM");
+  await started.exited;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** The CLI run to its end. */
+export function runCli(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}

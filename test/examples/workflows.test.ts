@@ -1,0 +1,89 @@
+/**
+ * Issue 29 item 4: the GitHub Actions workflows the README tells a team to copy
+ * (examples/**\/.github/workflows/*.yml) pass actionlint, built from the Go module proxy by
+ * scripts/ensure-actionlint.sh into a cache outside the repository; and every job that runs
+ * `pulumi` or reads a stack's state (`lineworks-contacts audit|plan|export --stack`) has in scope
+ * the variables those commands need: the backend, the passphrase, and a Pulumi CLI installed by
+ * an earlier step. Without Go the actionlint check skips with a note, except in CI (CI=true),
+ * where it fails.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { repoRoot } from "../support/repo-root";
+
+function workflowFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== "node_modules") found.push(...workflowFiles(full));
+    else if (/\.ya?ml$/.test(entry.name) && full.includes(`${path.sep}.github${path.sep}workflows${path.sep}`)) found.push(full);
+  }
+  return found;
+}
+
+const WORKFLOWS = workflowFiles(path.join(repoRoot, "examples"));
+
+function ensureActionlint(): { binary?: string; note?: string } {
+  const result = spawnSync("bash", [path.join(repoRoot, "scripts", "ensure-actionlint.sh")], { encoding: "utf8", timeout: 15 * 60_000 });
+  if (result.status === 0) return { binary: result.stdout.trim().split("\n").pop()! };
+  if (result.status === 3) return { note: result.stderr.trim() };
+  throw new Error(`scripts/ensure-actionlint.sh exited ${result.status}: ${result.stderr}`);
+}
+
+interface Step {
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  env?: Record<string, string>;
+  steps?: Step[];
+}
+
+/** A step that runs the Pulumi CLI or reads a stack's config and state through it. */
+const needsPulumi = (step: Step): boolean =>
+  (step.uses?.startsWith("pulumi/actions@") === true && step.with?.command !== undefined) ||
+  /(^|[\s;&|(])pulumi\s+(preview|up|refresh|destroy|stack|config)\b/m.test(step.run ?? "") ||
+  /lineworks-contacts\s+(audit|plan|export)\b[^\n]*--stack/.test(step.run ?? "");
+const installsPulumi = (step: Step): boolean => step.uses?.startsWith("pulumi/actions@") === true;
+
+describe("the example workflows", () => {
+  it("exist (examples/promotion ships two)", () => {
+    expect(WORKFLOWS.map((file) => path.basename(file)).sort()).toEqual(["contacts.yml", "drift.yml"]);
+  });
+
+  it("pass actionlint", (context) => {
+    const { binary, note } = ensureActionlint();
+    if (binary === undefined) {
+      if (process.env.CI === "true" || process.env.CI === "1") throw new Error(`actionlint is required in CI: ${note}`);
+      console.warn(`workflows test: actionlint check skipped (no Go toolchain to build it): ${note}`);
+      context.skip();
+      return;
+    }
+    const result = spawnSync(binary, ["-no-color", ...WORKFLOWS], { encoding: "utf8", cwd: repoRoot, timeout: 120_000 });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  }, 20 * 60_000);
+
+  for (const file of WORKFLOWS) {
+    it(`${path.relative(repoRoot, file)}: every job that runs pulumi names its backend and passphrase, after installing the CLI`, () => {
+      const workflow = parse(fs.readFileSync(file, "utf8")) as { env?: Record<string, string>; jobs: Record<string, Job> };
+      const problems: string[] = [];
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const steps = job.steps ?? [];
+        steps.forEach((step, index) => {
+          if (!needsPulumi(step)) return;
+          const env = { ...workflow.env, ...job.env, ...step.env };
+          for (const variable of ["PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE"]) {
+            if (!env[variable]) problems.push(`job ${name}, step ${index + 1}: ${variable} is not set`);
+          }
+          if (step.run !== undefined && !steps.slice(0, index).some(installsPulumi)) problems.push(`job ${name}, step ${index + 1}: no earlier step installs the Pulumi CLI`);
+        });
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});

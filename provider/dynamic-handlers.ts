@@ -16,15 +16,19 @@ import { LiveCache } from "./resources/live-cache";
 import { Preflight, withPreflight } from "./resources/preflight";
 import { guardDeletes, stackClaims } from "./resources/stack-claims";
 import { companyContactTagHandlers, userContactTagHandlers } from "./resources/tags";
+import { stackTenantHandlers } from "./resources/stack-tenant";
+import { TenantGate, withGatedGone } from "./resources/tenant-gate";
+import { withConfigErrorsPlain } from "./resources/user-error";
 
 export type ResourceTypeName = "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact";
 
 let stackConfig: ConfigSource | undefined;
 let client: ContactApi | undefined;
+const providerConfig = (): ConfigSource => stackConfig ?? { get: () => undefined };
 
 function api(): ContactApi {
   if (!client) {
-    const config = resolveClientConfig(stackConfig ?? { get: () => undefined }, process.env);
+    const config = resolveClientConfig(providerConfig(), process.env);
     client = createContactApiClient(config, { log: (message) => process.stderr.write(`lineworks: ${message}\n`) });
   }
   return client;
@@ -58,6 +62,18 @@ const builders: Record<ResourceTypeName, (ctx: ProviderContext) => ResourceHandl
   Contact: contactHandlers,
 };
 const built = new Map<ResourceTypeName, pulumi.dynamic.ResourceProvider>();
+/** Opened by the StackTenant's read (a refresh): until then a read that finds its object gone waits. */
+const tenantGate = new TenantGate();
+
+/** What every provider of this process does: take the stack config, print configuration errors without a stack. */
+function served(provider: pulumi.dynamic.ResourceProvider): pulumi.dynamic.ResourceProvider {
+  return {
+    async configure(req: pulumi.dynamic.ConfigureRequest) {
+      configure(req.config);
+    },
+    ...withConfigErrorsPlain(provider),
+  };
+}
 
 export function handlersFor(type: ResourceTypeName): pulumi.dynamic.ResourceProvider {
   let handlers = built.get(type);
@@ -66,12 +82,7 @@ export function handlersFor(type: ResourceTypeName): pulumi.dynamic.ResourceProv
     if (!build) throw new Error(`lineworks-contacts-pulumi: unknown resource type ${String(type)}`);
     const { plannedCreate, ...provider } = build(context) as ResourceHandlers<unknown, unknown>;
     const checked = withPreflight(type, provider as pulumi.dynamic.ResourceProvider, plannedCreate, preflight, note);
-    handlers = {
-      async configure(req: pulumi.dynamic.ConfigureRequest) {
-        configure(req.config);
-      },
-      ...guardDeletes(type, checked, stackClaims, context.warn),
-    };
+    handlers = served(withGatedGone(guardDeletes(type, checked, stackClaims, context.warn), tenantGate));
     built.set(type, handlers);
   }
   return handlers;
@@ -82,3 +93,5 @@ export const CompanyContactTag = handlersFor("CompanyContactTag");
 export const UserContactTag = handlersFor("UserContactTag");
 export const ContactCustomProperty = handlersFor("ContactCustomProperty");
 export const Contact = handlersFor("Contact");
+/** The stack's tenant (resources/stack-tenant.ts): calls no API. */
+export const StackTenant = served(stackTenantHandlers({ config: providerConfig, warn: context.warn, gate: tenantGate }));

@@ -7,6 +7,7 @@ export {
   CompanyContactTag,
   Contact,
   ContactCustomProperty,
+  StackTenant,
   UserContactTag,
   type CompanyContactTagArgs,
   type ContactArgs,

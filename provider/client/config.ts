@@ -118,10 +118,26 @@ export class ClientConfigError extends Error {
   }
 }
 
+/** One setting: the stack's config value wins, the environment variable is the fallback (CONTRACT §4, §5). */
+function picker(config: ConfigSource, env: NodeJS.ProcessEnv) {
+  return (key: string, envName: string): string | undefined => nonEmpty(config.get(`lineworks:${key}`)) ?? nonEmpty(env[envName]);
+}
+
+/**
+ * Where the provider's calls go, resolved as resolveClientConfig does but without credentials:
+ * the API base URL and the domain id (undefined when neither the config nor the environment sets it).
+ */
+export function resolveTenantSettings(config: ConfigSource, env: NodeJS.ProcessEnv = process.env): { apiBaseUrl: string; domainId: number | undefined } {
+  const pick = picker(config, env);
+  return {
+    apiBaseUrl: parseUrl(pick("apiBaseUrl", "LINEWORKS_API_BASE_URL"), DEFAULT_API_BASE_URL, SOURCES.apiBaseUrl),
+    domainId: parseDomainId(pick("domainId", "LINEWORKS_DOMAIN_ID")),
+  };
+}
+
 /** Reads the provider config keys, falling back to the environment variables of CONTRACT §5. */
 export function resolveClientConfig(config: ConfigSource, env: NodeJS.ProcessEnv = process.env): ClientConfig {
-  const pick = (key: string, envName: string): string | undefined =>
-    nonEmpty(config.get(`lineworks:${key}`)) ?? nonEmpty(env[envName]);
+  const pick = picker(config, env);
 
   return makeClientConfig({
     apiBaseUrl: pick("apiBaseUrl", "LINEWORKS_API_BASE_URL"),

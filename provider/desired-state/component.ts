@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { CompanyContactTag, Contact, ContactCustomProperty, UserContactTag, type ContactArgs } from "../resources/classes";
+import { CompanyContactTag, Contact, ContactCustomProperty, StackTenant, UserContactTag, type ContactArgs } from "../resources/classes";
 import { NAME_FROM_STACK_INPUT } from "../resources/preview-notes";
 import { assertStateKeys } from "./keys";
 import { loadDesiredStateOrThrow, type LoadOptions } from "./load";
@@ -38,6 +38,8 @@ export class LineWorksContacts extends pulumi.ComponentResource {
   readonly userTags: Record<string, UserContactTag> = {};
   readonly customProperties: Record<string, ContactCustomProperty> = {};
   readonly contacts: Record<string, Contact> = {};
+  /** The API origin and domain id the stack's objects live in (recorded once per stack). */
+  readonly tenant: StackTenant;
   /** key → contactTagId */
   readonly tagIds: pulumi.Output<Record<string, string>>;
   readonly userTagIds: pulumi.Output<Record<string, string>>;
@@ -62,6 +64,8 @@ export class LineWorksContacts extends pulumi.ComponentResource {
       ...extra,
     });
     const adopt = (entry: EntryOptions) => (entry.adopt ? { adopt: true } : {});
+    // First: the engine checks it before any other resource, so a run pointed at another tenant calls nothing.
+    this.tenant = new StackTenant("tenant", { parent: this });
 
     for (const [key, entry] of Object.entries(state.tags)) {
       this.tags[key] = new CompanyContactTag(key, { contactTagName: secret(entry.contactTagName), ...adopt(entry), ...handoff("tags", key) }, child("tags", entry));

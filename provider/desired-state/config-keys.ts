@@ -8,7 +8,7 @@ import { LINEWORKS_CONFIG_KEYS } from "../client/config";
 import { closestNames } from "./suggest";
 
 /** The root program's own keys (namespace `lineworks-contacts`). */
-export const PROGRAM_CONFIG_KEYS: readonly string[] = ["files", "vars", "secretFields", "maxDeletes"].map((key) => `lineworks-contacts:${key}`);
+export const PROGRAM_CONFIG_KEYS: readonly string[] = ["files", "vars", "secretFields", "maxDeletes", "moveTenant"].map((key) => `lineworks-contacts:${key}`);
 
 const NAMESPACES = ["lineworks", "lineworks-contacts"];
 

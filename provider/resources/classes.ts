@@ -24,7 +24,23 @@ export type DeepInput<T> = T extends string | number | boolean | null | undefine
 export type ArgsOf<T> = { [K in keyof T]: DeepInput<T[K]> };
 
 /** `lineworks-contacts-pulumi/h` is provider/dynamic-handlers (package.json `exports`). */
-const stubFor = (type: "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact") => providerStub("h", type);
+const stubFor = (type: "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact" | "StackTenant") => providerStub("h", type);
+
+// ---------------------------------------------------------------------------
+
+/**
+ * The tenant a stack's objects live in: the API origin and domain id, recorded once per stack
+ * (./stack-tenant.ts). It takes no args: the provider fills them from its own settings. Declare
+ * it before the other resources, so that a run pointed at another tenant stops before any call.
+ */
+export class StackTenant extends StubbedDynamicResource {
+  declare readonly apiOrigin: pulumi.Output<string>;
+  declare readonly domainId: pulumi.Output<number | undefined>;
+
+  constructor(name: string, opts?: pulumi.CustomResourceOptions) {
+    super("StackTenant", name, stubFor("StackTenant"), { apiOrigin: undefined, domainId: undefined }, opts);
+  }
+}
 
 // ---------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import type { ProviderContext } from "./context";
 import type { PlannedCreate } from "./kit";
 import { adoptionNote, NAME_FROM_STACK_INPUT, type NotedType } from "./preview-notes";
 import { containsUnknown, withoutProviderKey } from "./pulumi-values";
+import { withoutStackTrace } from "./user-error";
 
 type Owner = { field: string; userId: string };
 
@@ -159,14 +160,4 @@ export function withPreflight(
     };
   }
   return wrapped;
-}
-
-/**
- * The dynamic provider prints a thrown error with its stack; a configuration problem is the
- * user's to fix, not ours to debug: its message alone.
- */
-function withoutStackTrace(error: Error): Error {
-  error.stack = "";
-  error.toString = () => error.message;
-  return error;
 }

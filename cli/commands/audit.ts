@@ -55,7 +55,7 @@ export function registerAuditCommand(program: Command): void {
       const { formatAuditText } = await import("../../provider/audit/format.js");
 
       const stack = inputs.stack;
-      // The environment wins over the stack's config; secure values not readable are noted by desiredInputs.
+      // The stack's config wins, the environment is the fallback (as in pulumi up); secure values not readable are noted by desiredInputs.
       const config = clientConfigForCli(stack && { settings: stack, name: options.stack! }, process.env);
       const progress = progressAfter(2000);
       const api = createContactApiClient(config, { log: progress, maxRetries: 2 });

@@ -68,7 +68,7 @@ describe("credentials of audit and export", () => {
     expect(envNameOf("lineworks:privateKey")).toBe("LINEWORKS_PRIVATE_KEY");
   });
 
-  it("the environment wins over the stack's config, key by key; the stack fills the rest", () => {
+  it("the stack's config wins over the environment, key by key, as in pulumi up; the environment fills the rest", () => {
     const stack = settings({
       "lineworks:apiBaseUrl": "http://stack.example/v1.0",
       "lineworks:clientId": "stack-client",
@@ -77,21 +77,22 @@ describe("credentials of audit and export", () => {
       "lineworks:privateKey": PEM,
       "lineworks:domainId": "42",
     });
-    const config = clientConfigForCli(stack, { LINEWORKS_API_BASE_URL: "http://env.example/v1.0", LINEWORKS_CLIENT_ID: "env-client" });
-    expect(config.apiBaseUrl).toBe("http://env.example/v1.0");
-    expect(config.clientId).toBe("env-client");
+    const config = clientConfigForCli(stack, { LINEWORKS_API_BASE_URL: "http://env.example/v1.0", LINEWORKS_CLIENT_ID: "env-client", LINEWORKS_REQUESTS_PER_MINUTE: "60" });
+    expect(config.apiBaseUrl).toBe("http://stack.example/v1.0");
+    expect(config.clientId).toBe("stack-client");
     expect(config.serviceAccount).toBe("sa@example.com");
     expect(config.secrets.clientSecret()).toBe("stack-secret");
     expect(config.domainId).toBe(42);
+    expect(config.requestsPerMinute).toBe(60);
   });
 
-  it("LINEWORKS_PRIVATE_KEY_FILE wins over the stack's privateKey", () => {
+  it("LINEWORKS_PRIVATE_KEY_FILE is the fallback where the stack has no privateKey; the stack's value wins", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-key-"));
     try {
       fs.writeFileSync(path.join(dir, "key.pem"), PEM);
-      const stack = settings({ "lineworks:accessToken": "", "lineworks:privateKey": "not a key" });
       const env = { LINEWORKS_PRIVATE_KEY_FILE: path.join(dir, "key.pem"), LINEWORKS_CLIENT_ID: "c", LINEWORKS_CLIENT_SECRET: "s", LINEWORKS_SERVICE_ACCOUNT: "a" };
-      expect(clientConfigForCli(stack, env).secrets.privateKey()).toBe(PEM.trim());
+      expect(clientConfigForCli(settings({ "lineworks:accessToken": "" }), env).secrets.privateKey()).toBe(PEM.trim());
+      expect(() => clientConfigForCli(settings({ "lineworks:privateKey": "not a key" }), env)).toThrow(/lineworks:privateKey in stack dev .*is not a readable PEM/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -102,7 +103,7 @@ describe("credentials of audit and export", () => {
     expect(() => clientConfigForCli(undefined, { LINEWORKS_ACCESS_TOKEN: "t", LINEWORKS_DOMAIN_ID: "x" })).toThrow(
       /^LINEWORKS_DOMAIN_ID must be a positive integer, got "x"$/,
     );
-    expect(() => clientConfigForCli(settings({}), {})).toThrow(/LINEWORKS_CLIENT_ID or lineworks:clientId in stack dev/);
+    expect(() => clientConfigForCli(settings({}), {})).toThrow(/lineworks:clientId in stack dev \(else LINEWORKS_CLIENT_ID\)/);
   });
 
   it("export without credentials: a one-line reason naming no config key", async () => {

@@ -11,6 +11,15 @@ import { contactChanges, objectChanges, secretFieldsOf, type DiffContext } from 
 import { displayNameOf, nameBook, type PlanKind } from "./names";
 import type { PreviewRead, ResourceStep, StepState } from "./preview-json";
 import { plainText } from "./values";
+import { describeTenant, MOVE_TENANT_KEY, type Tenant } from "../../provider/resources/tenant";
+
+/** The reviewer's warning for a run that moves the stack to another tenant. */
+function tenantMoveText(from: Tenant, to: Tenant): string {
+  return (
+    `This plan moves the stack from ${describeTenant(from)} to ${describeTenant(to)} (${MOVE_TENANT_KEY}): the objects it ` +
+    `holds are looked up there from now on. Check that the move is meant; remove ${MOVE_TENANT_KEY} after the up.`
+  );
+}
 
 export type PlanAction = "delete" | "replace" | "create" | "take-over" | "create-or-take-over" | "update" | "drift" | "deleted-outside";
 
@@ -31,6 +40,8 @@ export interface Plan {
   warnings: string[];
   /** Said once under the plan (e.g. how to name tags it could not). */
   notes: string[];
+  /** Said first, as a warning: the stack moves to another tenant in this run. */
+  tenantMove?: string;
 }
 
 export interface PlanOptions {
@@ -147,5 +158,6 @@ export function buildPlan(read: PreviewRead, options: PlanOptions = {}): Plan {
   // A refresh that changed nothing the files set leaves only "same" steps: that drift matches the files already.
   const drift = read.steps.map((step) => driftOf(step, read, context)).filter((item): item is PlanItem => item !== undefined).sort(byOrder);
   const notes = names.missed() > 0 && !options.held ? ["Tags this plan does not change are named from the stack's state: run plan with --stack NAME where pulumi can read it."] : [];
-  return { ...(read.stack ? { stack: read.stack } : {}), items, drift, unchanged: read.unchanged, warnings: read.warnings, notes };
+  const tenantMove = read.tenantMove && tenantMoveText(read.tenantMove.from, read.tenantMove.to);
+  return { ...(read.stack ? { stack: read.stack } : {}), items, drift, unchanged: read.unchanged, warnings: read.warnings, notes, ...(tenantMove ? { tenantMove } : {}) };
 }

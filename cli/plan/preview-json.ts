@@ -7,6 +7,7 @@
  * provider's stderr lines are `diagnostics` of severity `info#err`, attached to no URN.
  */
 import { parseAdoptionNotes, type NotedType } from "../../provider/resources/preview-notes";
+import { tenantOf, type Tenant } from "../../provider/resources/tenant";
 import type { PlanKind } from "./names";
 import { isRecord } from "./values";
 
@@ -40,7 +41,12 @@ export interface PreviewRead {
   adoptionNotes: Array<{ type: NotedType; naturalKey: string }>;
   /** The provider's own warnings (lines starting "warning:"), and the engine's warnings and errors. */
   warnings: string[];
+  /** The stack's tenant changes (lineworks-contacts:moveTenant): from the recorded one to the config's. */
+  tenantMove?: { from: Tenant; to: Tenant };
 }
+
+/** The one record of the stack's tenant (provider/resources/stack-tenant.ts): no object, so not counted. */
+const TENANT_TYPE = "StackTenant";
 
 const KIND_OF_TYPE: Record<string, PlanKind> = {
   CompanyContactTag: "tag",
@@ -80,15 +86,24 @@ export function readPreviewJson(text: string): PreviewRead {
     throw new Error("the input is not the JSON of pulumi preview --json (no steps, changeSummary or diagnostics); give that command's output");
   }
   const read: PreviewRead = { steps: [], beforeRefresh: new Map(), unchanged: 0, adoptionNotes: [], warnings: [] };
+  let tenantListed = false;
   for (const raw of Array.isArray(preview.steps) ? preview.steps : []) {
     if (!isRecord(raw) || typeof raw.urn !== "string") continue;
     const { stack, type, name } = urnParts(raw.urn);
     read.stack ??= stack;
-    const kind = type?.startsWith(TYPE_PREFIX) ? KIND_OF_TYPE[type.slice(TYPE_PREFIX.length)] : undefined;
-    if (!kind || name === undefined) continue;
     const oldState = stateOf(raw.oldState);
     const newState = stateOf(raw.newState);
     const op = String(raw.op);
+    if (type === `${TYPE_PREFIX}${TENANT_TYPE}`) {
+      if (op === "refresh" || op === "same") continue;
+      tenantListed = true;
+      const from = tenantOf(oldState?.outputs);
+      const to = tenantOf(newState?.inputs);
+      if ((op === "update" || op === "replace") && from && to) read.tenantMove = { from, to };
+      continue;
+    }
+    const kind = type?.startsWith(TYPE_PREFIX) ? KIND_OF_TYPE[type.slice(TYPE_PREFIX.length)] : undefined;
+    if (!kind || name === undefined) continue;
     if (op === "refresh") {
       if (oldState) read.beforeRefresh.set(raw.urn, oldState);
       continue;
@@ -109,8 +124,9 @@ export function readPreviewJson(text: string): PreviewRead {
     });
   }
   const summary = isRecord(preview.changeSummary) ? preview.changeSummary : {};
-  // Same steps of custom resources are not listed; the summary counts them (with the stack and component).
-  if (typeof summary.same === "number") read.unchanged = Math.max(read.unchanged, summary.same - 2);
+  // Same steps of custom resources are not listed; the summary counts them with the stack, the component
+  // and, when it has no step of its own, the stack's tenant record (previews made before it existed had none).
+  if (typeof summary.same === "number") read.unchanged = Math.max(read.unchanged, summary.same - (tenantListed ? 2 : 3));
   for (const diagnostic of Array.isArray(preview.diagnostics) ? preview.diagnostics : []) {
     if (!isRecord(diagnostic) || typeof diagnostic.message !== "string") continue;
     read.adoptionNotes.push(...parseAdoptionNotes(diagnostic.message));

@@ -83,6 +83,7 @@ export function sectionsOf(plan: Plan, line: (item: ItemText) => string, warning
   const pick = (...actions: PlanAction[]) => plan.items.filter((item) => actions.includes(item.action));
   const destructive = pick("delete", "replace");
   const sections: Section[] = [];
+  if (plan.tenantMove) sections.push({ title: "The stack moves to another tenant", warning: plan.tenantMove, lines: [], omitted: 0 });
   const add = (title: string, items: PlanItem[], extra: { warning?: string; note?: string } = {}) => {
     if (items.length > 0) sections.push({ title: `${title} (${items.length})`, lines: items.map((item) => line(itemText(item))), omitted: 0, ...extra });
   };

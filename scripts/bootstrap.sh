@@ -17,7 +17,7 @@ fi
 
 installed=false
 if [[ ! -d node_modules/@pulumi/pulumi || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  echo "bootstrap: installing node modules (npm ci, which also compiles: the prepare script)" >&2
+  echo "bootstrap: installing node modules (npm ci, which also compiles: the preprepare script)" >&2
   npm ci --no-audit --no-fund --loglevel=error >&2
   installed=true
 fi

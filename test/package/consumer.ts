@@ -78,7 +78,7 @@ export interface PackedPackage {
 
 /**
  * `npm pack` of the repository into `destDir`. The build is bootstrap's (scripts/test.sh
- * compiles dist/ before the suite), so `prepare` is not run again while other tests load dist/.
+ * compiles dist/ before the suite), so the build (`preprepare`) is not run again while other tests load dist/.
  */
 export async function packPackage(destDir: string): Promise<PackedPackage> {
   const result = await mustRun("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", destDir], {

@@ -15,9 +15,13 @@ export interface ConfiguringEmulator {
   exited: Promise<number | null>;
 }
 
-/** Runs the CLI's emulator; resolves once it printed the stack's last key, or exited. */
-export async function startConfiguringEmulator(args: string[], cwd: string, env: Record<string, string>): Promise<ConfiguringEmulator> {
-  const child = spawn(process.execPath, [CLI_PATH, "emulator", ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Runs the CLI's emulator (this repository's, or `bin`, an installed `lineworks-contacts`);
+ * resolves once it printed the stack's last key, or exited.
+ */
+export async function startConfiguringEmulator(args: string[], cwd: string, env: Record<string, string>, bin?: string): Promise<ConfiguringEmulator> {
+  const [command, first] = bin === undefined ? [process.execPath, [CLI_PATH]] : [bin, []];
+  const child = spawn(command, [...first, "emulator", ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -6,30 +6,45 @@ import { MAX_DELETES_KEY, parseMaxDeletes } from "../../provider/desired-state/d
 import { loadDesiredState, type LoadResult } from "../../provider/desired-state/load";
 import { formatProblem, sortProblems, type Problem } from "../../provider/desired-state/problems";
 import { secretFieldList } from "../../provider/desired-state/resource-options";
+import { oncePerKey, setVarCommand } from "../../provider/desired-state/variables";
+import { failureReason, runPulumiSync } from "./pulumi-cli";
 import { cwdOption, desiredInputsOrUsageError, stackOption, varOption, type DesiredInputs } from "./desired-inputs";
 
 export { parseVarOption } from "./desired-inputs";
 
+/** The stack's name as `pulumi` knows it, from its config file (`Pulumi.dev.yaml` → dev). */
+const stackNameOf = (inputs: DesiredInputs): string | undefined => /^Pulumi\.(.+)\.yaml$/.exec(path.basename(inputs.stack?.stackFile ?? ""))?.[1];
+
+/** How to give a variable its value: the stack's config key (with --stack), or --var. */
+function howToSet(inputs: DesiredInputs, name: string): string {
+  const stack = stackNameOf(inputs);
+  return stack === undefined ? `give --var ${name}=VALUE` : `set it with ${setVarCommand(name, stack)} (or give --var ${name}=VALUE)`;
+}
+
 /**
  * Loads the desired state as `validate` does: variables without a value offline (no --var at
  * all, or secret in the stack file) are noted on stderr and the fields using them unchecked;
- * any other variable without a value is a problem once values were given.
+ * any other variable without a value is a problem once values were given. One note or problem
+ * per variable, naming every place that uses it.
  */
 export function loadForCli(inputs: DesiredInputs, log: (line: string) => void): LoadResult {
   const result = loadDesiredState(inputs.files, inputs.vars, { unsetVariables: "unchecked" });
   const undefinedVars: Problem[] = [];
+  const notes: Problem[] = [];
   for (const unset of result.unsetVariables) {
-    if (inputs.varsRequired && !inputs.unknownVars.has(unset.name)) {
-      undefinedVars.push({ ...unset, message: `undefined variable \${vars.${unset.name}}: set it in lineworks-contacts:vars (or --var ${unset.name}=VALUE)` });
-      continue;
+    const { name } = unset;
+    if (inputs.varsRequired && !inputs.unknownVars.has(name)) {
+      undefinedVars.push({ ...unset, message: `undefined variable \${vars.${name}}: ${howToSet(inputs, name)}` });
+    } else if (inputs.unknownVars.has(name)) {
+      notes.push({ ...unset, message: `\${vars.${name}} is secret in ${inputs.stack?.stackFile ?? "the stack file"} and has no value offline; give --var ${name}=VALUE to check the fields that use it` });
+    } else {
+      notes.push({ ...unset, message: `\${vars.${name}} has no value offline; give --var ${name}=VALUE to check the fields that use it` });
     }
-    const why = inputs.unknownVars.has(unset.name)
-      ? `is secret in ${inputs.stack?.stackFile ?? "the stack file"} and has no value offline; give --var ${unset.name}=VALUE to check the field that uses it`
-      : `has no value offline; give --var ${unset.name}=VALUE to check the field that uses it`;
-    log(`note: ${formatProblem({ ...unset, message: `\${vars.${unset.name}} ${why}` })}`);
   }
+  const byVariable = (problem: Problem) => /\$\{vars\.([^}]*)\}/.exec(problem.message)?.[1];
+  for (const note of oncePerKey(sortProblems(notes, inputs.files), byVariable)) log(`note: ${formatProblem(note)}`);
   if (undefinedVars.length === 0) return result;
-  const problems = sortProblems([...(result.ok ? [] : result.problems), ...undefinedVars], inputs.files);
+  const problems = sortProblems([...(result.ok ? [] : result.problems), ...oncePerKey(sortProblems(undefinedVars, inputs.files), byVariable)], inputs.files);
   return { ok: false, problems, unsetVariables: result.unsetVariables };
 }
 
@@ -50,10 +65,12 @@ export function registerValidateCommand(program: Command): void {
         "vars included, through the pulumi CLI in the folder of Pulumi.yaml (the current folder or --cwd DIR);\n" +
         "its files are relative to that folder. Without a working pulumi CLI, Pulumi.NAME.yaml is read offline\n" +
         "and secret (secure:) vars are noted like unset variables. With --stack, the stack's lineworks:* and\n" +
-        "lineworks-contacts:* keys are checked too: unknown keys (with the closest known one), secretFields, maxDeletes.",
+        "lineworks-contacts:* keys are checked too: unknown keys (with the closest known one), secretFields, maxDeletes.\n" +
+        "With neither FILE nor --stack, the stack pulumi has selected there (pulumi stack select NAME).",
     )
     .action((args: string[], options: { var: Record<string, string>; stack?: string; cwd?: string }, command: Command) => {
-      const inputs = desiredInputsOrUsageError(command, args, options);
+      const stack = options.stack ?? (args.length === 0 ? selectedStack(command, options.cwd ?? process.cwd()) : undefined);
+      const inputs = desiredInputsOrUsageError(command, args, { ...options, ...(stack === undefined ? {} : { stack }) });
       const { files } = inputs;
       const result = loadForCli(inputs, (line) => process.stderr.write(`${line}\n`));
       const configProblems = [...unknownKeyProblems(inputs), ...stackSecretFieldProblems(inputs), ...maxDeletesProblems(inputs)];
@@ -77,6 +94,24 @@ export function registerValidateCommand(program: Command): void {
           `${plural(state.customProperties, "custom property", "custom properties")}, ${plural(state.contacts, "contact")})\n`,
       );
     });
+}
+
+/**
+ * With neither FILE nor --stack: the stack `pulumi` has selected in the project's folder, said on
+ * stderr; none selected (or no pulumi) is a usage error that names both ways out.
+ */
+function selectedStack(command: Command, cwd: string): string {
+  const run = runPulumiSync(["stack", "--show-name"], cwd);
+  const name = run.code === 0 ? run.stdout.trim() : "";
+  if (name === "") {
+    const why = run.code === 0 ? "no stack is selected" : failureReason(run, "pulumi stack --show-name");
+    command.error(`error: give desired-state FILEs or --stack NAME (no selected stack to validate: ${why}; select one with pulumi stack select NAME)`, {
+      exitCode: 1,
+      code: "lineworks.usage",
+    });
+  }
+  process.stderr.write(`validate: no FILE or --stack given: validating the selected stack ${name}\n`);
+  return name;
 }
 
 /** Keys of the stack's `lineworks` and `lineworks-contacts` namespaces that nothing reads, refused as the program refuses them. */

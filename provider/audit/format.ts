@@ -28,12 +28,11 @@ export function formatAuditText(details: AuditDetails): string {
   }
   if (report.unmanagedContacts > 0) lines.push(`${count(report.unmanagedContacts, "contact")} in LINE WORKS that no file describes`);
   const inSync = KIND_ORDER.map((kind) => count(inSyncCount[kind], kind)).join(", ");
-  const byStatus = (status: string) => report.differences.filter((d) => d.status === status).length;
-  lines.push(
-    report.inSync
-      ? `in sync: ${inSync}`
-      : `not in sync: ${byStatus("drifted")} drifted, ${byStatus("missing")} missing, ${byStatus("unmanaged")} unmanaged, ` +
-          `${report.unmanagedContacts} unmanaged contacts; in sync: ${inSync}`,
-  );
+  // Only the statuses that occur; contacts no file describes have their own line above (not drift).
+  const differing = (["drifted", "missing", "unmanaged"] as const)
+    .map((status) => [status, report.differences.filter((d) => d.status === status).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`);
+  lines.push(report.inSync ? `in sync: ${inSync}` : `not in sync: ${differing.join(", ") || "differences above"}; in sync: ${inSync}`);
   return `${lines.join("\n")}\n`;
 }

@@ -8,6 +8,7 @@ import { ProblemSink } from "./paths";
 import { contactReferences } from "./references";
 import { DesiredStateError, formatProblem, sortProblems, type Position, type Problem } from "./problems";
 import { positionKey, readSourceFile, type UnsetVariables } from "./source";
+import { oncePerKey, undefinedVariableOf } from "./variables";
 
 export interface LoadOptions {
   /** Directory that relative file names are resolved against; default the working directory. */
@@ -78,7 +79,10 @@ export function loadDesiredState(files: readonly string[], vars: Readonly<Record
 
   const unsetVariables = unset?.references ?? [];
   const reported = unset ? problems.filter((problem) => !unset.scalars.has(positionKey(problem))) : problems;
-  if (reported.length > 0) return { ok: false, problems: sortProblems(dedupe(reported), [...files]), unsetVariables };
+  if (reported.length > 0) {
+    const sorted = sortProblems(dedupe(reported), [...files]);
+    return { ok: false, problems: oncePerKey(sorted, (problem) => undefinedVariableOf(problem.message)), unsetVariables };
+  }
   return { ok: true, state, unsetVariables };
 }
 

@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { isRecord } from "../schema/json";
+import { unknownConfigKeyProblems } from "./config-keys";
 
 export interface StackLocation {
   /** The folder of Pulumi.yaml: files are relative to it. */
@@ -123,6 +124,11 @@ function settingsFrom(location: StackLocation, values: Map<string, RawValue>, so
   let files: string[] = [];
   if (filesValue !== undefined || options.requireFiles !== false) {
     const list = typeof filesValue === "string" ? parseJsonList(filesValue, where) : filesValue;
+    if (filesValue === undefined) {
+      // A misspelt key (`lineworks-contacts:file`) is the likely cause: name it and the way out.
+      const typos = unknownConfigKeyProblems([...values.keys()], path.basename(stackFile));
+      if (typos.length > 0) throw new StackConfigError(`${where}: lineworks-contacts:files is not set: ${typos.join("; ")}`);
+    }
     if (!Array.isArray(list) || list.length === 0 || list.some((file) => typeof file !== "string" || file === "")) {
       throw new StackConfigError(`${where}: lineworks-contacts:files must be a non-empty list of desired-state files`);
     }

@@ -48,3 +48,32 @@ export function didYouMeanText(names: readonly string[]): string {
   if (names.length === 0) return "";
   return `; did you mean ${names.map((name) => JSON.stringify(name)).join(" or ")}?`;
 }
+
+/**
+ * Words people write for an enum value the API spells otherwise (`MOBILE` for a cell phone):
+ * suggested only where the value they stand for is allowed.
+ */
+const VALUE_ALIASES: Record<string, string> = {
+  MOBILE: "CELLPHONE",
+  CELL: "CELLPHONE",
+  CELL_PHONE: "CELLPHONE",
+  MOBILE_PHONE: "CELLPHONE",
+  FAX: "WORK_FAX",
+  URL: "LINK",
+  TEXT: "STRING",
+};
+
+/**
+ * `; did you mean "CELLPHONE"?` for a value written where one of `allowed` belongs: the same
+ * value in another case (`cellphone`), a common synonym (`MOBILE`), or a close spelling.
+ */
+export function didYouMeanValue(written: unknown, allowed: readonly unknown[]): string {
+  if (typeof written !== "string" || written.trim() === "") return "";
+  const names = allowed.filter((value): value is string => typeof value === "string");
+  const normalised = written.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const sameWord = names.find((name) => name.toUpperCase() === normalised);
+  if (sameWord !== undefined) return didYouMeanText([sameWord]);
+  const alias = VALUE_ALIASES[normalised];
+  if (alias !== undefined && names.includes(alias)) return didYouMeanText([alias]);
+  return didYouMean(written, names);
+}

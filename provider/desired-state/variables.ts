@@ -3,6 +3,8 @@
  * Any other `${...}` is an error, so that a typo such as `${var.owner}` cannot slip through.
  */
 
+import type { Position } from "./problems";
+
 const REFERENCE = /\$\$\{|\$\{([^}]*)\}/g;
 const VARIABLE = /^vars\.([A-Za-z_][A-Za-z0-9_-]*)$/;
 
@@ -40,7 +42,7 @@ export function substituteVariables(
         unset.push({ index, reference: match, name });
         return match;
       }
-      problems.push({ index, reference: match, message: `undefined variable ${match}: set it in lineworks-contacts:vars (or --var ${name}=VALUE)` });
+      problems.push({ index, reference: match, message: `undefined variable ${match}: set it with ${setVarCommand(name)}` });
       return match;
     }
     return vars[name]!;
@@ -58,4 +60,39 @@ export function normalizeVars(raw: unknown): Record<string, string> {
     vars[name] = String(value);
   }
   return vars;
+}
+
+/** How a stack gives a variable its value (pulumi has no --var: only the lineworks-contacts CLI does). */
+export function setVarCommand(name: string, stack?: string): string {
+  return `pulumi config set --path 'lineworks-contacts:vars.${name}' VALUE${stack === undefined ? "" : ` --stack ${stack}`}`;
+}
+
+/** The variable an "undefined variable ${vars.NAME}" message is about. */
+export const undefinedVariableOf = (message: string): string | undefined => /^undefined variable \$\{vars\.([^}]*)\}/.exec(message)?.[1];
+
+/**
+ * One item per key, in order: the first item of each key is kept, and the positions of the
+ * others are added to its message (` (also at 8:34, contacts.yaml:3:12)`). Items without a key
+ * are kept as they are. For a variable used in many places: one message, not one per use.
+ */
+export function oncePerKey<T extends Position & { message: string }>(items: readonly T[], keyOf: (item: T) => string | undefined): T[] {
+  const out: T[] = [];
+  const groups = new Map<string, { index: number; more: Position[] }>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = key === undefined ? undefined : groups.get(key);
+    if (group !== undefined) {
+      group.more.push(item);
+      continue;
+    }
+    if (key !== undefined) groups.set(key, { index: out.length, more: [] });
+    out.push(item);
+  }
+  for (const { index, more } of groups.values()) {
+    if (more.length === 0) continue;
+    const first = out[index]!;
+    const where = more.map((p) => (p.file === first.file ? `${p.line}:${p.col}` : `${p.file}:${p.line}:${p.col}`)).join(", ");
+    out[index] = { ...first, message: `${first.message} (also at ${where})` };
+  }
+  return out;
 }

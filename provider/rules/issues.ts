@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { didYouMeanValue } from "../desired-state/suggest";
 
 /** One broken rule: `path` is the input field path, e.g. `["emails", 0, "email"]`. */
 export interface RuleIssue {
@@ -46,7 +47,7 @@ function describe(issue: z.core.$ZodIssue, path: (string | number)[]): RuleIssue
       return [{ path, message: `must be ${expected}, not ${received(issue.input)}` }];
     }
     case "invalid_value":
-      return [{ path, message: `must be one of ${describeAllowed(issue.values)}` }];
+      return [{ path, message: `must be one of ${describeAllowed(issue.values)}${didYouMeanValue(issue.input, issue.values)}` }];
     case "too_big": {
       const max = Number(issue.maximum);
       if (issue.origin === "string") return [{ path, message: `must be at most ${max} characters` }];

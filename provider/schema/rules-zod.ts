@@ -5,6 +5,7 @@
  * the same facts; the custom values are checked by provider/rules against their property.
  */
 import { z } from "zod";
+import { didYouMeanValue } from "../desired-state/suggest";
 import type { Fact, Fields, ListFact, ObjectFact } from "./facts";
 
 function stringSchema(fact: Extract<Fact, { kind: "string" }>): z.ZodType {
@@ -20,7 +21,7 @@ function enumSchema(fact: Extract<Fact, { kind: "enum" }>): z.ZodType {
   const allowed = fact.values.map((v) => JSON.stringify(v)).join(", ");
   return z.string().superRefine((value, ctx) => {
     if ((fact.values as readonly string[]).includes(value)) return;
-    ctx.addIssue({ code: "custom", message: fact.removed?.[value] ?? `must be one of ${allowed}`, input: value });
+    ctx.addIssue({ code: "custom", message: fact.removed?.[value] ?? `must be one of ${allowed}${didYouMeanValue(value, fact.values)}`, input: value });
   });
 }
 

@@ -93,16 +93,15 @@ describe("variables", () => {
     expect(substituteVariables("cost $${vars.a}", { a: "1" }).value).toBe("cost ${vars.a}");
   });
 
-  it("reports every undefined variable at its own column, in any quoting", () => {
+  it("reports each undefined variable once, at its first column in any quoting, with the others and the config key to set", () => {
     const f = file(`version: 1
 userTags:
   a: { userId: "x-\${vars.missing}", contactTagName: A }
   b: { userId: '\${vars.other}', contactTagName: "\${vars.missing}" }
 `);
     expect(problems(load([f]))).toEqual([
-      `${f}:3:19: undefined variable \${vars.missing}: set it in lineworks-contacts:vars (or --var missing=VALUE)`,
-      `${f}:4:17: undefined variable \${vars.other}: set it in lineworks-contacts:vars (or --var other=VALUE)`,
-      `${f}:4:50: undefined variable \${vars.missing}: set it in lineworks-contacts:vars (or --var missing=VALUE)`,
+      `${f}:3:19: undefined variable \${vars.missing}: set it with pulumi config set --path 'lineworks-contacts:vars.missing' VALUE (also at 4:50)`,
+      `${f}:4:17: undefined variable \${vars.other}: set it with pulumi config set --path 'lineworks-contacts:vars.other' VALUE`,
     ]);
   });
 
@@ -184,8 +183,8 @@ contacts:
   it("reports them as undefined variables by default", () => {
     const name = file(text);
     expect(problems(load([name]))).toEqual([
-      `${name}:3:24: undefined variable \${vars.lead}: set it in lineworks-contacts:vars (or --var lead=VALUE)`,
-      `${name}:6:34: undefined variable \${vars.owner}: set it in lineworks-contacts:vars (or --var owner=VALUE)`,
+      `${name}:3:24: undefined variable \${vars.lead}: set it with pulumi config set --path 'lineworks-contacts:vars.lead' VALUE`,
+      `${name}:6:34: undefined variable \${vars.owner}: set it with pulumi config set --path 'lineworks-contacts:vars.owner' VALUE`,
       expect.stringMatching(new RegExp(`^${name}:8:23: .*email`)),
     ]);
   });

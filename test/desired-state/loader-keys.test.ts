@@ -111,10 +111,10 @@ describe("a state built in code", () => {
     );
     const { LineWorksContacts } = await import("../../provider/desired-state/component");
     expect(() => new LineWorksContacts("bad", { state: bad })).toThrow(/LineWorksContacts: 2 invalid keys in the state[\s\S]*tags\[""\]: invalid key: the key is empty/);
-    // The mocks see what a good state registers: the component and its tag.
+    // The mocks see what a good state registers: the component, the stack's tenant record and its tag.
     new LineWorksContacts("good", { state: good });
-    await waitFor("the good state's registrations", () => registered.length >= 2);
-    expect(registered.sort()).toEqual(["good", "vip"]);
+    await waitFor("the good state's registrations", () => registered.length >= 3);
+    expect(registered.sort()).toEqual(["good", "tenant", "vip"]);
   });
 });
 

@@ -4,14 +4,12 @@
  * a configuration problem says that `pulumi refresh --run-program` (or `up`) uses the current
  * ones; no stack trace reaches the user.
  */
-import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectOk } from "../support/expect-ok";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorStackConfig } from "../support/provider-config";
-import { repoRoot } from "../support/pulumi-cli";
+import { blankCredentials, writeRootProject } from "../support/root-project";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
 
 const COMPANY = `version: 1
@@ -29,21 +27,13 @@ contacts:
 const output = (result: PulumiResult) => result.stdout + result.stderr;
 const stackTrace = /\n\s+at .*\.(ts|js):\d+/;
 
-function blankCredentials(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.keys(env).filter((name) => name.startsWith("LINEWORKS_") && !name.startsWith("LINEWORKS_PULUMI")).map((name) => [name, ""]));
-}
-
 describe("a refresh with the settings of the last up", () => {
   let emulator: EmulatorProcess;
   let workspace: PulumiWorkspace;
 
   beforeAll(async () => {
     emulator = await startEmulatorProcess();
-    const projectDir = path.join(repoRoot, "test", ".tmp", `refresh-settings-${randomBytes(4).toString("hex")}`);
-    fs.mkdirSync(projectDir, { recursive: true });
-    fs.writeFileSync(path.join(projectDir, "company.yaml"), COMPANY);
-    fs.writeFileSync(path.join(projectDir, "index.js"), 'module.exports = require("lineworks-contacts-pulumi/provider/desired-state/program").runRootProgram();\n');
-    fs.writeFileSync(path.join(projectDir, "Pulumi.yaml"), "name: refresh-settings\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
+    const projectDir = writeRootProject("refresh-settings", { "company.yaml": COMPANY });
     const { "lineworks:domainId": _domainId, ...withoutDomain } = await emulatorStackConfig(emulator);
     // Without a domain id: the first up fails (the custom property needs it) before anything is made.
     workspace = await createPulumiWorkspace({

@@ -4,24 +4,15 @@
  * call, naming both and the way out; `lineworks-contacts:moveTenant` moves it on purpose; a
  * refresh pointed at another domain fails instead of dropping the stack's objects.
  */
-import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { expectOk } from "../support/expect-ok";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorStackConfig } from "../support/provider-config";
-import { repoRoot } from "../support/pulumi-cli";
+import { blankCredentials, DEV_DOMAIN as DEV, PROD_DOMAIN as PROD, writeRootProject, writeTwoDomainSeed } from "../support/root-project";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
 
-const DEV = 10000001;
-const PROD = 20000002;
 const TENANT_TYPE = "pulumi-nodejs:dynamic/lineworks:StackTenant";
-
-const SEED = `domains:
-  - { domainId: ${DEV}, name: dev, clientId: dev-client, clientSecret: dev-secret, serviceAccount: dev.sa@example.com, members: [admin@dev.example.com] }
-  - { domainId: ${PROD}, name: prod, clientId: prod-client, clientSecret: prod-secret, serviceAccount: prod.sa@example.com, members: [admin@prod.example.com] }
-`;
 
 const COMPANY = `version: 1
 tags:
@@ -37,23 +28,19 @@ contacts:
 const output = (result: PulumiResult) => result.stdout + result.stderr;
 const noStackTrace = /\n\s+at .*\.(ts|js):\d+/;
 
-/** The environment without any LINEWORKS_* provider variable: the stack config alone counts. */
-function blankCredentials(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.keys(env).filter((name) => name.startsWith("LINEWORKS_") && !name.startsWith("LINEWORKS_PULUMI")).map((name) => [name, ""]));
-}
-
 describe("a stack knows its tenant", () => {
   let emulator: EmulatorProcess;
-  let seedDir: string;
+  let seed: { dir: string; file: string };
   let workspace: PulumiWorkspace | undefined;
 
-  async function project(): Promise<PulumiWorkspace> {
+  const dispose = async () => {
     await workspace?.dispose();
-    const projectDir = path.join(repoRoot, "test", ".tmp", `tenant-${randomBytes(4).toString("hex")}`);
-    fs.mkdirSync(projectDir, { recursive: true });
-    fs.writeFileSync(path.join(projectDir, "company.yaml"), COMPANY);
-    fs.writeFileSync(path.join(projectDir, "index.js"), 'module.exports = require("lineworks-contacts-pulumi/provider/desired-state/program").runRootProgram();\n');
-    fs.writeFileSync(path.join(projectDir, "Pulumi.yaml"), "name: tenant\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
+    if (workspace) fs.rmSync(workspace.dir, { recursive: true, force: true });
+  };
+
+  async function project(): Promise<PulumiWorkspace> {
+    await dispose();
+    const projectDir = writeRootProject("tenant", { "company.yaml": COMPANY });
     workspace = await createPulumiWorkspace({
       projectDir,
       stack: "local",
@@ -74,9 +61,8 @@ describe("a stack knows its tenant", () => {
     ((await ws.exportState()).deployment.resources as Array<{ type: string }>).filter((r) => /lineworks:(CompanyContactTag|Contact)$/.test(r.type)).length;
 
   beforeAll(async () => {
-    seedDir = fs.mkdtempSync(path.join(repoRoot, "test", ".tmp", "tenant-seed-"));
-    fs.writeFileSync(path.join(seedDir, "seed.yaml"), SEED);
-    emulator = await startEmulatorProcess({ seedFile: path.join(seedDir, "seed.yaml") });
+    seed = writeTwoDomainSeed();
+    emulator = await startEmulatorProcess({ seedFile: seed.file });
   });
 
   beforeEach(async () => {
@@ -85,9 +71,9 @@ describe("a stack knows its tenant", () => {
   });
 
   afterAll(async () => {
-    await workspace?.dispose();
+    await dispose();
     await emulator?.stop();
-    fs.rmSync(seedDir, { recursive: true, force: true });
+    if (seed) fs.rmSync(seed.dir, { recursive: true, force: true });
   });
 
   it("records the tenant once; a run whose config names another domain refuses before any call, naming both", async () => {

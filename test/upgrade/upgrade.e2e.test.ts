@@ -2,9 +2,10 @@
  * Stacks written by earlier versions, one fixture per state shape a release or main wrote
  * (fixtures/NAME: the state exported after `pulumi up` by that version's code, its stack config
  * and the emulator's data file holding the live objects; CAPTURED_FROM names the commit; see
- * capture-fixture.sh), are imported and run with today's code: a preview shows no change and
- * calls no API, refresh succeeds and rewrites the state in today's shape (secrets still
- * secret), and a second preview is clean too.
+ * capture-fixture.sh), are imported and run with today's code: a preview shows no change but
+ * the stack's tenant record (issue 29) to create and calls no API, refresh succeeds and rewrites
+ * the state in today's shape (secrets still secret), and the next up adds the tenant record
+ * alone, calling no API.
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv } from "../support/provider-config";
 import { repoRoot } from "../support/pulumi-cli";
-import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
+import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
 import { expectOk } from "../support/expect-ok";
 
 const SECRET_TEXTS = ["Key account since 2019", "Prefers mornings", "crm.example", "Renews in April", "Prefers email"];
@@ -62,6 +63,14 @@ const FIXTURES: Fixture[] = [
   },
 ];
 
+/** Stacks written before the tenant record (issue 29) gain it on their next up: the one change a preview shows. */
+function expectOnlyTenantCreate(preview: PulumiResult): void {
+  expectOk(preview);
+  expect(preview.stdout).toMatch(/\+ {2}pulumi-nodejs:dynamic\/lineworks:StackTenant tenant create/);
+  expect(preview.stdout).toMatch(/\+ 1 to create\n/);
+  expect(preview.stdout).not.toMatch(/to update|to delete|to replace/);
+}
+
 const contactsOf = (state: any) => state.deployment.resources.filter((r: any) => r.type.endsWith(":Contact"));
 const keyOf = (resource: any) => String(resource.urn).split("::").pop()!;
 
@@ -100,16 +109,16 @@ describe.each(FIXTURES)("upgrade from a stack written as $name ($shape)", (fixtu
     fixture.checkShape(contacts.find((c: any) => keyOf(c) === "full").outputs);
   });
 
-  it("previews no change and calls no API", async () => {
+  it("previews no change but the stack's tenant record to create, and calls no API", async () => {
     await emulator.clearRequests();
-    expectOk(await workspace.preview(["--expect-no-changes"]));
+    expectOnlyTenantCreate(await workspace.preview());
     expect(await emulator.requests()).toEqual([]);
   });
 
   it("refreshes into today's state shape, secrets still secret, then previews and refreshes clean again", async () => {
     expectOk(await workspace.refresh(["--expect-no-changes"]));
     await emulator.clearRequests();
-    expectOk(await workspace.preview(["--expect-no-changes"]));
+    expectOnlyTenantCreate(await workspace.preview());
     expect(await emulator.requests()).toEqual([]);
 
     const contacts = contactsOf(await workspace.exportState());
@@ -126,5 +135,14 @@ describe.each(FIXTURES)("upgrade from a stack written as $name ($shape)", (fixtu
     expect(full.inputs.customProperties).toHaveProperty("ciphertext");
     const backend = workspace.backendText();
     for (const text of SECRET_TEXTS) expect(backend).not.toContain(text);
+  });
+
+  it("gains the stack's tenant record on its next up, with no API call, and previews no change after it", async () => {
+    await emulator.clearRequests();
+    expectOk(await workspace.up());
+    expect(await emulator.requests()).toEqual([]);
+    expectOk(await workspace.preview(["--expect-no-changes"]));
+    const state = await workspace.exportState();
+    expect(state.deployment.resources.filter((r: any) => r.type.endsWith(":StackTenant")).map((r: any) => r.outputs.domainId)).toEqual([10000001]);
   });
 });

@@ -10,6 +10,7 @@ import { Backends } from "./backend";
 import { InFlightLimiter } from "./concurrency";
 import type { EmulatorContext } from "./context";
 import { FaultInjector } from "./faults";
+import { answerOnlyOwnOrigin } from "./own-origin";
 import { DataFilePersistence, readDataFile, type Persistence } from "./persistence";
 import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
@@ -25,6 +26,7 @@ import { registerUserTagRoutes } from "./routes/user-tags";
 import { registerUserRoutes } from "./routes/users";
 import { DEFAULT_SEED, loadSeedFile, materializeDomains, type SeedDomain } from "./seed";
 import { EmulatorStore } from "./store";
+import { stageDomain, type StagedDomain } from "./import";
 
 export interface EmulatorOptions {
   host?: string;
@@ -40,6 +42,8 @@ export interface EmulatorOptions {
   accessTokenTtlSeconds?: number;
   /** How many contacts one list filter can reach (documented 50,000). */
   reachableContacts?: number;
+  /** Objects made in the first domain as if in the app and admin console (import.ts), only when there is no data file yet. */
+  staged?: StagedDomain;
 }
 
 export interface RunningEmulator {
@@ -52,8 +56,11 @@ export interface RunningEmulator {
 
 const isApiOrToken = (url: string) => url.startsWith(`${API_PREFIX}/`) || url.startsWith(TOKEN_PATH);
 
-export function buildApp(context: EmulatorContext): FastifyInstance {
+/** `host`: the name the emulator listens on (`--host`); requests addressed to it are answered as well as loopback ones (own-origin.ts). */
+export function buildApp(context: EmulatorContext, access: { host?: string } = {}): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 4 * 1024 * 1024, forceCloseConnections: true });
+  // First: requests of other sites and other names are refused before any route or body parser runs.
+  answerOnlyOwnOrigin(app, access.host);
 
   // JSON bodies; an empty body (e.g. DELETE with a JSON content type) is no body.
   const defaultJsonParser = app.getDefaultJsonParser("error", "error");
@@ -110,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const definitions = materializeDomains(seed, previous?.domains.map((domain) => domain.definition));
   const store = new EmulatorStore(definitions);
   if (previous) store.restore(previous);
+  else if (options.staged) stageDomain(store, options.staged);
   const persistence: Persistence | undefined = options.dataFile ? new DataFilePersistence(options.dataFile, store) : undefined;
   // Write at once, so a generated key pair is kept even if the process is killed.
   await persistence?.flush();
@@ -125,8 +133,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log: new RequestLog(),
     reachableContacts: options.reachableContacts ?? LIMITS.reachableContacts,
   };
-  const app = buildApp(context);
   const host = options.host ?? "127.0.0.1";
+  const app = buildApp(context, { host });
   await app.listen({ host, port: options.port ?? 8787 });
   const address = app.server.address() as AddressInfo;
   const urlHost = address.family === "IPv6" || host.includes(":") ? `[${host}]` : host;

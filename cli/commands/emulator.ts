@@ -5,6 +5,8 @@ import { DEFAULT_SEED, loadSeedFile } from "../../emulator/seed";
 import { startEmulator } from "../../emulator/server";
 import { applySettings, connectableUrl, emulatorSettings, readStackForEmulator, type EmulatorCredentials, type StackForEmulator } from "./configure-stack";
 import { serveStackDomain, withAddedDomains, type ServedDomain } from "./stack-domain";
+import { varOption } from "./desired-inputs";
+import { CONSOLE_FIELD_PREFIX, describeStaged, loadImport } from "./emulator-import";
 
 /** Reads the domain's credentials as any client would (GET /_emulator/credentials) and writes them into the stack. */
 async function pointStackAtEmulator(target: StackForEmulator, served: ServedDomain, url: string): Promise<void> {
@@ -34,6 +36,8 @@ interface EmulatorCommandOptions {
   accessTokenTtl: number;
   maxReachableContacts: number;
   configureStack?: string;
+  import?: string[];
+  var: Record<string, string>;
   force?: boolean;
   cwd?: string;
 }
@@ -46,6 +50,8 @@ export function registerEmulatorCommand(program: Command): void {
     .option("--port <port>", "port to listen on (0 picks a free port)", integerOption("--port", 0, 65535), 8787)
     .option("--data <file>", "keep state in FILE across restarts (atomic writes); default in memory")
     .option("--seed <file>", "load domains, members and credentials from a YAML file")
+    .option("--import <FILE...>", "stage desired-state files in the first domain as if made in the app and admin console (with --data: only into a new data file)")
+    .addOption(varOption())
     .option(
       "--requests-per-minute <n>",
       "rate limit per API operation per domain",
@@ -77,7 +83,13 @@ export function registerEmulatorCommand(program: Command): void {
         "emulator serves that domain (added at start with credentials of its own when the seed lacks it);\n" +
         "--force overwrites it with the default domain. A stack holding real-API endpoints or credentials is\n" +
         "refused. Without --data the key pair is new at every start: run with --configure-stack again after a\n" +
-        "restart, or keep the emulator's data with --data FILE (outside your project: it holds secrets).",
+        "restart, or keep the emulator's data with --data FILE (outside your project: it holds secrets).\n" +
+        "\n--import FILE... loads desired-state files (later ones overlay earlier ones; ${vars.NAME} from --var, each\n" +
+        "one needed) as validate does: a problem is printed as FILE:LINE:COL and the emulator does not start. Their\n" +
+        "tags, user tags (owner by email or id), custom properties, contacts, custom values, memos and photos are\n" +
+        "made in the first domain without any API call (the request log stays empty). A propertyName starting with\n" +
+        `${CONSOLE_FIELD_PREFIX} marks a field made in the admin console with the name left empty: it gets a random one. With\n` +
+        "--data, the files are imported only when the data file does not exist yet; otherwise the import is skipped.",
     )
     .action(async (options: EmulatorCommandOptions, command: Command) => {
       if (options.cwd !== undefined && options.configureStack === undefined) {
@@ -86,10 +98,24 @@ export function registerEmulatorCommand(program: Command): void {
       if (options.force && options.configureStack === undefined) {
         command.error("error: --force needs --configure-stack", { exitCode: 1, code: "lineworks.usage" });
       }
+      if (Object.keys(options.var).length > 0 && options.import === undefined) {
+        command.error("error: --var needs --import (the values of ${vars.NAME} in the imported files)", { exitCode: 1, code: "lineworks.usage" });
+      }
       // The stack is read (and a real-API stack refused) before the emulator starts: its domain id
       // decides which domains the emulator serves.
       const target = options.configureStack === undefined ? undefined : await readStackForEmulator(options.configureStack, options.cwd ?? process.cwd());
       const previous = options.data ? readDataFile(options.data) : undefined;
+      const imported = options.import === undefined ? undefined : loadImport(options.import, options.var, (line) => process.stderr.write(`emulator: ${line}\n`));
+      if (imported?.ok === false) {
+        for (const problem of imported.problems) process.stderr.write(`${problem}\n`);
+        process.stderr.write(`emulator: not started: fix the ${imported.problems.length === 1 ? "problem" : `${imported.problems.length} problems`} above in the --import files and start again\n`);
+        process.exitCode = 1;
+        return;
+      }
+      if (imported && previous !== undefined) {
+        process.stderr.write(`emulator: --import skipped: the data file ${options.data} already holds a domain, kept as it is; to stage the files, start with a new --data FILE or without --data\n`);
+      }
+      const staged = imported?.ok && previous === undefined ? imported.staged : undefined;
       const seed = withAddedDomains(options.seed ? loadSeedFile(options.seed) : DEFAULT_SEED, previous);
       const served = target === undefined ? undefined : serveStackDomain(target, seed, options.force === true);
       // Listen for the stop signals before printing the URL: a caller may signal as
@@ -111,10 +137,12 @@ export function registerEmulatorCommand(program: Command): void {
         requestsPerMinute: options.requestsPerMinute,
         accessTokenTtlSeconds: options.accessTokenTtl,
         reachableContacts: options.maxReachableContacts,
+        ...(staged ? { staged } : {}),
       });
       process.stdout.write(`${emulator.url}\n`);
       // Later lines only: the first is the base URL alone (CONTRACT §4).
       process.stdout.write(`dashboard: ${emulator.url}/_emulator/ui (only on this address)\n`);
+      if (staged) process.stdout.write(`${describeStaged(staged, options.import!)}\n`);
       if (target !== undefined && served !== undefined) {
         try {
           await pointStackAtEmulator(target, served, emulator.url);

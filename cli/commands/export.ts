@@ -6,6 +6,7 @@ import { writePhotoFiles } from "./photo-files";
 
 interface ExportOptions {
   out?: string;
+  split?: string;
   photos?: string;
   stack?: string;
   cwd?: string;
@@ -16,7 +17,8 @@ export function registerExportCommand(program: Command): void {
     .command("export")
     .description("read the live domain and write a desired-state YAML that reproduces it (with adopt: true)")
     .option("--out <FILE>", "write the YAML to FILE instead of stdout")
-    .option("--photos <DIR>", "also download contact photos into DIR (relative to the --out file's folder)")
+    .option("--split <DIR>", "write one file per section into DIR (tags.yaml, user-tags.yaml, custom-properties.yaml, contacts.yaml)")
+    .option("--photos <DIR>", "also download contact photos into DIR (relative to the folder of the --out file or of --split)")
     .addOption(stackOption("the connection and credentials (lineworks:*)"))
     .addOption(cwdOption())
     .addHelpText(
@@ -27,17 +29,24 @@ export function registerExportCommand(program: Command): void {
         "LINEWORKS_ACCESS_TOKEN, LINEWORKS_DOMAIN_ID; with --stack NAME, each one the environment\n" +
         "does not set comes from the stack's lineworks:* config, secure values included (read through\n" +
         "`pulumi config --show-secrets` in the folder of Pulumi.yaml). Progress goes to stderr.\n" +
-        "Each entry carries its id as a comment; the file sets `adopt: true` so that `pulumi up`\n" +
-        "takes over the existing objects (Pulumi cannot import dynamic resources).",
+        "Keys come from display names and stay the same from run to run; each entry carries its id as\n" +
+        "a comment; owners are login emails where the app may read users (scope user.read). The files\n" +
+        "set `adopt: true` so that `pulumi up` takes over the existing objects (Pulumi cannot import\n" +
+        "dynamic resources). With --split, the `pulumi config set lineworks-contacts:files` line that\n" +
+        "lists the files is printed to stderr.",
     )
     .action(async (options: ExportOptions, command: Command) => {
-      if (options.photos !== undefined && options.out === undefined) {
-        throw new Error("--photos needs --out (photo paths are relative to the YAML file)");
+      const usage = (message: string) => command.error(`error: ${message}`, { exitCode: 1, code: "lineworks.usage" });
+      if (options.out !== undefined && options.split !== undefined) {
+        usage("--out and --split cannot be used together: --out FILE writes one file, --split DIR one file per section; keep one");
+      }
+      if (options.photos !== undefined && options.out === undefined && options.split === undefined) {
+        usage("--photos needs --out FILE or --split DIR (photo paths are relative to the YAML files)");
       }
       try {
         checkCwdNeedsStack(options);
       } catch (err) {
-        if (err instanceof InvalidArgumentError) command.error(`error: ${err.message}`, { exitCode: 1, code: "lineworks.usage" });
+        if (err instanceof InvalidArgumentError) usage(err.message);
         throw err;
       }
       const progress = (message: string) => process.stderr.write(`export: ${message}\n`);
@@ -50,12 +59,29 @@ export function registerExportCommand(program: Command): void {
       }
       // Loaded here so that other commands do not pay for the HTTP client.
       const { createContactApiClient } = await import("../../provider/client/index.js");
-      const { readLiveDomain, toDesiredStateDocument } = await import("../../provider/desired-state/export.js");
+      const { readLiveDomain, toDesiredStateDocument, toDesiredStateFiles } = await import("../../provider/desired-state/export.js");
       const { clientConfigForCli } = await import("./credentials.js");
       const config = clientConfigForCli(stack, process.env);
       const api = createContactApiClient(config, { log: progress });
       const live = await readLiveDomain(api, { photos: options.photos !== undefined, progress });
-      const exported = toDesiredStateDocument(live, options.photos !== undefined ? { photoDir: toPosix(options.photos) } : {});
+      const photoOptions = options.photos !== undefined ? { photoDir: toPosix(options.photos) } : {};
+      if (options.split !== undefined) {
+        const exported = toDesiredStateFiles(live, photoOptions);
+        for (const note of exported.notes) progress(note);
+        const dir = path.resolve(options.split);
+        fs.mkdirSync(dir, { recursive: true });
+        writePhotoFiles(dir, options.photos ?? "", exported.photoFiles);
+        for (const file of exported.files) writeAtomically(path.join(dir, file.name), file.text);
+        const { filesConfigCommand } = await import("../../provider/desired-state/export-split.js");
+        // lineworks-contacts:files are relative to the project: the stack's, else the current folder.
+        const projectDir = stack?.settings.projectDir ?? process.cwd();
+        const listed = exported.files.map((file) => toPosix(path.relative(projectDir, path.join(dir, file.name))));
+        const photos = exported.photoFiles.size > 0 ? ` and ${exported.photoFiles.size} photos` : "";
+        progress(`wrote ${listed.join(", ")}${photos}; list them in the stack's config with:`);
+        process.stderr.write(`${filesConfigCommand(listed)}\n`);
+        return;
+      }
+      const exported = toDesiredStateDocument(live, photoOptions);
       for (const note of exported.notes) progress(note);
       if (options.out === undefined) {
         process.stdout.write(exported.text);

@@ -139,4 +139,7 @@ export class HttpContactApi implements ContactApi {
   isMember(userId: string): Promise<boolean> {
     return this.members.isMember(userId);
   }
+  memberEmail(userId: string): Promise<string | undefined> {
+    return this.members.memberEmail(userId);
+  }
 }

@@ -101,4 +101,6 @@ export interface ContactApi {
   // members (Directory API, scope user.read)
   /** Whether `userId` (resource id or login email) is a member of the domain; throws when the app may not read users. */
   isMember(userId: string): Promise<boolean>;
+  /** The login email of the member `userId` names; undefined when it names no member; throws when the app may not read users. */
+  memberEmail(userId: string): Promise<string | undefined>;
 }

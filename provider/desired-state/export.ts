@@ -1,15 +1,18 @@
 /**
- * Reads a live domain and writes it as a desired-state document that `validate` accepts and
- * that, applied with `adopt: true`, takes over every object with no further change.
+ * Reads a live domain and writes it as desired-state YAML that `validate` accepts and that,
+ * applied with `adopt: true`, takes over every object with no further change: one document
+ * (`--out`), or one per section (`--split`, export-split.ts). Keys come from display names
+ * (export-keys.ts), owners are written as login emails (export-owners.ts), ids are comments.
  */
-import { Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, YAMLMap } from "yaml";
 import type { Contact, ContactApi, ContactTag, CustomProperty } from "../client/contact-api";
-import { primaryEmail } from "../schema/contact";
-import { contactFact } from "../schema/contact";
+import { contactFact, primaryEmail } from "../schema/contact";
 import { projectOnto } from "../schema/project";
 import { acceptedImageFormats, imageSignatureOf } from "../rules/image";
-import { FORMAT_VERSION } from "./format";
 import { isRecord } from "../schema/json";
+import { KeyMaker, joinParts, localPart, slugOf, sortedBy } from "./export-keys";
+import { ownerAsWritten, readOwnerEmails, type OwnerEmails } from "./export-owners";
+import { renderDocument, type ExportSections } from "./export-render";
+import { splitDocuments, type SplitFile } from "./export-split";
 
 export interface ExportProgress {
   (message: string): void;
@@ -21,6 +24,8 @@ export interface LiveDomain {
   contacts: Contact[];
   /** Photo bytes by contactId, for contacts that have one (only when photos were asked for). */
   photos?: Map<string, Uint8Array>;
+  /** Login emails of the owners the API named by id (absent: owners are written as returned). */
+  owners?: OwnerEmails;
 }
 
 export async function readLiveDomain(
@@ -43,7 +48,10 @@ export async function readLiveDomain(
     }
   }
   progress(`read ${contacts.length} contacts`);
-  const live: LiveDomain = { tags, customProperties, contacts };
+  const references = [...tags.map((tag) => tag.userId ?? ""), ...contacts.map((contact) => contact.permission?.masterUserId ?? "")];
+  const owners = await readOwnerEmails(api, references);
+  if (owners.emails.size > 0) progress(`read the login emails of ${owners.emails.size} owners`);
+  const live: LiveDomain = { tags, customProperties, contacts, owners };
   if (options.photos) {
     live.photos = new Map();
     let done = 0;
@@ -63,67 +71,104 @@ export function isCustomerContact(contact: Contact): boolean {
   return contact.linkedExternalUser === null || contact.linkedExternalUser === undefined;
 }
 
-export interface ExportedDocument {
-  text: string;
+interface BuiltExport {
+  sections: ExportSections;
+  ids: Map<object, string>;
+  /** contactIds of the contacts left out, for the header. */
+  leftOut: string[];
   /** Photo files to write, relative to the document: path → bytes. */
   photoFiles: Map<string, Uint8Array>;
   /** Notes about what could not be exported (to stderr). */
   notes: string[];
 }
 
-/** Builds the YAML document. Keys are readable slugs, unique per section; ids are comments. */
+export interface ExportedDocument {
+  text: string;
+  photoFiles: Map<string, Uint8Array>;
+  notes: string[];
+}
+
+export interface ExportedFiles {
+  files: SplitFile[];
+  photoFiles: Map<string, Uint8Array>;
+  notes: string[];
+}
+
+const HEADER = [
+  "Exported from a live LINE WORKS domain by `lineworks-contacts export`.",
+  "adopt: true lets `pulumi up` take over these existing objects instead of creating new ones.",
+];
+const leftOutLine = (ids: string[]) =>
+  ids.length > 0 ? [`Left out (no unique primary email, which adopt finds a contact by, or no masterUserId): ${ids.join(", ")}`] : [];
+
+/** The whole domain as one document. */
 export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: string } = {}): ExportedDocument {
-  const notes: string[] = [];
-  const photoFiles = new Map<string, Uint8Array>();
+  const built = buildExport(live, options);
+  const text = renderDocument({ sections: built.sections, ids: built.ids, header: [...HEADER, ...leftOutLine(built.leftOut)] });
+  return { text, photoFiles: built.photoFiles, notes: built.notes };
+}
+
+/** The domain as one document per section (photo paths relative to the folder of those files). */
+export function toDesiredStateFiles(live: LiveDomain, options: { photoDir?: string } = {}): ExportedFiles {
+  const built = buildExport(live, options);
+  const files = splitDocuments(built, (section) => [...HEADER, ...(section === "contacts" ? leftOutLine(built.leftOut) : [])]);
+  return { files, photoFiles: built.photoFiles, notes: built.notes };
+}
+
+function buildExport(live: LiveDomain, options: { photoDir?: string }): BuiltExport {
+  const notes: string[] = [...(live.owners?.notes ?? [])];
+  const ids = new Map<object, string>();
+  const owner = (reference: string) => ownerAsWritten(reference, live.owners);
   // A tag without a type (the reader tolerates it) is a user tag when it names its user.
   const isUserTag = (tag: ContactTag) => tag.type === "USER" || (tag.type === undefined && tag.userId !== undefined);
   // A type the docs do not list (a newer API) is neither kind: left out, never written as a company tag.
   const knownKind = (tag: ContactTag) => tag.type === undefined || tag.type === "COMPANY" || tag.type === "USER";
   const unknownKind = live.tags.filter((tag) => !knownKind(tag));
   if (unknownKind.length > 0) {
-    notes.push(`left out ${unknownKind.length} tags of a type this version does not know: ${unknownKind.map((tag) => `${tag.contactTagId} (${String(tag.type)})`).join(", ")}`);
+    notes.push(`left out ${unknownKind.length} tags of a type this version does not know: ${unknownKind.map((tag) => `${tag.contactTagName} (${String(tag.type)})`).join(", ")}`);
   }
   const companyTags = live.tags.filter((tag) => knownKind(tag) && !isUserTag(tag));
   // The docs' example user tag has no userId: such a tag cannot be written back (its user is unknown).
   const userTags = live.tags.filter((tag) => knownKind(tag) && isUserTag(tag) && tag.userId !== undefined && tag.userId !== "");
   const ownerless = live.tags.filter((tag) => knownKind(tag) && isUserTag(tag) && !userTags.includes(tag));
   if (ownerless.length > 0) {
-    notes.push(`left out ${ownerless.length} user tags whose user the API did not name: ${ownerless.map((tag) => tag.contactTagId).join(", ")}`);
+    notes.push(`left out ${ownerless.length} user tags whose user the API did not name: ${ownerless.map((tag) => tag.contactTagName).join(", ")}`);
   }
 
+  // Company and user tags share one namespace: a contact's `tags` names either kind by key.
   const tagKeys = new KeyMaker();
   const tagKeyById = new Map<string, string>();
-  const tagsSection: Record<string, unknown> = {};
-  const ids = new Map<object, string>();
-  for (const tag of sortBy(companyTags, (tag) => tag.contactTagName)) {
-    const key = tagKeys.make(tag.contactTagName, `tag-${shortId(tag.contactTagId)}`);
+  const tags: Record<string, object> = {};
+  for (const tag of sortedBy(companyTags, (tag) => `${tag.contactTagName}\u0000${tag.contactTagId}`)) {
+    const key = tagKeys.make(tag.contactTagName, "tag");
     tagKeyById.set(tag.contactTagId, key);
-    const entry = { contactTagName: tag.contactTagName };
-    tagsSection[key] = entry;
-    ids.set(entry, `contactTagId: ${tag.contactTagId}`);
+    tags[key] = { contactTagName: tag.contactTagName };
+    ids.set(tags[key]!, `contactTagId: ${tag.contactTagId}`);
   }
-  const userTagsSection: Record<string, unknown> = {};
-  for (const tag of sortBy(userTags, (tag) => `${tag.userId ?? ""}\u0000${tag.contactTagName}`)) {
-    const key = tagKeys.make(tag.contactTagName, `user-tag-${shortId(tag.contactTagId)}`);
+  const userTagsSection: Record<string, object> = {};
+  for (const tag of sortedBy(userTags, (tag) => `${owner(tag.userId!)}\u0000${tag.contactTagName}\u0000${tag.contactTagId}`)) {
+    const userId = owner(tag.userId!);
+    // The owner's name first (an email's local part; never a bare id), then the tag's.
+    const name = slugOf(tag.contactTagName) === "" ? "" : joinParts(userId.includes("@") ? localPart(userId) : undefined, tag.contactTagName);
+    const key = tagKeys.make(name, "user-tag");
     tagKeyById.set(tag.contactTagId, key);
-    const entry = { userId: tag.userId ?? "", contactTagName: tag.contactTagName };
-    userTagsSection[key] = entry;
-    ids.set(entry, `contactTagId: ${tag.contactTagId}`);
+    userTagsSection[key] = { userId, contactTagName: tag.contactTagName };
+    ids.set(userTagsSection[key]!, `contactTagId: ${tag.contactTagId}`);
   }
 
   const propertyKeys = new KeyMaker();
   const propertyKeyByName = new Map<string, string>();
-  const propertiesSection: Record<string, unknown> = {};
+  const properties: Record<string, object> = {};
   // A property type the docs do not list (a newer API) cannot be written in this format: left out, and said so.
   const knownProperties = live.customProperties.filter((p) => p.propertyType === "STRING" || p.propertyType === "LINK");
   const unknownProperties = live.customProperties.filter((p) => !knownProperties.includes(p));
   if (unknownProperties.length > 0) {
-    notes.push(`left out ${unknownProperties.length} custom properties of a type this version does not know: ${unknownProperties.map((p) => `${p.propertyName} (${String(p.propertyType)})`).join(", ")}`);
+    notes.push(`left out ${unknownProperties.length} custom properties of a type this version does not know: ${unknownProperties.map((p) => `${p.displayName} (${String(p.propertyType)})`).join(", ")}`);
   }
-  for (const property of sortBy(knownProperties, (p) => `${String(p.displayOrder ?? 999999).padStart(6, "0")}${p.propertyName}`)) {
-    const key = propertyKeys.make(property.propertyName, `property-${shortId(property.customPropertyId)}`);
+  for (const property of sortedBy(knownProperties, (p) => `${String(p.displayOrder ?? 999999).padStart(6, "0")}\u0000${p.propertyName}`)) {
+    const key = propertyKeys.make(slugOf(property.displayName) || property.propertyName, "property");
     propertyKeyByName.set(property.propertyName, key);
-    const entry: Record<string, unknown> = {
+    properties[key] = {
       propertyName: property.propertyName,
       displayName: property.displayName,
       ...(property.i18nDisplayNames && property.i18nDisplayNames.length > 0 ? { i18nDisplayNames: property.i18nDisplayNames } : {}),
@@ -131,12 +176,11 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
       multiValued: property.multiValued === true,
       ...(typeof property.displayOrder === "number" ? { displayOrder: property.displayOrder } : {}),
     };
-    propertiesSection[key] = entry;
-    ids.set(entry, `customPropertyId: ${property.customPropertyId}`);
+    ids.set(properties[key]!, `customPropertyId: ${property.customPropertyId}`);
   }
 
   const contactKeys = new KeyMaker();
-  const contactsSection: Record<string, unknown> = {};
+  const contacts: Record<string, object> = {};
   const customers = live.contacts.filter(isCustomerContact);
   if (customers.length < live.contacts.length) {
     notes.push(`skipped ${live.contacts.length - customers.length} external message contacts (the API cannot create them)`);
@@ -161,14 +205,21 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
   if (sharedEmail.length > 0) {
     notes.push(`left out ${sharedEmail.length} contacts whose primary email is not unique: ${sharedEmail.map((c) => c.contactId).join(", ")}`);
   }
-  for (const contact of sortBy(customers.filter((contact) => !leftOut.includes(contact)), contactSortKey)) {
-    const key = contactKeys.make(contactKeySource(contact), `contact-${shortId(contact.contactId)}`);
+  let ownersRewritten = 0;
+  const photoFiles = new Map<string, Uint8Array>();
+  for (const contact of sortedBy(customers.filter((contact) => !leftOut.includes(contact)), (c) => `${c.createdTime ?? ""}\u0000${c.contactId}`)) {
+    const key = contactKeys.make(contactKeySource(contact), "contact");
     const dropped: string[] = [];
     const entry = projectOnto(contactFact, contact, dropped);
     for (const field of ["contactTagIds", "customProperties"]) delete entry[field];
-    const tags = (contact.contactTagIds ?? []).map((id) => tagKeyById.get(id));
-    if (tags.some((key) => key === undefined)) notes.push(`${key}: dropped tag ids that are not in the tag list`);
-    const tagList = tags.filter((key): key is string => key !== undefined);
+    const returnedOwner = contact.permission!.masterUserId;
+    if (owner(returnedOwner) !== returnedOwner) {
+      entry.permission = { ...(entry.permission as object), masterUserId: owner(returnedOwner) };
+      ownersRewritten++;
+    }
+    const tagKeys = (contact.contactTagIds ?? []).map((id) => tagKeyById.get(id));
+    if (tagKeys.some((key) => key === undefined)) notes.push(`${key}: dropped tag ids that are not in the tag list`);
+    const tagList = tagKeys.filter((key): key is string => key !== undefined);
     if (tagList.length > 0) entry.tags = tagList;
     const values: Record<string, unknown> = {};
     for (const [propertyName, value] of Object.entries(contact.customProperties ?? {})) {
@@ -187,38 +238,18 @@ export function toDesiredStateDocument(live: LiveDomain, options: { photoDir?: s
       entry.photo = file;
     }
     if (dropped.length > 0) notes.push(`${key}: dropped fields the format does not model: ${dropped.join(", ")}`);
-    contactsSection[key] = entry;
+    contacts[key] = entry;
     ids.set(entry, `contactId: ${contact.contactId}`);
   }
-
-  const root: Record<string, unknown> = { version: FORMAT_VERSION, adopt: true };
-  if (Object.keys(tagsSection).length > 0) root.tags = tagsSection;
-  if (Object.keys(userTagsSection).length > 0) root.userTags = userTagsSection;
-  if (Object.keys(propertiesSection).length > 0) root.customProperties = propertiesSection;
-  if (Object.keys(contactsSection).length > 0) root.contacts = contactsSection;
-
-  const doc = new Document(escapeSubstitutions(root));
-  doc.commentBefore =
-    " Exported from a live LINE WORKS domain by `lineworks-contacts export`.\n" +
-    " adopt: true lets `pulumi up` take over these existing objects instead of creating new ones." +
-    (leftOut.length > 0
-      ? `\n Left out (no unique primary email, which adopt finds a contact by, or no masterUserId): ${leftOut.map((c) => c.contactId).join(", ")}`
-      : "");
-  for (const section of ["tags", "userTags", "customProperties", "contacts"]) {
-    const map = doc.get(section, true);
-    if (!isMap(map)) continue;
-    const plain = root[section] as Record<string, unknown>;
-    for (const pair of map.items as Pair<Scalar, Node>[]) {
-      const id = ids.get(plain[String(pair.key.value)] as object);
-      if (id) pair.key.commentBefore = ` ${id}`;
-    }
+  if (ownersRewritten > 0) {
+    notes.push(
+      `wrote permission.masterUserId of ${ownersRewritten} contacts as login emails where the API returned user ids; ` +
+        "the first up that takes them over may update their permission to the same member written as an email",
+    );
   }
-  compactLeaves(doc.contents as Node);
-  const text = doc.toString({ lineWidth: 0 });
-  return { text, photoFiles, notes };
+  return { sections: { tags, userTags: userTagsSection, customProperties: properties, contacts }, ids, leftOut: leftOut.map((c) => c.contactId), photoFiles, notes };
 }
 
-/** Strings in the document are read back with `${vars.X}` substitution: keep a literal `${` literal. */
 /** A custom value with only the fields its shapes have: a newer API's extra fields would not validate. */
 function valueFields(value: unknown): unknown {
   const keep = (item: unknown) =>
@@ -229,62 +260,11 @@ function valueFields(value: unknown): unknown {
 }
 const CUSTOM_VALUE_FIELDS = ["content", "text", "link", "represent"];
 
-function escapeSubstitutions(value: unknown): unknown {
-  if (typeof value === "string") return value.replaceAll("${", () => "$${");
-  if (Array.isArray(value)) return value.map(escapeSubstitutions);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, escapeSubstitutions(inner)]));
-  }
-  return value;
-}
-
-/** Maps and lists whose items are all scalars are written on one line: `{ email: x, primary: true }`. */
-function compactLeaves(node: Node | null): void {
-  if (isMap(node) || isSeq(node)) {
-    const items = isMap(node) ? node.items.map((pair) => pair.value as Node) : (node.items as Node[]);
-    const scalarsOnly = items.every((item) => isScalar(item) && !(typeof item.value === "string" && item.value.includes("\n")));
-    if (scalarsOnly && items.length > 0 && !(node instanceof YAMLMap && items.length > 6)) node.flow = true;
-    else items.forEach(compactLeaves);
-    if (isSeq(node) && items.every((item) => isMap(item) && item.flow)) node.flow = false;
-  }
-}
-
+/** lastName-firstName (any script the key pattern allows), else the primary email's local part. */
 function contactKeySource(contact: Contact): string {
   const name = contact.contactName ?? {};
-  const ascii = [name.lastName, name.firstName].filter(Boolean).join(" ");
-  if (slug(ascii) !== "" && /^[\x20-\x7e]+$/.test(ascii)) return ascii;
-  const email = (contact.emails ?? []).find((e) => e.primary)?.email ?? contact.emails?.[0]?.email;
-  return email ? email.split("@")[0]! : "";
-}
-
-function contactSortKey(contact: Contact): string {
-  return `${contact.createdTime ?? ""}\u0000${contact.contactId}`;
-}
-
-function sortBy<T>(items: T[], keyOf: (item: T) => string): T[] {
-  return [...items].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-}
-
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-}
-
-function shortId(id: string): string {
-  return id.replace(/^ctag/, "").replace(/[^A-Za-z0-9]/g, "").slice(0, 8).toLowerCase();
-}
-
-/** Readable, unique keys: the slug of a name, else a fallback from the id; `-2`, `-3` on clashes. */
-class KeyMaker {
-  private readonly used = new Set<string>();
-  make(name: string, fallback: string): string {
-    const base = slug(name) || fallback;
-    let key = base;
-    for (let n = 2; this.used.has(key); n++) key = `${base}-${n}`;
-    this.used.add(key);
-    return key;
-  }
+  const fromName = joinParts(name.lastName, name.firstName);
+  if (fromName !== "") return fromName;
+  const email = primaryEmail(contact) ?? contact.emails?.[0]?.email;
+  return email ? localPart(email) : "";
 }

@@ -54,21 +54,21 @@ describe("export document", () => {
   it("is a valid desired state with the live values, keyed by readable unique keys", () => {
     if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join("\n"));
     const { state } = loaded;
-    expect(Object.keys(state.tags).sort()).toEqual(["tag-0002b", "vip", "vip-2"]);
-    expect(state.userTags["follow-up"]).toMatchObject({ userId: "sales@example.com", contactTagName: "Follow up", adopt: true });
-    expect(state.customProperties["crm-link"]).toMatchObject({ propertyName: "crm_link", adopt: true });
+    expect(Object.keys(state.tags).sort()).toEqual(["vip", "vip-2", "取引先"]);
+    expect(state.userTags["sales-follow-up"]).toMatchObject({ userId: "sales@example.com", contactTagName: "Follow up", adopt: true });
+    expect(state.customProperties.crm).toMatchObject({ propertyName: "crm_link", adopt: true });
     const taro = state.contacts["tanaka-taro"]!;
-    expect(taro.tags).toEqual(["vip", "tag-0002b", "follow-up"]);
-    expect(taro.customProperties).toEqual({ "crm-link": { text: "CRM", link: "https://crm.example/1" } });
+    expect(taro.tags).toEqual(["vip", "取引先", "sales-follow-up"]);
+    expect(taro.customProperties).toEqual({ crm: { text: "CRM", link: "https://crm.example/1" } });
     expect(taro.fields.memo).toBe("costs ${vars.price} yen");
     expect(taro.fields.emails).toEqual([{ email: "taro@example.com", primary: true }]);
     expect(taro.fields).not.toHaveProperty("telephones");
-    expect(state.contacts.tanaka2).toBeDefined();
+    expect(state.contacts["田中"]).toBeDefined();
   });
 
   it("leaves out what adopt could not find or the API could not create, and says so", () => {
     if (!loaded.ok) throw new Error("invalid");
-    expect(Object.keys(loaded.state.contacts).sort()).toEqual(["tanaka-taro", "tanaka2"]);
+    expect(Object.keys(loaded.state.contacts).sort()).toEqual(["tanaka-taro", "田中"]);
     expect(exported.notes.join("\n")).toMatch(/1 external message contacts/);
     expect(exported.notes.join("\n")).toMatch(/1 contacts without an email.*c3/);
     expect(exported.notes.join("\n")).toMatch(/2 contacts whose primary email is not unique: c4, c5/);
@@ -76,8 +76,8 @@ describe("export document", () => {
   });
 
   it("names every object's id in a comment", () => {
-    expect(exported.text).toContain("# contactTagId: ctag0002-b\n  tag-0002b:");
+    expect(exported.text).toContain("# contactTagId: ctag0002-b\n  取引先:");
     expect(exported.text).toContain("# contactId: c1\n  tanaka-taro:");
-    expect(exported.text).toContain("# customPropertyId: p1\n  crm-link:");
+    expect(exported.text).toContain("# customPropertyId: p1\n  crm:");
   });
 });

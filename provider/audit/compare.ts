@@ -11,6 +11,7 @@ import type { LiveDomain } from "../desired-state/export";
 import type { DesiredState, EntryOptions } from "../desired-state/model";
 import { normalizeContactField, normalizeDisplayOrder, normalizeI18nNames, sameCanonical } from "../resources/normalize";
 import { CONTACT_FIELD_NAMES, type ContactFieldName } from "../resources/types";
+import { ownerAsWritten } from "../desired-state/export-owners";
 import { emptyHeldIds, userTagNaturalKey, type HeldIds } from "./stack-ids";
 
 export type AuditKind = "tag" | "userTag" | "customProperty" | "contact";
@@ -59,16 +60,20 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
   // Tags: by the stack's id where it holds one (a rename in the app is drift of contactTagName),
   // else by name. A matched tag's identity is its id, so contacts carrying it compare equal.
   const nameIdentity = (tag: ContactTag) => (tag.type === "USER" ? `U:${userTagNaturalKey(tag.userId ?? "", tag.contactTagName)}` : `C:${tag.contactTagName}`);
+  // An owner named by id and by login email is one member: compare by the email where the directory gave it.
+  const ownerOf = (reference: string) => ownerAsWritten(reference, live.owners);
+  const matchIdentity = (tag: ContactTag) =>
+    tag.type === "USER" ? `U:${userTagNaturalKey(ownerOf(tag.userId ?? ""), tag.contactTagName)}` : nameIdentity(tag);
   const liveTagById = new Map<string, ContactTag>(live.tags.map((tag) => [tag.contactTagId, tag]));
   const liveTagByIdentity = new Map<string, ContactTag>();
-  for (const tag of live.tags) if (!liveTagByIdentity.has(nameIdentity(tag))) liveTagByIdentity.set(nameIdentity(tag), tag);
+  for (const tag of live.tags) if (!liveTagByIdentity.has(matchIdentity(tag))) liveTagByIdentity.set(matchIdentity(tag), tag);
   const matchedTagIds = new Set<string>();
   const desiredTagIdentity = new Map<string, string>();
-  const matchTags = (kind: "tag" | "userTag", entries: Array<[string, string, EntryOptions, string]>) => {
+  const matchTags = (kind: "tag" | "userTag", entries: Array<[string, string, EntryOptions, string, string]>) => {
     const type = kind === "tag" ? "COMPANY" : "USER";
     const heldIds = kind === "tag" ? held.tags : held.userTags;
-    for (const [key, name, entry, contactTagName] of entries) {
-      const identity = `${kind === "tag" ? "C:" : "U:"}${name}`;
+    for (const [key, name, entry, contactTagName, matchName] of entries) {
+      const identity = `${kind === "tag" ? "C:" : "U:"}${matchName}`;
       const heldId = heldIds.get(key);
       const byId = heldId !== undefined ? liveTagById.get(heldId) : undefined;
       const found = heldId !== undefined ? (byId?.type === type || byId?.type === undefined ? byId : undefined) : liveTagByIdentity.get(identity);
@@ -85,10 +90,16 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
       else inSyncCount[kind]++;
     }
   };
-  matchTags("tag", Object.entries(desired.tags).map(([key, entry]) => [key, entry.contactTagName, entry, entry.contactTagName]));
+  matchTags("tag", Object.entries(desired.tags).map(([key, entry]) => [key, entry.contactTagName, entry, entry.contactTagName, entry.contactTagName]));
   matchTags(
     "userTag",
-    Object.entries(desired.userTags).map(([key, entry]) => [key, userTagNaturalKey(entry.userId, entry.contactTagName), entry, entry.contactTagName]),
+    Object.entries(desired.userTags).map(([key, entry]) => [
+      key,
+      userTagNaturalKey(entry.userId, entry.contactTagName),
+      entry,
+      entry.contactTagName,
+      userTagNaturalKey(ownerOf(entry.userId), entry.contactTagName),
+    ]),
   );
   for (const tag of live.tags) {
     if (matchedTagIds.has(tag.contactTagId)) continue;
@@ -98,7 +109,7 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
   const identityOfLiveTag = (id: string) => {
     const tag = liveTagById.get(id);
     if (!tag) return `id:${id}`;
-    return matchedTagIds.has(id) ? `id:${id}` : nameIdentity(tag);
+    return matchedTagIds.has(id) ? `id:${id}` : matchIdentity(tag);
   };
 
   // Custom property definitions, by propertyName.
@@ -157,6 +168,7 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
       ...entry.fields,
       // Tags compare by what they are (type, owner, name), since the ids of missing tags are not known.
       contactTagIds: entry.tags.map((tagKey) => desiredTagIdentity.get(tagKey) ?? `key:${tagKey}`),
+      permission: withOwner(entry.fields.permission, ownerOf),
       customProperties: Object.fromEntries(
         Object.entries(entry.customProperties).map(([propertyKey, value]) => [desired.customProperties[propertyKey]!.propertyName, value]),
       ),
@@ -164,6 +176,7 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
     const liveFields: Partial<Record<ContactFieldName, unknown>> = {
       ...found,
       contactTagIds: (found.contactTagIds ?? []).map(identityOfLiveTag),
+      permission: withOwner(found.permission, ownerOf),
     };
     const fields = CONTACT_FIELD_NAMES.filter(
       (field) => !sameCanonical(normalizeContactField(field, liveFields[field]), normalizeContactField(field, desiredFields[field])),
@@ -180,4 +193,11 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
     inSyncCount,
     contactsWithoutEmail,
   };
+}
+
+/** A permission with its masterUserId as `ownerOf` writes it (the same member by id or email compares equal). */
+function withOwner(permission: unknown, ownerOf: (reference: string) => string): unknown {
+  if (!permission || typeof permission !== "object") return permission;
+  const { masterUserId } = permission as { masterUserId?: unknown };
+  return typeof masterUserId === "string" ? { ...permission, masterUserId: ownerOf(masterUserId) } : permission;
 }

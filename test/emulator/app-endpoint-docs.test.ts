@@ -61,7 +61,7 @@ describe("the README's app and admin endpoints", () => {
       if (answer?.contactTagId && ids.TAG_ID === undefined) ids.TAG_ID = answer.contactTagId;
       if (answer?.contactId && ids.CONTACT_ID === undefined) ids.CONTACT_ID = answer.contactId;
     }
-    const log = await (await fetch(`${emulator.url}/_emulator/requests?include=app`)).json();
-    expect(log.filter((entry: { kind: string }) => entry.kind === "app").length).toBeGreaterThanOrEqual(rows.length);
+    const log = (await (await fetch(`${emulator.url}/_emulator/requests?include=app`)).json()) as Array<{ kind: string }>;
+    expect(log.filter((entry) => entry.kind === "app").length).toBeGreaterThanOrEqual(rows.length);
   });
 });

@@ -17,6 +17,7 @@ import { Preflight, withPreflight } from "./resources/preflight";
 import { guardDeletes, stackClaims } from "./resources/stack-claims";
 import { companyContactTagHandlers, userContactTagHandlers } from "./resources/tags";
 import { stackTenantHandlers } from "./resources/stack-tenant";
+import { reportTakeovers } from "./resources/takeover-count";
 import { TenantGate, withGatedGone } from "./resources/tenant-gate";
 import { withConfigErrorsPlain } from "./resources/user-error";
 
@@ -54,6 +55,8 @@ export function configure(config: { get(key: string): string | undefined }): voi
 const preflight = new Preflight(context);
 /** Notes a preview reads back (plan's "take over"): stderr, one line each. */
 const note = (message: string) => process.stderr.write(`${message}\n`);
+/** Up's takeovers, one line each, and at the end how many objects it took over and created. */
+reportTakeovers();
 
 const builders: Record<ResourceTypeName, (ctx: ProviderContext) => ResourceHandlers<any, any>> = {
   CompanyContactTag: companyContactTagHandlers,

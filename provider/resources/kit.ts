@@ -9,6 +9,7 @@ import { isDuplicateName } from "../client/errors";
 import { isConflict } from "./context";
 import { containsUnknown } from "./pulumi-values";
 import { stackClaims } from "./stack-claims";
+import { takeoverCount } from "./takeover-count";
 
 export interface NaturalKeyKind<Inputs extends { adopt?: boolean }, Live> {
   /** How messages name the desired object, e.g. `Company contact tag "VIP"`. */
@@ -67,8 +68,21 @@ async function adoptOrRefuse<Inputs extends { adopt?: boolean }, Live>(
   return kind.converge(found[0]!, inputs);
 }
 
-/** Creates the object, or adopts / refuses an existing one with the same natural key. */
+/**
+ * Creates the object, or adopts / refuses an existing one with the same natural key. The outcome is
+ * counted (takeover-count.ts): up's line of how many objects it took over and how many it created.
+ */
 export async function createOrAdopt<Inputs extends { adopt?: boolean }, Live>(
+  kind: NaturalKeyKind<Inputs, Live>,
+  inputs: Inputs,
+  create: () => Promise<Live>,
+): Promise<{ live: Live; adopted: boolean }> {
+  const outcome = await createOrAdoptOnce(kind, inputs, create);
+  takeoverCount.record(outcome.adopted);
+  return outcome;
+}
+
+async function createOrAdoptOnce<Inputs extends { adopt?: boolean }, Live>(
   kind: NaturalKeyKind<Inputs, Live>,
   inputs: Inputs,
   create: () => Promise<Live>,

@@ -51,7 +51,7 @@ describe("the emulator's own endpoints refuse other sites", () => {
     const domain = state.domains.find((candidate: { domainId: number }) => candidate.domainId === DOMAIN);
     return domain.contactTags.map((tag: { contactTagName: string }) => tag.contactTagName).sort();
   };
-  const faults = async () => (await fetch(`${emulator.url}/_emulator/faults`)).json();
+  const faults = async (): Promise<Record<string, unknown>> => (await fetch(`${emulator.url}/_emulator/faults`)).json() as Promise<Record<string, unknown>>;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "own-origin-"));

@@ -55,7 +55,7 @@ export function configure(config: { get(key: string): string | undefined }): voi
 const preflight = new Preflight(context);
 /** Notes a preview reads back (plan's "take over"): stderr, one line each. */
 const note = (message: string) => process.stderr.write(`${message}\n`);
-/** Up's takeovers, one line each, and at the end how many objects it took over and created. */
+/** At the end of an up, one line: how many objects it took over and how many it created. */
 reportTakeovers();
 
 const builders: Record<ResourceTypeName, (ctx: ProviderContext) => ResourceHandlers<any, any>> = {

@@ -5,7 +5,7 @@
  * known key. Pure: the keys are read elsewhere.
  */
 import { LINEWORKS_CONFIG_KEYS } from "../client/config";
-import { closestNames } from "./suggest";
+import { closestNames } from "../schema/suggest";
 
 /** The root program's own keys (namespace `lineworks-contacts`). */
 export const PROGRAM_CONFIG_KEYS: readonly string[] = ["files", "vars", "secretFields", "maxDeletes", "moveTenant"].map((key) => `lineworks-contacts:${key}`);

@@ -21,7 +21,7 @@ import type { ProblemSink } from "./paths";
 import { contactCustomValues, contactTags, type ContactReferences } from "./references";
 import { readResourceOptions, RESOURCE_OPTION_FIELDS, type OptionSection } from "./resource-options";
 import { CONTACT_CUSTOM_PROPERTIES, CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS, type SectionName } from "./format";
-import { closestNames, didYouMeanText } from "./suggest";
+import { closestNames, didYouMeanText } from "../schema/suggest";
 
 export type { ContactReferences } from "./references";
 

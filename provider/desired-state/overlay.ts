@@ -9,7 +9,7 @@ import type { Position, Problem } from "./problems";
 import { FORMAT_VERSION, SECTION_NAMES, TOP_LEVEL_KEYS, type SectionName } from "./format";
 import type { SourceFile } from "./source";
 import { dottedPath } from "./paths";
-import { didYouMean } from "./suggest";
+import { didYouMean } from "../schema/suggest";
 
 export interface MergedState {
   /** Plain values with locations: `{ adopt?, tags: {...}, userTags, customProperties, contacts }`. */

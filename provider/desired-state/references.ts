@@ -12,7 +12,7 @@ import type { CustomPropertyEntry } from "./model";
 import { describe, type MergedState } from "./overlay";
 import { dottedPath, type ProblemSink } from "./paths";
 import { CONTACT_CUSTOM_PROPERTIES, CONTACT_TAGS, type SectionName } from "./format";
-import { didYouMean } from "./suggest";
+import { didYouMean } from "../schema/suggest";
 
 /** An entry whose display name a reference may have used in place of its key. */
 interface Named {

@@ -7,7 +7,7 @@ import { CONTACT_FIELD_NAMES } from "../resources/types";
 import { SECRET_CONTACT_FIELD_NAMES, type SecretContactFieldName } from "../schema/contact";
 import type { PathSegment } from "./located";
 import type { ProblemSink } from "./paths";
-import { didYouMean } from "./suggest";
+import { didYouMean } from "../schema/suggest";
 
 export const PROTECT = "protect";
 export const RETAIN_ON_DELETE = "retainOnDelete";

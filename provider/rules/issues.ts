@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { didYouMeanValue } from "../desired-state/suggest";
+import { didYouMeanValue } from "../schema/suggest";
 
 /** One broken rule: `path` is the input field path, e.g. `["emails", 0, "email"]`. */
 export interface RuleIssue {

@@ -5,7 +5,7 @@
  * the same facts; the custom values are checked by provider/rules against their property.
  */
 import { z } from "zod";
-import { didYouMeanValue } from "../desired-state/suggest";
+import { didYouMeanValue } from "./suggest";
 import type { Fact, Fields, ListFact, ObjectFact } from "./facts";
 
 function stringSchema(fact: Extract<Fact, { kind: "string" }>): z.ZodType {

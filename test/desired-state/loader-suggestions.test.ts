@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem, loadDesiredState } from "../../provider/desired-state";
 import { entryFieldNames, fieldNamesAt } from "../../provider/desired-state/field-names";
-import { closestNames, didYouMean } from "../../provider/desired-state/suggest";
+import { closestNames, didYouMean } from "../../provider/schema/suggest";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-suggest-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -97,4 +97,6 @@ export const UserContactTag = handlersFor("UserContactTag");
 export const ContactCustomProperty = handlersFor("ContactCustomProperty");
 export const Contact = handlersFor("Contact");
 /** The stack's tenant (resources/stack-tenant.ts): calls no API. */
-export const StackTenant = served(stackTenantHandlers({ config: providerConfig, warn: context.warn, gate: tenantGate }));
+export const StackTenant = served(
+  stackTenantHandlers({ config: providerConfig, warn: context.warn, gate: tenantGate, checkSettings: () => void resolveClientConfig(providerConfig(), process.env) }),
+);

@@ -28,6 +28,11 @@ export interface StackTenantDeps {
   warn(message: string): void;
   gate: TenantGate;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Throws the provider's configuration error (e.g. no credentials), if any: said instead of a
+   * tenant mismatch, since settings left out entirely also point at the default API.
+   */
+  checkSettings?(): void;
 }
 
 /** The resource id: one StackTenant per stack. */
@@ -52,7 +57,10 @@ export function stackTenantHandlers(deps: StackTenantDeps): pulumi.dynamic.Resou
         // A domain id set for the first time is recorded (an update that calls nothing).
         return { changes: recorded.domainId === undefined && wanted.domainId !== undefined };
       }
-      if (!moveRequested(move, wanted)) throw refuse(refusalMessage(recorded, wanted));
+      if (!moveRequested(move, wanted)) {
+        deps.checkSettings?.();
+        throw refuse(refusalMessage(recorded, wanted));
+      }
       deps.warn(moveWarning(recorded, wanted));
       return { changes: true };
     },
@@ -69,7 +77,10 @@ export function stackTenantHandlers(deps: StackTenantDeps): pulumi.dynamic.Resou
       try {
         const recorded = tenantOf(props);
         const wanted = effective();
-        if (recorded && !sameTenant(recorded, wanted)) throw refuse(refreshRefusalMessage(recorded, wanted));
+        if (recorded && !sameTenant(recorded, wanted)) {
+          deps.checkSettings?.();
+          throw refuse(refreshRefusalMessage(recorded, wanted));
+        }
       } catch (error) {
         // Reads that found their object gone fail with it: nothing is dropped from the state.
         deps.gate.refuse();

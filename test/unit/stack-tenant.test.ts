@@ -50,6 +50,11 @@ describe("StackTenant", () => {
     expect(warnings.join("\n")).toMatch(/moves from domain 10000001 .* to domain 20000002 .*pulumi config rm lineworks-contacts:moveTenant/);
   });
 
+  it("settings left out entirely (no credentials) are said as such, not as another tenant", async () => {
+    const bare = stackTenantHandlers({ config: () => config({}), warn: () => {}, gate: new TenantGate(50), env: {}, checkSettings: () => { throw new Error("LINE WORKS credentials are missing"); } });
+    await expect(bare.diff!("tenant", REAL, (await bare.check!({}, {})).inputs)).rejects.toThrow(/^LINE WORKS credentials are missing$/);
+  });
+
   it("diff keeps the same tenant, records a first domain id, and warns about a moveTenant left behind", async () => {
     const same = (await handlers(dev).check!({}, {})).inputs;
     expect(await handlers(dev).diff!("tenant", REAL, same)).toEqual({ changes: false });

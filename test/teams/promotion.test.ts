@@ -36,6 +36,10 @@ describe("examples/promotion on a PostgreSQL state backend", () => {
     return { ...(await ciJobEnv(emulator, domainId)), ...postgres.passwordEnv };
   }
 
+  /** The domains the API calls of a run reached, each once (an empty list when the run called nothing). */
+  const domainsCalled = (entries: Array<{ kind: string; domainId?: number }>): Array<number | undefined> =>
+    [...new Set(entries.filter((entry) => entry.kind === "api").map((entry) => entry.domainId))];
+
   const liveContacts = async (domainId: number): Promise<LiveContact[]> => (await emulatorDomain(emulator, domainId)).contacts;
 
   const memoOfTanaka = (contacts: LiveContact[]) =>
@@ -66,12 +70,12 @@ describe("examples/promotion on a PostgreSQL state backend", () => {
     await emulator.clearRequests();
     const upDev = await dev.up();
     expect(upDev.code, upDev.stdout + upDev.stderr).toBe(0);
-    expect((await emulator.requests()).filter((entry) => entry.kind === "api").every((entry) => entry.domainId === DEV)).toBe(true);
+    expect(domainsCalled(await emulator.requests())).toEqual([DEV]);
 
     await emulator.clearRequests();
     const upProd = await prod.up();
     expect(upProd.code, upProd.stdout + upProd.stderr).toBe(0);
-    expect((await emulator.requests()).filter((entry) => entry.kind === "api").every((entry) => entry.domainId === PROD)).toBe(true);
+    expect(domainsCalled(await emulator.requests())).toEqual([PROD]);
 
     const devLive = await liveContacts(DEV);
     const prodLive = await liveContacts(PROD);
@@ -119,7 +123,7 @@ describe("examples/promotion on a PostgreSQL state backend", () => {
     expect(upProd.stdout).toMatch(/1 updated/);
     const changes = writes(await emulator.requests());
     expect(changes.length).toBeGreaterThanOrEqual(1);
-    expect(changes.every((entry) => entry.domainId === PROD && entry.route.includes("/contacts/:contactId"))).toBe(true);
+    expect(changes.map((entry) => [entry.domainId, entry.route]).filter(([domainId, route]) => domainId !== PROD || !String(route).includes("/contacts/:contactId"))).toEqual([]);
     expect(memoOfTanaka(await liveContacts(PROD))).toBe("Key account (prod, renewed)");
     expect(memoOfTanaka(await liveContacts(DEV))).toBeUndefined();
 

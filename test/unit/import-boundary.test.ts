@@ -2,16 +2,15 @@
  * The emulator and the provider share no code (README "The emulator": it keeps its own
  * declaration of the API, written from the docs, never shared with the client): no file under
  * emulator/ imports from provider/ or cli/, and no file under provider/ imports from emulator/,
- * whether by a relative path or through the package's own name.
+ * whether by a relative path or through the package's own name, statically or by a call
+ * (import(), require(), require.resolve(), createRequire(…)(…)); a file under emulator/ loads
+ * nothing through a computed specifier, which no test could check (./import-boundary-scan.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/repo-root";
-
-const PACKAGE = "lineworks-contacts-pulumi";
-/** import ... from "x", export ... from "x", import("x"), require("x"), import "x". */
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["'`]([^"'`]+)["'`]/g;
+import { PACKAGE, crossings, loadsIn } from "./import-boundary-scan";
 
 function sourcesUnder(dir: string): string[] {
   const found: string[] = [];
@@ -23,38 +22,13 @@ function sourcesUnder(dir: string): string[] {
   return found;
 }
 
-/** The top-level folder of the repository a specifier of `file` reaches, or undefined (a dependency, node:). */
-export function reachedFolder(file: string, specifier: string): string | undefined {
-  if (specifier === PACKAGE || specifier.startsWith(`${PACKAGE}/`)) {
-    const rest = specifier.slice(PACKAGE.length + 1);
-    // The package's exports: "." and "./h", "./n" are the provider; "./provider/*", "./emulator/*" say so.
-    if (rest === "" || rest === "h" || rest === "n") return "provider";
-    return rest.split("/")[0];
-  }
-  if (!specifier.startsWith(".")) return undefined;
-  const target = path.relative(repoRoot, path.resolve(path.dirname(file), specifier));
-  return target.startsWith("..") ? undefined : target.split(path.sep)[0];
-}
-
-/** `file: specifier` for each import of a file under `from` that reaches one of `forbidden`. */
-export function crossings(files: Array<{ file: string; text: string }>, forbidden: string[]): string[] {
-  const found: string[] = [];
-  for (const { file, text } of files) {
-    for (const match of text.matchAll(SPECIFIER)) {
-      const folder = reachedFolder(file, match[1]!);
-      if (folder !== undefined && forbidden.includes(folder)) found.push(`${path.relative(repoRoot, file)}: ${match[1]}`);
-    }
-  }
-  return found;
-}
-
 const read = (folder: string) => sourcesUnder(path.join(repoRoot, folder)).map((file) => ({ file, text: fs.readFileSync(file, "utf8") }));
 
 describe("the emulator and the provider share no code", () => {
-  it("no file under emulator/ imports from provider/ or cli/", () => {
+  it("no file under emulator/ imports from provider/ or cli/, nor loads anything through a computed specifier", () => {
     const files = read("emulator");
     expect(files.length).toBeGreaterThan(20);
-    expect(crossings(files, ["provider", "cli"])).toEqual([]);
+    expect(crossings(files, ["provider", "cli"], true)).toEqual([]);
   });
 
   it("no file under provider/ imports from emulator/", () => {
@@ -73,14 +47,50 @@ describe("the emulator and the provider share no code", () => {
       'import "lineworks-contacts-pulumi/provider/rules";',
       'import { ok } from "../store";',
       'import { z as zod } from "zod";',
+      'const jose = import("jose", { with: { "resolution-mode": "import" } });',
+      "// require(name) in a comment is no load",
     ].join("\n");
-    expect(crossings([{ file, text }], ["provider", "cli"])).toEqual([
-      "emulator/routes/example.ts: ../../provider/schema/limits",
-      "emulator/routes/example.ts: ../../cli/index",
-      "emulator/routes/example.ts: ../../provider/schema",
-      "emulator/routes/example.ts: lineworks-contacts-pulumi",
-      "emulator/routes/example.ts: lineworks-contacts-pulumi/provider/rules",
+    expect(crossings([{ file, text }], ["provider", "cli"], true)).toEqual([
+      "emulator/routes/example.ts:1: ../../provider/schema/limits",
+      "emulator/routes/example.ts:2: ../../cli/index",
+      "emulator/routes/example.ts:3: ../../provider/schema",
+      "emulator/routes/example.ts:4: lineworks-contacts-pulumi",
+      "emulator/routes/example.ts:5: lineworks-contacts-pulumi/provider/rules",
     ]);
+  });
+
+  it("catches require.resolve, createRequire(…)(…) and a computed import() in a file planted under emulator/", () => {
+    const planted = path.join(repoRoot, "emulator", `zz-planted-${process.pid}-${Date.now()}.js`);
+    const text = [
+      'const resolved = require.resolve("../provider/schema/limits");',
+      'const { createRequire } = require("node:module");',
+      'const direct = createRequire(__filename)("../cli/index");',
+      "const load = createRequire(__filename);",
+      'const bound = load("lineworks-contacts-pulumi/h");',
+      'const boundResolved = load.resolve("../provider/client");',
+      'const folder = "provid" + "er";',
+      "const computed = import(`../${folder}/schema/limits.js`);",
+      "const concatenated = import('../' + folder);",
+      "const variable = require(folder);",
+    ].join("\n");
+    fs.writeFileSync(planted, text);
+    let found: string[];
+    try {
+      found = crossings(read("emulator"), ["provider", "cli"], true);
+    } finally {
+      fs.rmSync(planted, { force: true });
+    }
+    const name = path.relative(repoRoot, planted);
+    expect(found).toEqual([
+      `${name}:1: ../provider/schema/limits`,
+      `${name}:3: ../cli/index`,
+      `${name}:5: lineworks-contacts-pulumi/h`,
+      `${name}:6: ../provider/client`,
+      `${name}:8: computed import(\`../\${folder}/schema/limits.js\`);`,
+      `${name}:9: computed import('../' + folder);`,
+      `${name}:10: computed require(folder);`,
+    ]);
+    expect(fs.existsSync(planted)).toBe(false);
   });
 });
 
@@ -90,8 +100,9 @@ describe("the declarations in provider/schema are the bottom layer", () => {
     const schemaDir = path.join(repoRoot, "provider", "schema");
     const found: string[] = [];
     for (const { file, text } of files) {
-      for (const match of text.matchAll(SPECIFIER)) {
-        const specifier = match[1]!;
+      for (const load of loadsIn(text)) {
+        if (!("specifier" in load)) continue;
+        const specifier = load.specifier;
         const own = specifier === PACKAGE || specifier.startsWith(`${PACKAGE}/`);
         const target = specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : undefined;
         const leaves = own || (target !== undefined && target !== schemaDir && !target.startsWith(`${schemaDir}${path.sep}`));

@@ -1,8 +1,9 @@
 /** The sequence harness's excuses for a failed up (excuses.ts): pure logic over the model, the output and the request log. */
 import { describe, expect, it } from "vitest";
 import type { EmulatorRequestLogEntry } from "../support/emulator-process";
-import { allowedFailure } from "./excuses";
-import { initialModel, type Model } from "./model";
+import { allowedFailure, announcedReplacements } from "./excuses";
+import type { Live } from "./live";
+import { initialModel, type ContactEntry, type Model } from "./model";
 
 const request = (status: number, fault?: string): EmulatorRequestLogEntry => ({
   kind: "api",
@@ -43,5 +44,28 @@ describe("a failed up under faults", () => {
     const model = underFaults();
     model.entries[0]!.unrecordedRename = true;
     expect(allowedFailure(model, `${CHAIN_409}\nadd previousKeys: [vip]`, [])).toBe("rename refused naming previousKeys");
+  });
+});
+
+describe("a contact renamed and given another email in one edit, without previousKeys (soak seed 647022042)", () => {
+  const WARNING = 'warning: contacts.kenji-r4 has the same display name "Person Kenji Test" as contacts.kenji, which this edit removes: as written, the contact is deleted (to the trash) and a new one created with a new id. If it is the same object, write previousKeys: [kenji] on contacts.kenji-r4 to keep it.';
+  const setUp = () => {
+    const model = initialModel();
+    const kenji = model.entries.find((entry) => entry.key === "kenji") as ContactEntry;
+    Object.assign(kenji, { id: "k1", stateKey: "kenji", key: "kenji-r4", email: "mail3@acme.example", unrecordedRename: true });
+    const before: Live = { byId: new Map([["k1", { id: "k1", natural: "contact:kenji@acme.example" }]]), byNatural: new Map() };
+    return { model, kenji, before };
+  };
+
+  it("may be replaced when the up warned naming previousKeys on the new key", () => {
+    const { model, kenji, before } = setUp();
+    expect([...announcedReplacements(model, before, WARNING).entries()]).toEqual([["k1", kenji]]);
+  });
+
+  it("may not be replaced without that warning, nor when its natural key is unchanged (rename recognition must pair it)", () => {
+    const { model, kenji, before } = setUp();
+    expect(announcedReplacements(model, before, "warning: something else").size).toBe(0);
+    kenji.email = "kenji@acme.example";
+    expect(announcedReplacements(model, before, WARNING).size).toBe(0);
   });
 });

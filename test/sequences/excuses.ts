@@ -4,9 +4,11 @@
  * shows the fault hit a request of that run and the output holds no refusal a fault cannot
  * cause: a name taken (409, "already exists", a hand-off that gave up) or a request the API
  * found invalid (400). A fault followed by a broken rename chain is then a failure, not an excuse.
+ * And when a replacement the tool cannot avoid is allowed (announcedReplacements).
  */
 import type { EmulatorRequestLogEntry } from "../support/emulator-process";
-import type { Model } from "./model";
+import type { Live } from "./live";
+import { naturalKey, type Entry, type Model } from "./model";
 
 /** API errors read `… failed[ after N attempts]: STATUS CODE…` (provider/client/errors.ts). */
 const NOT_FROM_A_FAULT = /failed(?: after \d+ attempts)?: (?:409|400)\b|\b(?:CONFLICT|INVALID_PARAMETER)\b|already exists|still held by another object/;
@@ -28,4 +30,21 @@ export function allowedFailure(model: Model, output: string, log: EmulatorReques
   const protectedNow = model.protectedRemovals.length > 0 || renames.some((entry) => entry.stateProtect);
   if (protectedNow && /protect/i.test(output)) return "protected entry";
   return undefined;
+}
+
+/**
+ * Entries renamed without previousKeys whose natural key changed in the same edit: nothing pairs
+ * them with what the stack holds, so as written the old object is deleted and a new one created
+ * (issue 28 item 3). Allowed only where the up's output warned, naming `previousKeys: [old key]`
+ * on the new key. By the id the stack held.
+ */
+export function announcedReplacements(model: Model, before: Live, output: string): Map<string, Entry> {
+  const replaced = new Map<string, Entry>();
+  for (const entry of model.entries) {
+    if (!entry.unrecordedRename || !entry.id || !entry.stateKey) continue;
+    const live = before.byId.get(entry.id);
+    if (!live || live.natural === naturalKey(entry)) continue;
+    if (output.includes(`previousKeys: [${entry.stateKey}] on ${entry.section}.${entry.key}`)) replaced.set(entry.id, entry);
+  }
+  return replaced;
 }

@@ -9,7 +9,7 @@ import { runCli } from "../desired-state/e2e-support";
 import type { EmulatorProcess, EmulatorRequestLogEntry } from "../support/emulator-process";
 import { emulatorApiClient } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
-import { allowedFailure, faultsHit } from "./excuses";
+import { allowedFailure, announcedReplacements, faultsHit } from "./excuses";
 import { deleteCalls, duplicates, guardedIds, liveSnapshot, writeLines, type Live } from "./live";
 import { FILES, initialModel, naturalKey, type Entry, type Model, type Section } from "./model";
 import { renderFiles } from "./render";
@@ -137,7 +137,13 @@ async function upOnce(model: Model, real: Real, label: string): Promise<{ result
   note(real, `${label}: pulumi up${refresh ? " --refresh" : ""} exit ${result.code} in ${seconds(result.durationMs)}${hint(model) ? ` (${hint(model)})` : ""}`);
   for (const warning of warnings(result)) note(real, `  warning: ${warning}`);
 
-  const badDeletes = deleteCalls(log).filter((call) => guarded.has(call.id));
+  // Renamed and given another natural key in one edit, without previousKeys: replaced, as the up's warning said.
+  const replaced = announcedReplacements(model, before, `${result.stdout}\n${result.stderr}`);
+  for (const entry of replaced.values()) {
+    model.recreated.add(entry.key);
+    note(real, `  replaced as warned: ${entry.section}.${entry.key} (was ${entry.stateKey})`);
+  }
+  const badDeletes = deleteCalls(log).filter((call) => guarded.has(call.id) && !replaced.has(call.id));
   if (badDeletes.length > 0) {
     fail(real, "DELETE of an object the files still describe", [
       ...badDeletes.map((call) => `${call.line}: ${guarded.get(call.id)}`),
@@ -146,7 +152,7 @@ async function upOnce(model: Model, real: Real, label: string): Promise<{ result
   }
   const dupes = duplicates(after);
   if (dupes.length > 0) fail(real, "duplicate live objects", [`duplicates: ${dupes.join("; ")}`, `pulumi output:\n${diagnostics(result)}`], log);
-  const lost = [...model.entries, ...model.protectedRemovals].filter((entry) => entry.id && before.byId.has(entry.id) && !after.byId.has(entry.id));
+  const lost = [...model.entries, ...model.protectedRemovals].filter((entry) => entry.id && !replaced.has(entry.id) && before.byId.has(entry.id) && !after.byId.has(entry.id));
   if (lost.length > 0) {
     fail(real, "an object the files describe was lost", [
       `lost: ${lost.map((entry) => `${entry.section}.${entry.key} ${entry.id}`).join(", ")}`,

@@ -20,6 +20,8 @@ describe("lineworks-contacts: bad arguments (CONTRACT §4)", () => {
     [["validate", "--var", "no-equals", "a.yaml"]],
     [["export", "--ot", "x.yaml"]],
     [["export", "extra"]],
+    [["export", "--out", "x.yaml", "--split", "current"]],
+    [["export", "--photos", "photos"]],
     [["audit", "--jsn"]],
     [["audit"]],
     [["audit", "--var", "no-equals", "a.yaml"]],
@@ -33,6 +35,13 @@ describe("lineworks-contacts: bad arguments (CONTRACT §4)", () => {
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^error: \S/);
+  });
+
+  it("export: --out and --split exclude each other, and --photos needs one of them, before any connection", () => {
+    expect(run(["export", "--out", "x.yaml", "--split", "current"]).stderr.trim()).toBe(
+      "error: --out and --split cannot be used together: --out FILE writes one file, --split DIR one file per section; keep one",
+    );
+    expect(run(["export", "--photos", "photos"]).stderr.trim()).toBe("error: --photos needs --out FILE or --split DIR (photo paths are relative to the YAML files)");
   });
 
   it("keeps commander's suggestion on the same line", () => {

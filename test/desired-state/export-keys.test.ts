@@ -11,6 +11,7 @@ import { KeyMaker, slugOf } from "../../provider/desired-state/export-keys";
 import { readOwnerEmails } from "../../provider/desired-state/export-owners";
 import { filesConfigCommand } from "../../provider/desired-state/export-split";
 import { isValidKey } from "../../provider/desired-state/keys";
+import { PNG } from "../ci-safety/photo-fixtures";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-export-keys-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -115,6 +116,9 @@ describe("an exported document", () => {
     if (!loaded.ok || !single.ok) throw new Error("invalid");
     expect(loaded.state).toEqual(single.state);
     expect(split.files.find((file) => file.name === "contacts.yaml")!.text).toContain("# contactId: c1\n  田中-太郎:");
+    const withPhoto = toDesiredStateFiles({ ...live, photos: new Map([["c1", PNG]]) }, { photoDir: "photos" });
+    expect([...withPhoto.photoFiles.keys()]).toEqual(["photos/田中-太郎.png"]);
+    expect(withPhoto.files.find((file) => file.name === "contacts.yaml")!.text).toContain("photo: photos/田中-太郎.png");
     const noUsers = toDesiredStateFiles({ ...live, tags: live.tags.filter((tag) => tag.type === "COMPANY") });
     expect(noUsers.files.map((file) => file.name)).toEqual(["tags.yaml", "custom-properties.yaml", "contacts.yaml"]);
   });

@@ -7,6 +7,7 @@
  * the state in today's shape (secrets still secret), and the next up adds the tenant record
  * alone, calling no API.
  */
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -71,6 +72,54 @@ function expectOnlyTenantCreate(preview: PulumiResult): void {
   expect(preview.stdout).not.toMatch(/to update|to delete|to replace/);
 }
 
+const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8", maxBuffer: 64 << 20 });
+
+/**
+ * The regular expression of the `__provider` stubs the code of `commit` writes: the template
+ * literals providerStub (provider/dynamic-stub.ts) returns, their `${…}` any text.
+ */
+function stubPatternAt(commit: string): RegExp {
+  const source = git("show", `${commit}:provider/dynamic-stub.ts`);
+  const body = /export function providerStub\([^)]*\): string \{([\s\S]*?)\n\}/.exec(source)?.[1];
+  if (!body) throw new Error(`no providerStub in ${commit}:provider/dynamic-stub.ts`);
+  const returned = body.slice(body.indexOf("return"));
+  const template = [...returned.matchAll(/`([^`]*)`/g)].map((match) => match[1]!).join("").replace(/\\n/g, "\n");
+  const parts = template.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join(".+?")}$`);
+}
+
+/**
+ * What a fixture records makes checkable that the commit it names wrote it: the commit is in
+ * this branch's history and older than the state; the state's Pulumi CLI is the one that commit's
+ * lock file pins (capture-fixture.sh builds it); every resource's `__provider` is the stub that
+ * commit's code writes (each release changed its text); every output the resources hold is a
+ * name that commit's provider/ sources spell.
+ */
+function expectWrittenBy(state: any, commit: string): void {
+  expect(git("cat-file", "-t", commit).trim()).toBe("commit");
+  expect(() => git("merge-base", "--is-ancestor", commit, "HEAD"), `${commit} is not in this branch's history`).not.toThrow();
+  const committed = Date.parse(git("show", "-s", "--format=%cI", commit).trim());
+  expect(Date.parse(state.deployment.manifest.time)).toBeGreaterThan(committed);
+  const lock = JSON.parse(git("show", `${commit}:package-lock.json`));
+  expect(state.deployment.manifest.version).toBe(`v${lock.packages["node_modules/@pulumi/pulumi"].version}`);
+
+  const ours = state.deployment.resources.filter((r: any) => r.type.startsWith("pulumi-nodejs:dynamic/lineworks:"));
+  expect(ours.length).toBeGreaterThan(3);
+  const stub = stubPatternAt(commit);
+  for (const resource of ours) expect(resource.outputs.__provider, resource.urn).toMatch(stub);
+  const names = [...new Set(ours.flatMap((r: any) => Object.keys(r.outputs)))].filter((name) => name !== "__provider") as string[];
+  expect(names.length).toBeGreaterThan(0);
+  const unspelled = names.filter((name) => {
+    try {
+      git("grep", "-q", "-w", "-F", name, commit, "--", "provider");
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect(unspelled, `outputs ${commit}'s provider/ never names`).toEqual([]);
+}
+
 const contactsOf = (state: any) => state.deployment.resources.filter((r: any) => r.type.endsWith(":Contact"));
 const keyOf = (resource: any) => String(resource.urn).split("::").pop()!;
 
@@ -103,7 +152,9 @@ describe.each(FIXTURES)("upgrade from a stack written as $name ($shape)", (fixtu
   });
 
   it("is the shape it claims, written by the commit it names", async () => {
-    expect(fs.readFileSync(path.join(dir, "CAPTURED_FROM"), "utf8")).toMatch(/^[0-9a-f]{40}\n$/);
+    const commit = fs.readFileSync(path.join(dir, "CAPTURED_FROM"), "utf8").trim();
+    expect(commit).toMatch(/^[0-9a-f]{40}$/);
+    expectWrittenBy(JSON.parse(fs.readFileSync(path.join(dir, "stack.json"), "utf8")), commit);
     const contacts = contactsOf(await workspace.exportState());
     expect(contacts.map(keyOf).sort()).toEqual(["full", "phone-only", "plain"]);
     fixture.checkShape(contacts.find((c: any) => keyOf(c) === "full").outputs);

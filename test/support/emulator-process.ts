@@ -61,6 +61,8 @@ export interface EmulatorProcess {
   pid: number;
   /** Everything the process wrote to stderr so far. */
   stderr(): string;
+  /** Everything the process wrote to stdout so far (its URL line first). */
+  stdout(): string;
   credentials(domainId?: number): Promise<EmulatorCredentials>;
   requests(): Promise<EmulatorRequestLogEntry[]>;
   clearRequests(): Promise<void>;
@@ -103,6 +105,11 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions = {})
     stderr += chunk;
   });
 
+  let stdout = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString("utf8");
+  });
+
   const url = await new Promise<string>((resolveUrl, rejectUrl) => {
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => {
@@ -127,6 +134,7 @@ export async function startEmulatorProcess(options: EmulatorProcessOptions = {})
     authUrl: `${url}/oauth2/v2.0/token`,
     pid: child.pid!,
     stderr: () => stderr,
+    stdout: () => stdout,
     credentials: async (domainId) =>
       (await (await admin(url, "GET", `/_emulator/credentials${domainId === undefined ? "" : `?domainId=${domainId}`}`)).json()) as EmulatorCredentials,
     // Token-endpoint calls included (kind "token"), so tests can count token requests too.

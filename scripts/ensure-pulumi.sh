@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Makes the Pulumi CLI, a Node.js language host and the dynamic-provider launcher available,
-# at exactly the version of @pulumi/pulumi in package-lock.json, without downloads outside
-# the package managers. Prints the folder holding them as the last line of stdout; progress
-# goes to stderr. A second run is instant (cache outside the repo).
+# Makes the Pulumi CLI, a Node.js language host (which also starts policy packs) and the
+# dynamic-provider launcher available, at exactly the version of @pulumi/pulumi in
+# package-lock.json, without downloads outside the package managers. Prints the folder
+# holding them as the last line of stdout; progress goes to stderr. A second run is
+# instant (cache outside the repo).
 #
 #   PATH="$(bash scripts/ensure-pulumi.sh | tail -n1):$PATH"
 set -euo pipefail
@@ -27,8 +28,10 @@ install_file() { # src dest mode
 }
 
 install_launchers() {
-  install_file "$repo_root/tools/pulumi-language-nodejs/host.js" "$bin_dir/pulumi-language-nodejs.js" 0644
+  # The host's own modules first, so that a host started meanwhile finds what it requires.
   install_file "$repo_root/tools/pulumi-language-nodejs/engine-watchdog.js" "$bin_dir/engine-watchdog.js" 0644
+  install_file "$repo_root/tools/pulumi-language-nodejs/run-plugin.js" "$bin_dir/run-plugin.js" 0644
+  install_file "$repo_root/tools/pulumi-language-nodejs/host.js" "$bin_dir/pulumi-language-nodejs.js" 0644
   local tmp
   tmp="$(mktemp)"
   cat >"$tmp" <<'SH'

@@ -26,6 +26,15 @@ export type ArgsOf<T> = { [K in keyof T]: DeepInput<T[K]> };
 /** `lineworks-contacts-pulumi/h` is provider/dynamic-handlers (package.json `exports`). */
 const stubFor = (type: "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact" | "StackTenant") => providerStub("h", type);
 
+/**
+ * What `@pulumi/policy` needs to match a class (`validateResourceOfType`, `args.isType`): each
+ * class carries its type token as a static `__pulumiType`, as generated SDK classes do, and an
+ * `isInstance` that compares tokens (instances carry `__pulumiType` too, set by the SDK).
+ */
+export const lineworksType = <T extends string>(type: T) => `pulumi-nodejs:dynamic/lineworks:${type}` as const;
+const hasType = (obj: unknown, token: string): boolean =>
+  typeof obj === "object" && obj !== null && (obj as { __pulumiType?: unknown }).__pulumiType === token;
+
 // ---------------------------------------------------------------------------
 
 /**
@@ -34,6 +43,11 @@ const stubFor = (type: "CompanyContactTag" | "UserContactTag" | "ContactCustomPr
  * it before the other resources, so that a run pointed at another tenant stops before any call.
  */
 export class StackTenant extends StubbedDynamicResource {
+  static readonly __pulumiType = lineworksType("StackTenant");
+  static override isInstance(obj: unknown): obj is StackTenant {
+    return hasType(obj, StackTenant.__pulumiType);
+  }
+
   declare readonly apiOrigin: pulumi.Output<string>;
   declare readonly domainId: pulumi.Output<number | undefined>;
 
@@ -49,6 +63,11 @@ export type CompanyContactTagArgs = ArgsOf<CompanyContactTagInputs>;
 
 /** A company contact tag (POST /contact-tags). Renaming is an in-place update. */
 export class CompanyContactTag extends StubbedDynamicResource {
+  static readonly __pulumiType = lineworksType("CompanyContactTag");
+  static override isInstance(obj: unknown): obj is CompanyContactTag {
+    return hasType(obj, CompanyContactTag.__pulumiType);
+  }
+
   declare readonly contactTagId: pulumi.Output<string>;
   declare readonly contactTagName: pulumi.Output<string>;
   declare readonly type: pulumi.Output<"COMPANY">;
@@ -66,6 +85,11 @@ export type UserContactTagArgs = ArgsOf<UserContactTagInputs>;
 
 /** A member's own contact tag (POST /users/{userId}/contact-tags). */
 export class UserContactTag extends StubbedDynamicResource {
+  static readonly __pulumiType = lineworksType("UserContactTag");
+  static override isInstance(obj: unknown): obj is UserContactTag {
+    return hasType(obj, UserContactTag.__pulumiType);
+  }
+
   declare readonly contactTagId: pulumi.Output<string>;
   declare readonly userId: pulumi.Output<string>;
   declare readonly contactTagName: pulumi.Output<string>;
@@ -87,6 +111,11 @@ export type ContactCustomPropertyArgs = ArgsOf<ContactCustomPropertyInputs>;
 
 /** A contact custom property definition of the domain (at most 5 per domain). */
 export class ContactCustomProperty extends StubbedDynamicResource {
+  static readonly __pulumiType = lineworksType("ContactCustomProperty");
+  static override isInstance(obj: unknown): obj is ContactCustomProperty {
+    return hasType(obj, ContactCustomProperty.__pulumiType);
+  }
+
   declare readonly customPropertyId: pulumi.Output<string>;
   declare readonly domainId: pulumi.Output<number>;
   declare readonly propertyName: pulumi.Output<string>;
@@ -144,6 +173,11 @@ function alwaysSecret<T>(value: pulumi.Input<T> | undefined): pulumi.Output<pulu
 
 /** A customer/client contact (POST /contacts). */
 export class Contact extends StubbedDynamicResource {
+  static readonly __pulumiType = lineworksType("Contact");
+  static override isInstance(obj: unknown): obj is Contact {
+    return hasType(obj, Contact.__pulumiType);
+  }
+
   declare readonly contactId: pulumi.Output<string>;
   /** @deprecated always undefined: memo is kept (secret) in the state's inputs only. */
   declare readonly memo: pulumi.Output<string | undefined>;

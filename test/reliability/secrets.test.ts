@@ -1,10 +1,12 @@
 /**
  * The state (every file of the backend: current, history, backups), the engine's most verbose
- * logs (`-v=9 --logflow`, plugins included), error messages, the emulator's own output and its
- * dashboard (the page and every admin endpoint it reads) never contain the client secret, the
- * private key, the access token the test passed in, nor any access or refresh token the
- * emulator issued: the ones the provider obtained itself through the JWT grant included (the
- * emulator lists each issued token by hash, test/support/issued-tokens.ts).
+ * logs (`-v=9 --logflow`, plugins included), error messages, the emulator's own output, its
+ * request log and its dashboard (every page and every admin endpoint it reads) never contain the
+ * client secret, the private key (whole or any body line), the access token the test passed in,
+ * nor any access or refresh token the emulator issued (the ones the provider obtained itself
+ * through the JWT grant included), in any form: raw, base64, base64url, URL-encoded or
+ * JSON-escaped (test/support/secret-search.ts). Then each form is planted in each surface, through
+ * the same channels (stack outputs, API calls), and the same search finds it.
  *
  * Every run is at -v=9, credentials in encrypted stack config included: Pulumi CLIs up to 3.248
  * printed every provider config value, secrets included, at that verbosity ("Marshaling
@@ -12,9 +14,10 @@
  * repository builds (3.276) does not, and this test keeps it so.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestToken } from "../emulator/http";
+import { api, contactBody, requestToken } from "../emulator/http";
 import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess } from "../support/emulator-process";
-import { issuedTokens, issuedTokensIn } from "../support/issued-tokens";
+import { issuedTokens } from "../support/issued-tokens";
+import { FORMS, credentialSecrets, emulatorSurfaces, encode, secretSearch } from "../support/secret-search";
 import { emulatorStackConfig } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
 
@@ -40,27 +43,12 @@ if (process.env.FAIL === "1") {
 
 const verbose = ["-v=9", "--logtostderr", "--logflow"];
 
-function pemBodyLines(pem: string): string[] {
-  return pem.split("\n").filter((line) => line.length > 20 && !line.startsWith("-----"));
-}
-
-/** What the dashboard shows: its page, script and styles, and every admin endpoint it reads. */
-async function dashboardText(emulator: EmulatorProcess): Promise<string> {
-  const paths = ["ui", "ui/app.js", "ui/app.css", "state", "state/version", "requests/recent?include=token&limit=1000", "rate-limits", "faults"];
-  let text = "";
-  for (const path of paths) {
-    const response = await fetch(`${emulator.url}/_emulator/${path}`);
-    expect(response.status, path).toBe(200);
-    text += await response.text();
-  }
-  return text;
-}
-
-function expectFreeOf(text: string, secrets: string[], where: string): void {
-  for (const secret of secrets) {
-    expect(text.includes(secret), `${where} contains a secret (${secret.slice(0, 6)}…)`).toBe(false);
-  }
-}
+/** Stack outputs are kept in the state and printed by the run: the planted values, from the environment. */
+const plantingProgram = `
+const planted = JSON.parse(process.env.PLANTED);
+for (const [name, value] of Object.entries(planted)) require("@pulumi/pulumi").log.debug(name + "=" + value);
+module.exports = planted;
+`;
 
 let emulator: EmulatorProcess;
 let credentials: EmulatorCredentials;
@@ -94,6 +82,7 @@ describe("no secret leaves the provider", () => {
     expect(failing.code).not.toBe(0);
     expect(failing.stdout + failing.stderr).toMatch(/nobody@elsewhere\.example/);
     const refresh = await workspace.refresh(flags);
+    expect(refresh.code, refresh.stdout.slice(-2000) + refresh.stderr.slice(-2000)).toBe(0);
     const destroy = await workspace.destroy(flags);
     expect(destroy.code, destroy.stdout + destroy.stderr).toBe(0);
     runs.push(up, failing, refresh, destroy);
@@ -132,28 +121,79 @@ describe("no secret leaves the provider", () => {
       verbose,
     );
 
-    const secrets = [credentials.clientSecret, ...pemBodyLines(credentials.privateKey), accessToken];
-    for (const stack of stacks) expectFreeOf(stack.backendText(), secrets, `the ${stack.stack} backend`);
-    runs.forEach((run, i) => expectFreeOf(run.stdout + run.stderr, secrets, `run ${i}'s output`));
-
     // Every token the emulator issued, the ones the provider obtained through the JWT grant
-    // (two stacks) included: none in any state, output, log or on the dashboard.
+    // (two stacks) included.
     const issued = await issuedTokens(emulator);
     const byKind = (kind: string) => issued.filter((token) => token.kind === kind).length;
     expect(byKind("access")).toBeGreaterThanOrEqual(3); // the test's own and at least one per JWT stack
     expect(byKind("refresh")).toBeGreaterThanOrEqual(3);
-    const texts: Array<[string, string]> = [
+    const search = secretSearch([...credentialSecrets(credentials), { name: "the access token the test passed in", value: accessToken }], issued);
+    const surfaces: Array<[string, string]> = [
       ...stacks.map((stack): [string, string] => [`the ${stack.stack} backend`, stack.backendText()]),
-      ...runs.map((run, i): [string, string] => [`run ${i}'s output`, run.stdout + run.stderr]),
-      ["the emulator's output", emulator.stderr()],
-      ["the dashboard", await dashboardText(emulator)],
+      ...runs.flatMap((run, i): Array<[string, string]> => [[`run ${i}'s stdout`, run.stdout], [`run ${i}'s stderr`, run.stderr]]),
+      ...(await emulatorSurfaces(emulator)),
     ];
-    for (const [where, text] of texts) expect(issuedTokensIn(text, issued), where).toEqual([]);
-    // The search is not blind: it finds the token the test passed in, wherever it is written.
-    expect(issuedTokensIn(`config: ${accessToken}`, issued)).toHaveLength(1);
+    expect(surfaces.length).toBe(stacks.length + 2 * runs.length + 15);
+    expect(search.findIn(surfaces)).toEqual([]);
     // The verbose logs are real: the engine's and the plugins' (every provider call is in them), for each stack.
     for (const [i, stack] of [[0, "jwt-config"], [4, "token-config"], [8, "jwt-env"], [12, "token-env"]] as const) {
       expect(runs[i]!.stderr).toMatch(new RegExp(`Provider\\[\\w+\\]\\.Create\\(urn:pulumi:${stack}::`));
+    }
+  });
+
+  it("finds each credential planted in each form in each surface (the search is not blind)", { timeout: 200_000 }, async () => {
+    const search = secretSearch(credentialSecrets(credentials), await issuedTokens(emulator));
+    const keyLine = credentialSecrets(credentials)[4]!;
+    const plants = [
+      { name: "the client secret", value: credentials.clientSecret },
+      { name: "the private key (whole PEM)", value: credentials.privateKey },
+      { name: keyLine.name, value: keyLine.value },
+      { name: "the access token the test passed in", value: accessToken },
+    ];
+    const outputs = Object.fromEntries(plants.flatMap((plant, i) => FORMS.map((form) => [`planted_${i}_${form}`, encode(plant.value, form)])));
+    const workspace = await createPulumiWorkspace({ program: plantingProgram, stack: "planted", env: { PLANTED: JSON.stringify(outputs) } });
+    stacks.push(workspace);
+    const up = await workspace.up(verbose);
+    expect(up.code, up.stdout.slice(-2000) + up.stderr.slice(-2000)).toBe(0);
+
+    // Through the API: each form in a contact's memo (the dashboard's state) and in a query (the request log).
+    for (const form of FORMS) {
+      const memo = plants.map((plant) => encode(plant.value, form)).join(" ");
+      expect((await api(emulator, accessToken, "POST", "/contacts", contactBody({ memo }))).status).toBe(201);
+      for (const plant of plants) await api(emulator, accessToken, "GET", `/contact-tags?note=${encodeURIComponent(encode(plant.value, form))}`);
+    }
+    const fromEmulator = await emulatorSurfaces(emulator);
+    const surfaces: Array<[string, string]> = [
+      ["the planted stack's backend", workspace.backendText()],
+      ["the planted up's stdout", up.stdout],
+      ["the planted up's stderr (-v=9)", up.stderr],
+      ...fromEmulator.filter(([where]) => /request log|\/state$|requests\/recent\?include/.test(where)),
+      // No channel writes into the emulator's own output: the forms are appended to what it printed.
+      ...fromEmulator
+        .filter(([where]) => /emulator's std/.test(where))
+        .map(([where, text]): [string, string] => [where, `${text}\n${plants.flatMap((plant) => FORMS.map((form) => encode(plant.value, form))).join("\n")}`]),
+    ];
+    expect(surfaces).toHaveLength(8);
+    // Every surface but the appended ones stores text escaped (JSON documents, Go's quoted log values).
+    const escaping = (where: string) => !where.startsWith("the emulator's std");
+    for (const [where, text] of surfaces) {
+      const found = search.find(text);
+      for (const form of FORMS) {
+        for (const plant of plants.slice(0, 3)) {
+          let expected = `${plant.name} as ${form}`;
+          if (plant.name.includes("whole PEM")) {
+            // pulumi's display shortens a long output ("…"): the key's lines are what it shows.
+            if (where === "the planted up's stdout") continue;
+            // An escaping surface escapes the PEM's line breaks: the raw key is there JSON-escaped, the
+            // JSON-escaped one escaped twice (its lines are still found as they are).
+            if (escaping(where) && form === "json") continue;
+            if (escaping(where) && form === "raw") expected = `${plant.name} as json`;
+          }
+          expect(found, `${where}: ${plant.name} planted as ${form}`).toContain(expected);
+        }
+      }
+      expect(found.some((label) => label.includes("access token") && label.endsWith("as raw, url or json")), `${where}: the token`).toBe(true);
+      expect(found.some((label) => label.includes("access token") && label.endsWith("as base64 or base64url")), `${where}: the token in base64`).toBe(true);
     }
   });
 });

@@ -38,7 +38,7 @@ export function encode(value: string, form: Form): string {
 }
 
 /** Shorter needles would match by chance in megabytes of logs. */
-const MIN_NEEDLE = 16;
+const MIN_NEEDLE = 12;
 
 /**
  * The texts that appear wherever `value` is written in `form`: for the base64 forms, the part of

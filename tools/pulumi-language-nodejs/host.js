@@ -18,6 +18,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { createRequire } = require("node:module");
 const { watchEngine } = require("./engine-watchdog.js");
+const { runPlugin } = require("./run-plugin.js");
 
 // The launcher (scripts/ensure-pulumi.sh) passes the CLI's version; the host reports it as its own.
 const HOST_VERSION = process.env.LINEWORKS_PULUMI_VERSION || "0.0.0";
@@ -95,6 +96,10 @@ function main() {
     },
     cancel(_call, callback) {
       callback(null, new (sdkRequire("google-protobuf/google/protobuf/empty_pb.js").Empty)());
+    },
+    // Policy packs: `pulumi preview --policy-pack DIR` (./run-plugin.js).
+    runPlugin(call) {
+      runPlugin(call, sdkRequire, runningPrograms);
     },
     run(call, callback) {
       runProgram(call.request, engineAddress, sdkRequire).then(

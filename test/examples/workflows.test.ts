@@ -1,6 +1,7 @@
 /**
  * Issue 29 item 4: the GitHub Actions workflows the README tells a team to copy
- * (examples/**\/.github/workflows/*.yml) pass actionlint, built from the Go module proxy by
+ * (examples/**\/.github/workflows/*.yml) and this repository's own (.github/workflows/*.yml,
+ * issue 34: the release) pass actionlint, built from the Go module proxy by
  * scripts/ensure-actionlint.sh into a cache outside the repository; and every job that runs
  * `pulumi` or reads a stack's state (`lineworks-contacts audit|plan|export --stack`) has in scope
  * the variables those commands need: the backend, the passphrase, and a Pulumi CLI installed by
@@ -24,7 +25,12 @@ function workflowFiles(dir: string): string[] {
   return found;
 }
 
-const WORKFLOWS = workflowFiles(path.join(repoRoot, "examples"));
+const EXAMPLE_WORKFLOWS = workflowFiles(path.join(repoRoot, "examples"));
+/** This repository's own workflows (.github/workflows/*.yml): the release. */
+const OWN_WORKFLOWS = fs.existsSync(path.join(repoRoot, ".github", "workflows"))
+  ? fs.readdirSync(path.join(repoRoot, ".github", "workflows")).filter((name) => /\.ya?ml$/.test(name)).map((name) => path.join(repoRoot, ".github", "workflows", name))
+  : [];
+const WORKFLOWS = [...EXAMPLE_WORKFLOWS, ...OWN_WORKFLOWS];
 
 function ensureActionlint(): { binary?: string; note?: string } {
   const result = spawnSync("bash", [path.join(repoRoot, "scripts", "ensure-actionlint.sh")], { encoding: "utf8", timeout: 15 * 60_000 });
@@ -52,8 +58,9 @@ const needsPulumi = (step: Step): boolean =>
 const installsPulumi = (step: Step): boolean => step.uses?.startsWith("pulumi/actions@") === true;
 
 describe("the example workflows", () => {
-  it("exist (examples/promotion ships two)", () => {
-    expect(WORKFLOWS.map((file) => path.basename(file)).sort()).toEqual(["contacts.yml", "drift.yml"]);
+  it("exist (examples/promotion ships two; the repository has its release)", () => {
+    expect(EXAMPLE_WORKFLOWS.map((file) => path.basename(file)).sort()).toEqual(["contacts.yml", "drift.yml"]);
+    expect(OWN_WORKFLOWS.map((file) => path.basename(file)).sort()).toEqual(["release.yml"]);
   });
 
   it("pass actionlint", (context) => {
@@ -86,4 +93,40 @@ describe("the example workflows", () => {
       expect(problems).toEqual([]);
     });
   }
+});
+
+describe(".github/workflows/release.yml", () => {
+  interface ReleaseJob extends Job {
+    needs?: string | string[];
+    permissions?: Record<string, string>;
+  }
+  const release = () =>
+    parse(fs.readFileSync(path.join(repoRoot, ".github", "workflows", "release.yml"), "utf8")) as {
+      on: { push?: { tags?: string[]; branches?: string[] }; [event: string]: unknown };
+      permissions: Record<string, string>;
+      jobs: Record<string, ReleaseJob>;
+    };
+  const runs = (job: ReleaseJob) => (job.steps ?? []).map((step) => step.run ?? "").join("\n");
+
+  it("runs only on a version tag, reading the repository and nothing more by default", () => {
+    const workflow = release();
+    expect(Object.keys(workflow.on)).toEqual(["push"]);
+    expect(workflow.on.push).toEqual({ tags: ["v*"] });
+    expect(workflow.permissions).toEqual({ contents: "read" });
+  });
+
+  it("publishes with provenance only after the whole test suite passed, with an OIDC token and read-only contents", () => {
+    const { jobs } = release();
+    const publishing = Object.entries(jobs).filter(([, job]) => /\bnpm publish\b/.test(runs(job)));
+    expect(publishing.map(([name]) => name)).toEqual(["publish"]);
+    const publish = jobs.publish!;
+    expect(runs(publish)).toMatch(/^npm publish --provenance\b/m);
+    expect(publish.permissions).toEqual({ contents: "read", "id-token": "write" });
+    const needs = [publish.needs ?? []].flat();
+    expect(needs.length).toBeGreaterThan(0);
+    for (const name of needs) expect(runs(jobs[name]!)).toMatch(/^npm test$/m);
+    // The tag must be package.json's version, and package.json must name the repository npm's provenance checks.
+    expect(runs(publish)).toContain('"v$version" != "$GITHUB_REF_NAME"');
+    expect(runs(publish)).toContain("git+https://github.com/$GITHUB_REPOSITORY.git");
+  });
 });

@@ -3,6 +3,13 @@
  * to $LWC_CAPTURE_ARGV_FILE, one JSON line each, the process's own command line (what `ps`
  * shows) and the command line of every subprocess it starts through child_process. Used by
  * subprocess-arguments.test.ts to check that no credential is ever an argument.
+ *
+ * What it cannot see: processes that are not Node.js and were not started by a Node.js process
+ * (the pulumi CLI's own children: the Go language host, plugin launch scripts), and a Node.js
+ * process started with NODE_OPTIONS cleared. The test reads /proc for those (proc-argv.ts).
+ *
+ * A record it cannot write is not skipped: the process fails loudly (the message on stderr, an
+ * exception at load or from the spawn call), so a run it could not observe cannot pass as clean.
  */
 "use strict";
 const fs = require("node:fs");
@@ -15,8 +22,14 @@ if (file) {
   const record = (entry) => {
     try {
       fs.appendFileSync(file, `${JSON.stringify({ pid: process.pid, ...entry })}\n`);
-    } catch {
-      // never break the process being observed
+    } catch (error) {
+      const message = `capture-argv: cannot record the command line of pid ${process.pid} in ${file}: ${error && error.message}`;
+      try {
+        process.stderr.write(`${message}\n`);
+      } catch {
+        // stderr closed: the exception below still fails the process
+      }
+      throw new Error(message);
     }
   };
   record({ kind: "self", argv: [process.execPath, ...process.execArgv, ...process.argv.slice(1)] });

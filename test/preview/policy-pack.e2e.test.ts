@@ -54,12 +54,13 @@ function yaml(stack: Stack): string {
   ].join("\n");
 }
 
-function contact(options: { email: string; tags: string; memo?: string }): string {
+function contact(options: { email: string; tags: string; memo?: string; secretMemo?: boolean }): string {
   return [
     "    permission: { masterUserId: admin@example.com, accessibleRange: ALL }",
     "    contactName: { lastName: 加藤, firstName: 陽子 }",
     `    emails: [{ email: ${options.email}, primary: true }]`,
     ...(options.memo === undefined ? [] : [`    memo: "${options.memo}"`]),
+    ...(options.secretMemo ? ["    secretFields: [memo]"] : []),
     `    tags: ${options.tags}`,
   ].join("\n");
 }
@@ -108,11 +109,12 @@ describe("pulumi preview --policy-pack examples/policy", () => {
     expect(output(result)).not.toMatch(/contact-has-company-tag|memo-without-phone-numbers|custom-property-translated/);
   });
 
-  it("a contact without a company tag and with a phone number in its memo fails the preview, naming both rules and its key", async () => {
+  it("a contact without a company tag and with a phone number in its (secret) memo fails the preview, naming both rules and its key", async () => {
     const result = await preview({
       contacts: {
         "kato-yoko": contact({ email: "yoko.kato@acme.example", tags: "[customers]" }),
-        "ogawa-sho": contact({ email: "sho.ogawa@acme.example", tags: "[my-followup]", memo: "call him on 090-1234-5678 after 6pm" }),
+        // A secret memo: the pack reads the value, the preview prints neither it nor the number.
+        "ogawa-sho": contact({ email: "sho.ogawa@acme.example", tags: "[my-followup]", memo: "call him on 090-1234-5678 after 6pm", secretMemo: true }),
       },
     });
     const text = output(result);
@@ -122,8 +124,9 @@ describe("pulumi preview --policy-pack examples/policy", () => {
     expect(text).toContain('contact "ogawa-sho" carries no company tag');
     expect(text).toContain("memo-without-phone-numbers");
     expect(text).toContain('contact "ogawa-sho" (加藤 陽子): its memo holds a telephone number');
-    // The clean contact is not named, and the preview wrote nothing.
+    // The clean contact is not named, the secret memo is not shown, and the preview wrote nothing.
     expect(text).not.toContain('contact "kato-yoko"');
+    expect(text).not.toContain("090-1234-5678");
     expect(await writes()).toEqual([]);
   });
 

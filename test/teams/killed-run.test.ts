@@ -3,7 +3,10 @@
  * group, as a cancelled CI job's runner would), then the recovery the README documents:
  * `pulumi cancel` (the dead run's lock is still in the database and refuses the next run),
  * `pulumi refresh --clear-pending-creates`, `pulumi up`. It converges: each object once,
- * and every contact that existed before the recovery is kept (taken over, not recreated).
+ * and every contact that existed before the recovery is kept (taken over, not recreated). The
+ * run is stopped at a known point (SIGSTOP of its process group once the emulator has answered
+ * STOP_AT creates; the provider finishes the at most PARALLEL creates it was handed), then killed:
+ * the counts that follow are exact, not a race with a fast machine.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { expectedSyntheticCompany, liveObjects } from "../support/emulator-objects";
@@ -51,24 +54,53 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
+/** Creates the engine may have handed the provider at once (`pulumi up --parallel`). */
+const PARALLEL = 4;
+/** The known point: the engine is stopped once the emulator has answered this many contact creates. */
+const STOP_AT = 15;
+
 it("recovers from a run killed mid-way with the documented steps: no duplicate, nothing lost", { timeout: 240_000 }, async () => {
-  // Slow every call down so that the kill lands while creates are in flight.
+  // Slow every call down so that creates are in flight when the engine stops.
   await emulator.setFaults({ latencyMs: [20, 60] });
-  const running = workspace.start(["up", "--yes", "--skip-preview", "--stack", workspace.stack]);
+  const running = workspace.start(["up", "--yes", "--skip-preview", "--parallel", String(PARALLEL), "--stack", workspace.stack]);
   let ended: PulumiResult | undefined;
   void running.done.then((result) => (ended = result));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-running.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
   await waitFor("the up to create contacts", async () => {
-    if (ended) throw new Error(`the up ended before the kill:\n${ended.stdout}\n${ended.stderr}`);
-    return (await contactCreates(emulator)) >= 15;
+    if (ended) throw new Error(`the up ended before the stop:\n${ended.stdout}\n${ended.stderr}`);
+    return (await contactCreates(emulator)) >= STOP_AT;
   });
+  // Stop the engine (the CLI's process group): it hands out no more steps and records nothing more.
+  signalGroup("SIGSTOP");
+  const atStop = await contactCreates(emulator);
+  // The provider (its own process group) finishes the creates it was handed, at most PARALLEL, then nothing comes.
+  let settled = atStop;
+  for (let quiet = 0; quiet < 30; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await contactCreates(emulator);
+    quiet = now === settled ? quiet + 1 : 0;
+    settled = now;
+  }
+  expect(ended, "the stopped engine ended nothing").toBeUndefined();
+  expect(settled - atStop).toBeLessThanOrEqual(PARALLEL);
   running.killGroup();
+  signalGroup("SIGCONT");
   const killed = await running.done;
   expect(killed.code).not.toBe(0);
   expect(await waitForNoProcessesIn(workspace.dir, 15_000)).toEqual([]);
+  // Nothing after the kill: the emulator holds exactly the contacts created up to the stop and its in-flight creates.
+  expect(await contactCreates(emulator)).toBe(settled);
   await emulator.setFaults({});
 
   const before = await liveContactIds();
-  expect(before.size).toBeGreaterThanOrEqual(15);
+  expect(before.size).toBe(settled);
+  expect(before.size).toBeGreaterThanOrEqual(STOP_AT);
   expect(before.size).toBeLessThan(counts.contacts);
 
   // The dead run's lock stayed in the database: the next run is refused and names it.
@@ -82,6 +114,14 @@ it("recovers from a run killed mid-way with the documented steps: no duplicate, 
   const cancel = await workspace.run(["cancel", "--yes", "--stack", workspace.stack]);
   expect(cancel.code, cancel.stdout + cancel.stderr).toBe(0);
   expect(await lockKeys(postgres)).toEqual([]);
+  // What the stopped engine recorded: each contact it saw created, and a pending create for each
+  // create it had handed out but not recorded (at most PARALLEL): every live contact is one or the other.
+  const recorded = stateSummary(await workspace.exportState(), CONTACT_TYPE);
+  expect(recorded.ids.filter((id) => !before.has(id))).toEqual([]);
+  const unrecorded = before.size - recorded.ids.length;
+  expect(unrecorded).toBeGreaterThanOrEqual(0);
+  expect(recorded.pending.length).toBeGreaterThanOrEqual(unrecorded);
+  expect(recorded.pending.length).toBeLessThanOrEqual(PARALLEL);
   const refresh = await workspace.refresh(["--clear-pending-creates"]);
   expect(refresh.code, refresh.stdout + refresh.stderr).toBe(0);
   const up = await workspace.up();

@@ -93,7 +93,7 @@ function desiredStateFiles(dir: string): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules") found.push(...desiredStateFiles(full));
-    else if (/\.ya?ml$/.test(entry.name) && !/^Pulumi\./.test(entry.name) && entry.name !== "emulator-seed.yaml") found.push(full);
+    else if (/\.ya?ml$/.test(entry.name) && !/^Pulumi(Policy)?\./.test(entry.name) && entry.name !== "emulator-seed.yaml") found.push(full);
   }
   return found.sort();
 }

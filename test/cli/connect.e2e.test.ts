@@ -5,20 +5,22 @@
  * secret ever appears in a pulumi command line (every spawned argument list is captured by a
  * wrapper named in LINEWORKS_PULUMI); a restart with --data leaves the stack file alone; a stack
  * holding a real tenant's credentials is refused; `audit --stack`, `export --stack` and
- * `validate --stack` read the stack's secure values through the CLI.
+ * `validate --stack` read the stack's secure values through the CLI, the stack's lineworks:*
+ * config winning over the LINEWORKS_* variables, which are the fallback (checked by the domain
+ * the API calls ask for). The emulator picks its own port (`--port 0`); restarts reuse it.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  freePort,
   runCli,
   startConfiguringEmulator,
   stopConfiguringEmulator as stop,
   type ConfiguringEmulator as Started,
 } from "../support/configuring-emulator";
 import { expectOk } from "../support/expect-ok";
+import { credentialSecrets, secretSearch } from "../support/secret-search";
 import { pulumiBinDir } from "../support/pulumi-cli";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 
@@ -45,7 +47,8 @@ describe("emulator --configure-stack, and --stack reading secure config through 
   let argvLog: string;
   let env: Record<string, string>;
   let emulator: Started | undefined;
-  let port: number;
+  /** 0 until the first emulator picked its port (`--port 0`) and printed it; its restarts reuse that port. */
+  let port = 0;
   let dataFile: string;
 
   beforeAll(async () => {
@@ -71,7 +74,6 @@ describe("emulator --configure-stack, and --stack reading secure config through 
     // No LINEWORKS_* credential anywhere: only the backend, the passphrase and the wrapper.
     env = Object.fromEntries(Object.entries(ws.env).filter(([name]) => !name.startsWith("LINEWORKS_") || name === "LINEWORKS_PULUMI_BIN"));
     env.LINEWORKS_PULUMI = wrapper;
-    port = await freePort();
     dataFile = path.join(scratch, "emulator.json");
   }, 300_000);
 
@@ -88,8 +90,9 @@ describe("emulator --configure-stack, and --stack reading secure config through 
     expect(Object.keys(ws.env).filter((name) => /^LINEWORKS_(?!PULUMI)/.test(name))).toEqual([]);
     emulator = await startConfiguringEmulator(emulatorArgs(), ws.dir, env);
     expect(emulator.child.exitCode, emulator.stderr()).toBeNull();
-    const url = `http://127.0.0.1:${port}`;
-    expect(emulator.stdout[0]).toBe(url);
+    expect(emulator.stdout[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const url = emulator.stdout[0]!;
+    port = Number(new URL(url).port);
     const credentials = (await (await fetch(`${url}/_emulator/credentials`)).json()) as Record<string, string>;
     const printed = emulator.stdout.join("\n");
     expect(printed).toContain(`lineworks:apiBaseUrl = ${url}/v1.0`);
@@ -98,23 +101,21 @@ describe("emulator --configure-stack, and --stack reading secure config through 
     expect(printed).toContain("lineworks:domainId = 10000001");
     expect(printed).toContain("lineworks:clientSecret = [secret]");
     expect(printed).toContain("lineworks:privateKey = [secret]");
-    expect(printed).not.toContain(credentials.clientSecret);
     expect(printed).not.toContain("PRIVATE KEY");
 
     const stackFile = fs.readFileSync(path.join(ws.dir, "Pulumi.dev.yaml"), "utf8");
     expect(stackFile).toMatch(/lineworks:clientSecret:\n\s+secure: /);
     expect(stackFile).toMatch(/lineworks:privateKey:\n\s+secure: /);
-    expect(stackFile).not.toContain(credentials.clientSecret);
 
     // Every pulumi command line the CLI ran: secrets went on stdin, never as arguments.
     const argv = fs.readFileSync(argvLog, "utf8");
     expect(argv).toMatch(/^pulumi config set --stack dev --secret lineworks:clientSecret --non-interactive$/m);
     expect(argv).toMatch(/^pulumi config set --stack dev --secret lineworks:privateKey --non-interactive$/m);
     expect(argv).toMatch(/^pulumi config set-all --stack dev --plaintext lineworks:apiBaseUrl=/m);
-    expect(argv).not.toContain(credentials.clientSecret);
-    const keyBody = credentials.privateKey!.split("\n").filter((line) => line && !line.startsWith("-----"));
-    for (const line of keyBody) expect(argv).not.toContain(line);
     expect(argv).not.toContain("PRIVATE KEY");
+    // Neither credential, in any form, in what the emulator printed, the stack file or a command line.
+    const search = secretSearch(credentialSecrets({ clientSecret: credentials.clientSecret!, privateKey: credentials.privateKey! }));
+    expect(search.findIn([["the emulator's stdout", printed], ["its stderr", emulator.stderr()], ["Pulumi.dev.yaml", stackFile], ["the pulumi command lines", argv]])).toEqual([]);
 
     const up = await ws.run(["up", "--yes", "--skip-preview", "--stack", "dev"], { env });
     expectOk(up);
@@ -145,10 +146,36 @@ describe("emulator --configure-stack, and --stack reading secure config through 
     const validate = await runCli(["validate", "--stack", "dev"], ws.dir, env);
     expect(validate.code, validate.stdout + validate.stderr).toBe(0);
     expect(validate.stderr).toBe("");
-    // The stack's config wins over the environment, as in pulumi up: a wrong endpoint there is not used.
-    const overridden = await runCli(["export", "--stack", "dev"], ws.dir, { ...env, LINEWORKS_API_BASE_URL: "http://127.0.0.1:9/v1.0" });
-    expect(overridden.code, overridden.stderr).toBe(0);
     expect(fs.readFileSync(argvLog, "utf8")).toMatch(/^pulumi config --show-secrets --json --stack dev --non-interactive$/m);
+  }, 300_000);
+
+  /** Runs `export --stack dev` with `extra` in the environment; the domain ids its API calls asked for (custom properties are listed by domain). */
+  async function domainsExportReads(extra: Record<string, string>): Promise<{ code: number | null; stderr: string; domains: string[] }> {
+    const url = `http://127.0.0.1:${port}`;
+    await fetch(`${url}/_emulator/requests`, { method: "DELETE" });
+    const run = await runCli(["export", "--stack", "dev"], ws.dir, { ...env, ...extra });
+    const log = (await (await fetch(`${url}/_emulator/requests`)).json()) as Array<{ query?: { domainId?: unknown } }>;
+    const domains = [...new Set(log.flatMap((entry) => (entry.query?.domainId === undefined ? [] : [String(entry.query.domainId)])))];
+    return { code: run.code, stderr: run.stderr, domains };
+  }
+
+  it("one precedence rule: the stack's lineworks:* config wins over LINEWORKS_*, which is the fallback for a key the stack lacks", async () => {
+    // The stack says domain 10000001 and the emulator's endpoints; the environment says otherwise: the stack's values are read.
+    const wins = await domainsExportReads({ LINEWORKS_DOMAIN_ID: "20000002", LINEWORKS_API_BASE_URL: "http://127.0.0.1:9/v1.0" });
+    expect(wins.code, wins.stderr).toBe(0);
+    expect(wins.domains).toEqual(["10000001"]);
+
+    // Without lineworks:domainId in the stack, LINEWORKS_DOMAIN_ID is the one read.
+    expectOk(await ws.run(["config", "rm", "--stack", "dev", "lineworks:domainId"]));
+    try {
+      const fallback = await domainsExportReads({ LINEWORKS_DOMAIN_ID: "20000002" });
+      expect(fallback.domains, fallback.stderr).toEqual(["20000002"]);
+      const fallbackToOwn = await domainsExportReads({ LINEWORKS_DOMAIN_ID: "10000001" });
+      expect(fallbackToOwn.code, fallbackToOwn.stderr).toBe(0);
+      expect(fallbackToOwn.domains).toEqual(["10000001"]);
+    } finally {
+      expectOk(await ws.run(["config", "set", "--stack", "dev", "lineworks:domainId", "10000001"]));
+    }
   }, 300_000);
 
   it("refuses a stack that holds a real tenant's credentials, and leaves it alone", async () => {

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startConfiguringEmulator, stopConfiguringEmulator, type ConfiguringEmulator } from "../support/configuring-emulator";
+import { startConfiguringEmulator, stopConfiguringEmulator, type ConfiguringEmulator } from "../support/configuring-emulator";
 import { expectOk } from "../support/expect-ok";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 
@@ -34,7 +34,8 @@ describe("emulator --configure-stack keeps a stack's own domain", () => {
   let scratch: string;
   let env: Record<string, string>;
   let emulator: ConfiguringEmulator | undefined;
-  let port: number;
+  /** 0 until the first emulator picked its port (`--port 0`) and printed it; its restarts reuse that port. */
+  let port = 0;
   let dataFile: string;
   let stackFile: string;
 
@@ -55,7 +56,6 @@ describe("emulator --configure-stack keeps a stack's own domain", () => {
     stackFile = path.join(ws.dir, "Pulumi.prod.yaml");
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-stack-domain-"));
     env = Object.fromEntries(Object.entries(ws.env).filter(([name]) => !name.startsWith("LINEWORKS_") || name === "LINEWORKS_PULUMI_BIN"));
-    port = await freePort();
     dataFile = path.join(scratch, "emulator.json");
   }, 300_000);
 
@@ -70,6 +70,8 @@ describe("emulator --configure-stack keeps a stack's own domain", () => {
   it("serves the stack's domain 20000002, added with its own credentials; pulumi up writes there only", async () => {
     emulator = await startConfiguringEmulator(args(), ws.dir, env);
     expect(emulator.child.exitCode, emulator.stderr()).toBeNull();
+    port = Number(new URL(emulator.stdout[0]!).port);
+    expect(port).toBeGreaterThan(0);
     const printed = emulator.stdout.join("\n");
     expect(printed).toMatch(/configured stack prod for this emulator, domain 20000002, the stack's lineworks:domainId, added to this emulator with credentials of its own \(members: .*it-admin@prod\.example\.com/);
     expect(domainLine(emulator)).toBe("lineworks:domainId = 20000002 (unchanged)");

@@ -4,7 +4,6 @@
  * last key (or exited), and stopped.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import * as net from "node:net";
 import { createInterface } from "node:readline";
 import { CLI_PATH } from "./emulator-process";
 
@@ -46,16 +45,6 @@ export async function stopConfiguringEmulator(started: ConfiguringEmulator | und
   if (!started || started.child.exitCode !== null) return;
   started.child.kill("SIGTERM");
   await started.exited;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 /** The CLI run to its end. */

@@ -69,10 +69,12 @@ describe("pulumi preview --policy-pack examples/policy", () => {
   let emulator: EmulatorProcess;
   let pack: string;
   const workspaces: PulumiWorkspace[] = [];
+  const projectDirs: string[] = [];
 
   async function preview(stack: Stack): Promise<PulumiResult> {
     const projectDir = path.join(repoRoot, "test", ".tmp", `policy-${randomBytes(4).toString("hex")}`);
     fs.mkdirSync(projectDir, { recursive: true });
+    projectDirs.push(projectDir);
     fs.writeFileSync(path.join(projectDir, "company.yaml"), yaml(stack));
     fs.writeFileSync(path.join(projectDir, "index.js"), 'module.exports = require("lineworks-contacts-pulumi/provider/desired-state/program").runRootProgram();\n');
     fs.writeFileSync(path.join(projectDir, "Pulumi.yaml"), "name: policy\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
@@ -98,7 +100,7 @@ describe("pulumi preview --policy-pack examples/policy", () => {
   afterAll(async () => {
     for (const workspace of workspaces) await workspace.dispose();
     await emulator?.stop();
-    if (pack) fs.rmSync(pack, { recursive: true, force: true });
+    for (const dir of [pack, ...projectDirs]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("a clean stack passes every rule", async () => {

@@ -13,10 +13,13 @@ import {
   newTag,
   newUserTag,
   pick,
+  nameOf,
   removeEntry,
+  setName,
   type ContactEntry,
   type Entry,
   type Model,
+  type NamedEntry,
   type Section,
 } from "./model";
 import { ghostBody, OVERLAY_FIELDS, renderFiles } from "./render";
@@ -180,13 +183,6 @@ export class NaturalKeyChange extends Edit {
     }
   }
 }
-
-type NamedEntry = Extract<Entry, { section: "tags" | "userTags" | "customProperties" }>;
-const nameOf = (entry: NamedEntry) => (entry.section === "customProperties" ? entry.displayName : entry.contactTagName);
-const setName = (entry: NamedEntry, name: string) => {
-  if (entry.section === "customProperties") entry.displayName = name;
-  else entry.contactTagName = name;
-};
 
 /** A↔B in one edit, or the chain A→B's name, B→C's name, C→a new name. */
 export class Swap extends Edit {

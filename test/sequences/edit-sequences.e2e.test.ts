@@ -27,6 +27,8 @@ import { coverageLine, runSeed, type SequenceStats } from "./sequence";
  * previousKeys in one edit; the refusal named only the two steps, now also previousKeys.
  * 647022042 (10 steps, found by the soak): a contact's email and key changed in one edit without
  * previousKeys; it is replaced as the up's look-alike warning says (harness: announcedReplacements).
+ * 649009762 (10 steps, found by the soak): a swap and one of the two removed in one edit; the
+ * refusal names the two steps, which the harness now takes (firstOfTwoSteps).
  */
 const SEEDS: Array<number | { seed: number; maxCommands: number }> = [
   336,
@@ -36,6 +38,7 @@ const SEEDS: Array<number | { seed: number; maxCommands: number }> = [
   { seed: 90211, maxCommands: 10 },
   { seed: 646837092, maxCommands: 10 },
   { seed: 647022042, maxCommands: 10 },
+  { seed: 649009762, maxCommands: 10 },
 ];
 const MAX_COMMANDS = 7;
 

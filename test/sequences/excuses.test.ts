@@ -1,9 +1,9 @@
 /** The sequence harness's excuses for a failed up (excuses.ts): pure logic over the model, the output and the request log. */
 import { describe, expect, it } from "vitest";
 import type { EmulatorRequestLogEntry } from "../support/emulator-process";
-import { allowedFailure, announcedReplacements } from "./excuses";
+import { allowedFailure, announcedReplacements, waitingForRemovedNames } from "./excuses";
 import type { Live } from "./live";
-import { initialModel, type ContactEntry, type Model } from "./model";
+import { initialModel, removeEntry, type ContactEntry, type Model } from "./model";
 
 const request = (status: number, fault?: string): EmulatorRequestLogEntry => ({
   kind: "api",
@@ -67,5 +67,24 @@ describe("a contact renamed and given another email in one edit, without previou
     expect(announcedReplacements(model, before, "warning: something else").size).toBe(0);
     kenji.email = "kenji@acme.example";
     expect(announcedReplacements(model, before, WARNING).size).toBe(0);
+  });
+});
+
+describe("a name still held by an entry the same edit removes (soak seed 649009762)", () => {
+  const REFUSAL =
+    'error: tags.partner: contactTagName "Press" is still held by tags.press, which this edit removes. Pulumi deletes removed entries after every other change, ' +
+    "so one pulumi up cannot free the name first. Do it in two steps: remove tags.press and run pulumi up, then give tags.partner the name and run pulumi up again.";
+
+  it("is allowed when the holder is gone from the files, and names the entry that waits for the name", () => {
+    const model = initialModel();
+    removeEntry(model, model.entries.find((entry) => entry.key === "press")!);
+    expect(waitingForRemovedNames(model, REFUSAL).map((entry) => entry.key)).toEqual(["partner"]);
+    expect(allowedFailure(model, REFUSAL, [])).toBe("a name still held by a removed entry, refused naming the two steps");
+  });
+
+  it("is not allowed when the entry it names is still in the files", () => {
+    const model = initialModel();
+    expect(waitingForRemovedNames(model, REFUSAL)).toEqual([]);
+    expect(allowedFailure(model, REFUSAL, [])).toBeUndefined();
   });
 });

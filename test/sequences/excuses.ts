@@ -8,7 +8,7 @@
  */
 import type { EmulatorRequestLogEntry } from "../support/emulator-process";
 import type { Live } from "./live";
-import { naturalKey, type Entry, type Model } from "./model";
+import { naturalKey, type Entry, type Model, type NamedEntry } from "./model";
 
 /** API errors read `… failed[ after N attempts]: STATUS CODE…` (provider/client/errors.ts). */
 const NOT_FROM_A_FAULT = /failed(?: after \d+ attempts)?: (?:409|400)\b|\b(?:CONFLICT|INVALID_PARAMETER)\b|already exists|still held by another object/;
@@ -29,6 +29,7 @@ export function allowedFailure(model: Model, output: string, log: EmulatorReques
   if (model.entries.some((entry) => entry.needsAdopt) && output.includes("adopt: true")) return "taking back an object without adopt, refused naming adopt";
   const protectedNow = model.protectedRemovals.length > 0 || renames.some((entry) => entry.stateProtect);
   if (protectedNow && /protect/i.test(output)) return "protected entry";
+  if (waitingForRemovedNames(model, output).length > 0) return "a name still held by a removed entry, refused naming the two steps";
   return undefined;
 }
 
@@ -47,4 +48,22 @@ export function announcedReplacements(model: Model, before: Live, output: string
     if (output.includes(`previousKeys: [${entry.stateKey}] on ${entry.section}.${entry.key}`)) replaced.set(entry.id, entry);
   }
   return replaced;
+}
+
+/** provider/desired-state/taken-names.ts: `tags.partner: contactTagName "Press" is still held by tags.press, which this edit removes`. */
+const HELD_BY_REMOVED = /\b(tags|userTags|customProperties)\.(\S+): (?:contactTagName|displayName) "[^"]*" is still held by \1\.(\S+), which this edit removes\b/g;
+
+/**
+ * Entries refused because they take a name an entry removed in the same edit still holds (the
+ * API keeps names unique and Pulumi deletes last): the refusal names both and the two steps.
+ * Empty unless every named holder is really gone from the files and every refused entry is in them.
+ */
+export function waitingForRemovedNames(model: Model, output: string): NamedEntry[] {
+  const waiting: NamedEntry[] = [];
+  for (const [, section, key, holder] of output.matchAll(HELD_BY_REMOVED)) {
+    const entry = model.entries.find((e) => e.section === section && e.key === key) as NamedEntry | undefined;
+    if (!entry || model.entries.some((e) => e.section === section && e.key === holder)) return [];
+    if (!waiting.includes(entry)) waiting.push(entry);
+  }
+  return waiting;
 }

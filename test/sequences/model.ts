@@ -150,6 +150,14 @@ export function initialModel(): Model {
   };
 }
 
+/** An entry whose name the API keeps unique: a tag's or user tag's name, a property's displayName. */
+export type NamedEntry = Extract<Entry, { section: "tags" | "userTags" | "customProperties" }>;
+export const nameOf = (entry: NamedEntry) => (entry.section === "customProperties" ? entry.displayName : entry.contactTagName);
+export const setName = (entry: NamedEntry, name: string) => {
+  if (entry.section === "customProperties") entry.displayName = name;
+  else entry.contactTagName = name;
+};
+
 export function fresh(model: Model): number {
   return ++model.counter;
 }

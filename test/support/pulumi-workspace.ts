@@ -46,12 +46,12 @@ export interface PulumiWorkspace {
   readonly backendDir: string;
   /** The environment every pulumi run gets (backend, passphrase, PATH with the CLI): for tools that call pulumi themselves. */
   readonly env: Readonly<Record<string, string>>;
-  run(args: string[], options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<PulumiResult>;
+  run(args: string[], options?: { env?: Record<string, string>; timeoutMs?: number; stdin?: string }): Promise<PulumiResult>;
   /**
    * Starts pulumi in its own process group, for tests that interrupt a run:
    * `killGroup()` SIGKILLs the CLI and every plugin it started, as a dying CI runner would.
    */
-  start(args: string[], options?: { env?: Record<string, string> }): RunningPulumi;
+  start(args: string[], options?: { env?: Record<string, string>; stdin?: string }): RunningPulumi;
   up(extraArgs?: string[]): Promise<PulumiResult>;
   preview(extraArgs?: string[]): Promise<PulumiResult>;
   refresh(extraArgs?: string[]): Promise<PulumiResult>;
@@ -139,13 +139,14 @@ export async function createPulumiWorkspace(options: PulumiWorkspaceOptions): Pr
     const child = spawn(path.join(binDir, "pulumi"), ["--non-interactive", "--color", "never", ...args], {
       cwd: dir,
       env: { ...baseEnv, ...runOptions.env },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [runOptions.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       detached: true,
     });
+    if (runOptions.stdin !== undefined) child.stdin!.end(runOptions.stdin);
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const killGroup = () => {
       try {
         process.kill(-child.pid!, "SIGKILL");
@@ -170,8 +171,8 @@ export async function createPulumiWorkspace(options: PulumiWorkspaceOptions): Pr
     }
   };
 
-  const mustSucceed = async (args: string[]): Promise<PulumiResult> => {
-    const result = await run(args);
+  const mustSucceed = async (args: string[], stdin?: string): Promise<PulumiResult> => {
+    const result = await run(args, stdin === undefined ? {} : { stdin });
     if (result.code !== 0) {
       throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
     }
@@ -180,7 +181,9 @@ export async function createPulumiWorkspace(options: PulumiWorkspaceOptions): Pr
 
   const setConfig = async (key: string, value: ConfigValue) => {
     const plain = typeof value === "string" ? { value, secret: false } : value;
-    await mustSucceed(["config", "set", "--stack", stack, ...(plain.secret ? ["--secret"] : ["--plaintext"]), "--", key, plain.value]);
+    // A secret goes in on stdin, never as an argument `ps` would show (as --configure-stack does).
+    if (plain.secret) await mustSucceed(["config", "set", "--stack", stack, "--secret", "--", key], plain.value);
+    else await mustSucceed(["config", "set", "--stack", stack, "--plaintext", "--", key, plain.value]);
   };
 
   const removeScratch = () => {

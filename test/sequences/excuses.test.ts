@@ -82,9 +82,12 @@ describe("a name still held by an entry the same edit removes (soak seed 6490097
     expect(allowedFailure(model, REFUSAL, [])).toBe("a name still held by a removed entry, refused naming the two steps");
   });
 
-  it("is not allowed when the entry it names is still in the files", () => {
+  it("is not allowed when the entry it names is still in the files, or under a new key (previousKeys is that fix)", () => {
     const model = initialModel();
     expect(waitingForRemovedNames(model, REFUSAL)).toEqual([]);
     expect(allowedFailure(model, REFUSAL, [])).toBeUndefined();
+    const press = model.entries.find((entry) => entry.key === "press")!;
+    Object.assign(press, { key: "press-r5", stateKey: "press" });
+    expect(waitingForRemovedNames(model, REFUSAL)).toEqual([]);
   });
 });

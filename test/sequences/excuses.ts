@@ -56,13 +56,16 @@ const HELD_BY_REMOVED = /\b(tags|userTags|customProperties)\.(\S+): (?:contactTa
 /**
  * Entries refused because they take a name an entry removed in the same edit still holds (the
  * API keeps names unique and Pulumi deletes last): the refusal names both and the two steps.
- * Empty unless every named holder is really gone from the files and every refused entry is in them.
+ * Empty unless every named holder is really gone from the files (not renamed to another key) and
+ * every refused entry is in them.
  */
 export function waitingForRemovedNames(model: Model, output: string): NamedEntry[] {
   const waiting: NamedEntry[] = [];
   for (const [, section, key, holder] of output.matchAll(HELD_BY_REMOVED)) {
     const entry = model.entries.find((e) => e.section === section && e.key === key) as NamedEntry | undefined;
-    if (!entry || model.entries.some((e) => e.section === section && e.key === holder)) return [];
+    // A holder renamed (under a new key, the same object) is not removed: previousKeys is that fix.
+    const kept = model.entries.some((e) => e.section === section && (e.key === holder || e.stateKey === holder || e.previousKeys.includes(holder!)));
+    if (!entry || kept) return [];
     if (!waiting.includes(entry)) waiting.push(entry);
   }
   return waiting;

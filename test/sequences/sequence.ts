@@ -5,7 +5,8 @@
  */
 import * as fc from "fast-check";
 import type { EmulatorProcess } from "../support/emulator-process";
-import { Add, EditField, Move, NaturalKeyChange, Remove, Rename, Swap, ToggleOption, type OptionToggle, type RenameMode } from "./edit-commands";
+import { EditField, NaturalKeyChange, Rename, Swap, type RenameMode } from "./edit-commands";
+import { Add, Move, Remove, ToggleOption, type OptionToggle } from "./entry-commands";
 import { applyAndCheck, recordFinding, startSequence, type Real } from "./harness";
 import type { Model, Section } from "./model";
 import { AppEdit, Faults, Up, type AppEditKind, type FaultKind } from "./world-commands";

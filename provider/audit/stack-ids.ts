@@ -30,6 +30,8 @@ export interface HeldEntry {
   replacing?: Record<string, string | boolean>;
   /** Contacts: the telephone numbers recorded (plain). */
   telephones?: string[];
+  /** Contacts: the ids of the tags it carries (plain contactTagIds). */
+  tagIds?: string[];
   /** Contacts: the propertyNames it carries values for, or "secret" when the state keeps them encrypted. */
   propertyNames?: string[] | "secret";
 }
@@ -118,6 +120,7 @@ function guardFacts(kind: HeldKind, resource: Record<string, unknown>): Partial<
     if (Array.isArray(inputs.telephones)) {
       facts.telephones = inputs.telephones.flatMap((phone) => (text(phone?.telephone) !== undefined ? [phone.telephone as string] : []));
     }
+    if (Array.isArray(inputs.contactTagIds)) facts.tagIds = inputs.contactTagIds.filter((id): id is string => typeof id === "string");
     const values = inputs.customProperties;
     if (isSecretValue(values)) facts.propertyNames = "secret";
     else if (typeof values === "object" && values !== null) facts.propertyNames = Object.keys(values);

@@ -13,11 +13,23 @@ import type { DesiredState, EntryOptions } from "./model";
 const digits = (phone: string): string => phone.replace(/\D/g, "");
 const folded = (name: string | undefined): string | undefined => (name === undefined || name.trim() === "" ? undefined : name.trim().toLowerCase());
 
-/** What makes two entries of a kind look alike: per feature, its value. A contact: display name, each telephone. */
-function features(kind: HeldKind, held: HeldEntry): Array<[string, string | undefined]> {
-  if (kind === "contacts") return [["name", folded(held.label)], ...(held.telephones ?? []).map((phone): [string, string] => ["phone", digits(phone)])];
-  if (kind === "customProperties") return [["name", folded(held.label)], ["propertyName", folded(held.naturalKey)]];
-  return [["name", folded(held.label)]];
+/** The contacts that carry a tag, as one value: their keys, sorted (undefined when none does). */
+const carriersValue = (keys: string[]): string | undefined => (keys.length === 0 ? undefined : [...keys].sort().join(","));
+
+/** The contacts of the stack that carried the tag with this id. */
+function heldCarriers(held: HeldEntries, tagId: string): string | undefined {
+  return carriersValue([...held.contacts].filter(([, contact]) => contact.tagIds?.includes(tagId)).map(([key]) => key));
+}
+
+/**
+ * What makes two entries of a kind look alike: per feature, its value. A contact: display name,
+ * each telephone; a tag: its name, and the contacts that carry it (a tag renamed and re-keyed in
+ * one edit keeps its contacts).
+ */
+function features(kind: HeldKind, entry: HeldEntry, held: HeldEntries): Array<[string, string | undefined]> {
+  if (kind === "contacts") return [["name", folded(entry.label)], ...(entry.telephones ?? []).map((phone): [string, string] => ["phone", digits(phone)])];
+  if (kind === "customProperties") return [["name", folded(entry.label)], ["propertyName", folded(entry.naturalKey)]];
+  return [["name", folded(entry.label)], ["carriers", heldCarriers(held, entry.id)]];
 }
 
 /** The same features of an entry of the files, each with the words that name it in a warning. */
@@ -34,7 +46,11 @@ function desiredFeatures(state: DesiredState, kind: HeldKind, key: string): Arra
     case "tags":
     case "userTags": {
       const name = state[kind][key]!.contactTagName;
-      return [["name", folded(name), `the same name "${name}"`]];
+      const carriers = carriersValue(Object.entries(state.contacts).filter(([, contact]) => contact.tags.includes(key)).map(([contactKey]) => contactKey));
+      return [
+        ["name", folded(name), `the same name "${name}"`],
+        ["carriers", carriers, `the same contacts (${carriers?.split(",").join(", ")})`],
+      ];
     }
     case "customProperties": {
       const { displayName, propertyName } = state.customProperties[key]!;
@@ -61,7 +77,7 @@ export function lookAlikeWarnings(state: DesiredState, held: HeldEntries): strin
     for (const key of removedKeys(state, held, kind)) {
       const entry = held[kind].get(key)!;
       if (entry.retainOnDelete) continue;
-      for (const [feature, value] of features(kind, entry)) {
+      for (const [feature, value] of features(kind, entry, held)) {
         if (value !== undefined && value !== "") removed.set(`${feature}:${value}`, [...(removed.get(`${feature}:${value}`) ?? []), key]);
       }
     }

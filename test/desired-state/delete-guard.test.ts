@@ -153,6 +153,26 @@ describe("look-alikes", () => {
     expect(lookAlikeWarnings(state("090-9999-0000"), before)).toEqual([]);
   });
 
+  it("a tag re-keyed and renamed in one edit is a look-alike when the same contacts carry it (soak seed 649009748)", () => {
+    const before = held(
+      resource("tags", "press", { contactTagName: "Press" }),
+      resource("tags", "vip", { contactTagName: "VIP" }),
+      resource("contacts", "taro", contactInputs("Tanaka", "taro@example.com", { contactTagIds: ["id-press"] })),
+      resource("contacts", "hana", contactInputs("Sato", "hana@example.com", { contactTagIds: ["id-vip"] })),
+    );
+    const files = (carriedBy: string) =>
+      desired(
+        `tags:\n  press-r2: { contactTagName: Media }\n  vip: { contactTagName: VIP }\ncontacts:\n` +
+          contactYaml("taro", "Tanaka", "taro@example.com", `    tags: [${carriedBy === "taro" ? "press-r2" : "vip"}]\n`) +
+          contactYaml("hana", "Sato", "hana@example.com", `    tags: [${carriedBy === "hana" ? "press-r2, vip" : "vip"}]\n`),
+      );
+    expect(lookAlikeWarnings(files("taro"), before)).toEqual([
+      expect.stringMatching(/^tags\.press-r2 has the same contacts \(taro\) as tags\.press, which this edit removes.*previousKeys: \[press\] on tags\.press-r2/),
+    ]);
+    // Other contacts carry the new tag: nothing pairs it with the removed one.
+    expect(lookAlikeWarnings(files("hana"), before)).toEqual([]);
+  });
+
   it("nothing when the entry keeps its key, or names the old one in previousKeys", () => {
     const before = held(resource("contacts", "taro", contactInputs("Tanaka", "taro@example.com")));
     expect(lookAlikeWarnings(desired(`contacts:\n${contactYaml("taro", "Tanaka", "new@example.com")}`), before)).toEqual([]);

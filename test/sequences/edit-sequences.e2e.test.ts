@@ -29,6 +29,9 @@ import { coverageLine, runSeed, type SequenceStats } from "./sequence";
  * previousKeys; it is replaced as the up's look-alike warning says (harness: announcedReplacements).
  * 649009762 (10 steps, found by the soak): a swap and one of the two removed in one edit; the
  * refusal names the two steps, which the harness now takes (firstOfTwoSteps).
+ * 649009748 (10 steps, found by the soak): a tag renamed along a chain and re-keyed without
+ * previousKeys in one edit; nothing paired them, so it was deleted and re-created without a word.
+ * The look-alike warning now pairs a removed and an added tag carried by the same contacts.
  */
 const SEEDS: Array<number | { seed: number; maxCommands: number }> = [
   336,
@@ -39,6 +42,7 @@ const SEEDS: Array<number | { seed: number; maxCommands: number }> = [
   { seed: 646837092, maxCommands: 10 },
   { seed: 647022042, maxCommands: 10 },
   { seed: 649009762, maxCommands: 10 },
+  { seed: 649009748, maxCommands: 10 },
 ];
 const MAX_COMMANDS = 7;
 

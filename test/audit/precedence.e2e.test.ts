@@ -10,18 +10,8 @@ import { expectOk } from "../support/expect-ok";
 import { emulatorDomain, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv, emulatorStackConfig } from "../support/provider-config";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
-import { blankCredentials, DEV_DOMAIN, PROD_DOMAIN, writeRootProject, writeTwoDomainSeed } from "../support/root-project";
+import { blankCredentials, DEV_DOMAIN, PROD_DOMAIN, writeRootProject, writeTwoDomainSeed, DEV_COMPANY as COMPANY } from "../support/root-project";
 
-const COMPANY = `version: 1
-tags:
-  vip: { contactTagName: VIP }
-contacts:
-  kato-yoko:
-    permission: { masterUserId: admin@dev.example.com, accessibleRange: ALL }
-    contactName: { lastName: 加藤, firstName: 陽子 }
-    emails: [{ email: yoko.kato@acme.example, primary: true }]
-    tags: [vip]
-`;
 
 describe("the stack's config wins over the environment, in pulumi and in the CLI", () => {
   let emulator: EmulatorProcess;

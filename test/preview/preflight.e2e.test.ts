@@ -13,6 +13,7 @@ import { expectOk } from "../support/expect-ok";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv } from "../support/provider-config";
 import { repoRoot } from "../support/pulumi-cli";
+import { blankCredentials } from "../support/root-project";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
 
 const DOMAIN = 10000001;
@@ -162,8 +163,3 @@ describe("preview sees what up would fail on", () => {
     expectOk(await ws.preview(["--expect-no-changes"]));
   });
 });
-
-/** The provider variables of `env` emptied (a run without credentials). */
-function blankCredentials(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.keys(env).filter((name) => name.startsWith("LINEWORKS_") && !name.startsWith("LINEWORKS_PULUMI")).map((name) => [name, ""]));
-}

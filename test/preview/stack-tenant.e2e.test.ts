@@ -9,21 +9,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { expectOk } from "../support/expect-ok";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorStackConfig } from "../support/provider-config";
-import { blankCredentials, DEV_DOMAIN as DEV, PROD_DOMAIN as PROD, writeRootProject, writeTwoDomainSeed } from "../support/root-project";
+import { blankCredentials, DEV_DOMAIN as DEV, PROD_DOMAIN as PROD, writeRootProject, writeTwoDomainSeed, DEV_COMPANY as COMPANY } from "../support/root-project";
 import { createPulumiWorkspace, type PulumiResult, type PulumiWorkspace } from "../support/pulumi-workspace";
 
 const TENANT_TYPE = "pulumi-nodejs:dynamic/lineworks:StackTenant";
 
-const COMPANY = `version: 1
-tags:
-  vip: { contactTagName: VIP }
-contacts:
-  kato-yoko:
-    permission: { masterUserId: admin@dev.example.com, accessibleRange: ALL }
-    contactName: { lastName: 加藤, firstName: 陽子 }
-    emails: [{ email: yoko.kato@acme.example, primary: true }]
-    tags: [vip]
-`;
 
 const output = (result: PulumiResult) => result.stdout + result.stderr;
 const noStackTrace = /\n\s+at .*\.(ts|js):\d+/;

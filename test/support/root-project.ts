@@ -11,6 +11,18 @@ import { repoRoot } from "./pulumi-cli";
 export const DEV_DOMAIN = 10000001;
 export const PROD_DOMAIN = 20000002;
 
+/** A tag and a contact whose owner is a member of the two-domain seed's dev domain. */
+export const DEV_COMPANY = `version: 1
+tags:
+  vip: { contactTagName: VIP }
+contacts:
+  kato-yoko:
+    permission: { masterUserId: admin@dev.example.com, accessibleRange: ALL }
+    contactName: { lastName: 加藤, firstName: 陽子 }
+    emails: [{ email: yoko.kato@acme.example, primary: true }]
+    tags: [vip]
+`;
+
 /** Writes the project (Pulumi.yaml, index.js, the files) into a new folder and returns it. */
 export function writeRootProject(name: string, files: Record<string, string>): string {
   const dir = path.join(repoRoot, "test", ".tmp", `${name}-${randomBytes(4).toString("hex")}`);

@@ -4,6 +4,8 @@
  * in the files is reported before any resource is registered, so a bad file makes no API call.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { HeldEntries } from "../audit/stack-ids";
+import { JOURNAL_DIR, pruneCreateJournal } from "../resources/create-journal";
 import { LineWorksContacts } from "./component";
 import { loadDesiredState } from "./load";
 import { readPreviousEntries } from "./previous-state";
@@ -70,6 +72,17 @@ function projectDir(): string {
   }
 }
 
+/** An up drops the create journal's lines whose ids the state now holds (../resources/create-journal.ts). */
+function pruneJournal(dir: string, previous: HeldEntries): void {
+  const held = new Set<string>();
+  for (const entries of Object.values(previous)) for (const entry of entries.values()) held.add(entry.id);
+  try {
+    pruneCreateJournal(dir, pulumi.getStack(), held);
+  } catch (err) {
+    pulumi.log.warn(`the create journal (${JOURNAL_DIR}/) could not be pruned: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Validates the files (a problem throws before anything is registered), then reads what the
  * stack held before to recognise renamed keys (./renames.ts) and count the deletes against
@@ -82,6 +95,7 @@ export function runRootProgram(): Promise<RootProgramOutputs> {
   const result = loadDesiredState(files, vars, { baseDir: dir });
   if (!result.ok) throw new pulumi.RunError(new DesiredStateError(result.problems).message);
   return readPreviousEntries(dir).then((previous) => {
+    if (previous && !pulumi.runtime.isDryRun()) pruneJournal(dir, previous);
     const renames = previous ? recogniseRenames(result.state, previous) : [];
     const state = withRenames(result.state, renames);
     const taken = previous ? takenNameProblems(state, previous) : [];

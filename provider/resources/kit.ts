@@ -7,6 +7,7 @@
  */
 import { isDuplicateName } from "../client/errors";
 import { isConflict } from "./context";
+import { createJournal } from "./create-journal";
 import { containsUnknown } from "./pulumi-values";
 import { stackClaims } from "./stack-claims";
 import { takeoverCount } from "./takeover-count";
@@ -52,7 +53,8 @@ async function adoptOrRefuse<Inputs extends { adopt?: boolean }, Live>(
   found: Live[],
 ): Promise<Live> {
   const ids = found.map((live) => kind.idOf(live));
-  if (!inputs.adopt) throw conflictError(kind, inputs, ids);
+  // Without adopt: true, only the object this stack created in a run that never recorded it (create-journal.ts).
+  if (!inputs.adopt && !createJournal.madeByThisStack(ids)) throw conflictError(kind, inputs, ids);
   // adopt: true takes over objects made outside this stack, never one another resource of it keeps.
   const kept = ids.filter((id) => stackClaims.heldAnywhere(id));
   if (kept.length > 0) {
@@ -92,7 +94,9 @@ async function createOrAdoptOnce<Inputs extends { adopt?: boolean }, Live>(
     if (found.length > 0) return { live: await adoptOrRefuse(kind, inputs, found), adopted: true };
   }
   try {
-    return { live: await create(), adopted: false };
+    const live = await create();
+    createJournal.record(kind.idName, kind.idOf(live));
+    return { live, adopted: false };
   } catch (error) {
     if (!isDuplicateName(error) && !isConflict(error)) throw error;
     const found = await kind.findByKey(inputs);

@@ -11,8 +11,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { LineWorksApiError } from "../client/errors";
 import type { ProviderContext } from "./context";
+import { createJournal } from "./create-journal";
 import type { PlannedCreate } from "./kit";
-import { adoptionNote, NAME_FROM_STACK_INPUT, type NotedType } from "./preview-notes";
+import { adoptionNote, JOURNAL_REASON, NAME_FROM_STACK_INPUT, type NotedType } from "./preview-notes";
 import { containsUnknown, withoutProviderKey } from "./pulumi-values";
 import { withoutStackTrace } from "./user-error";
 
@@ -139,6 +140,7 @@ export function withPreflight(
       if (key !== undefined && !containsUnknown(key) && nameFromStack !== true && !preflight.isReplacement(type, key)) {
         const holders = await planned.holders(inputs);
         if (holders.length > 0 && inputs.adopt === true) note(adoptionNote(type, key));
+        else if (createJournal.madeByThisStack(holders)) note(adoptionNote(type, key, JOURNAL_REASON));
         else if (holders.length > 0) failures.push({ property: planned.field, reason: planned.conflict(inputs, holders).message });
       }
       return failures.length > 0 ? { inputs, failures } : result;

@@ -18,12 +18,16 @@ export type NotedType = "CompanyContactTag" | "UserContactTag" | "ContactCustomP
 const PREFIX = "lineworks-contacts: takes over";
 const NOTE = /lineworks-contacts: takes over (CompanyContactTag|UserContactTag|ContactCustomProperty|Contact) ("(?:[^"\\]|\\.)*")/;
 
+const ADOPT_REASON = "the entry has adopt: true";
+/** Why an entry without adopt: true takes an object over: this stack created it (create-journal.ts). */
+export const JOURNAL_REASON = "this stack created it in a run that was cut off before the state recorded it (.lineworks-contacts/ journal)";
+
 /**
  * `naturalKey`: a tag's name, `userId/name` for a user tag (audit/stack-ids userTagNaturalKey),
  * a property's propertyName, a contact's primary email in lower case.
  */
-export function adoptionNote(type: NotedType, naturalKey: string): string {
-  return `${PREFIX} ${type} ${JSON.stringify(naturalKey)}: an object with this key exists already and the entry has adopt: true, so up takes it over (no create)`;
+export function adoptionNote(type: NotedType, naturalKey: string, reason = ADOPT_REASON): string {
+  return `${PREFIX} ${type} ${JSON.stringify(naturalKey)}: an object with this key exists already and ${reason}, so up takes it over (no create)`;
 }
 
 /** The type and natural key of every note in a diagnostic message (several may share one message). */

@@ -7,6 +7,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "../client/config";
+import { createJournal, STACK_INPUT } from "./create-journal";
 import type { TenantGate } from "./tenant-gate";
 import {
   effectiveTenant,
@@ -43,7 +44,8 @@ export function stackTenantHandlers(deps: StackTenantDeps): pulumi.dynamic.Resou
   const refuse = (message: string) => withoutStackTrace(new Error(message));
 
   return {
-    async check() {
+    async check(_olds, news: Record<string, unknown>) {
+      createJournal.setStack(news[STACK_INPUT]);
       return { inputs: { ...effective() }, failures: [] };
     },
 

@@ -3,30 +3,24 @@
  * declarations in provider/schema. Field names are the API's own; `adopt`, `forceDelete`,
  * `photo` and `photoSha256` are ours.
  */
-import type { CompanyContactTagInputs, ContactCustomPropertyInputs, ContactInputs, UserContactTagInputs } from "../schema";
+import type {
+  CompanyContactTagInputs,
+  CompanyContactTagState,
+  ContactCustomPropertyInputs,
+  ContactCustomPropertyState,
+  ContactInputs,
+  UserContactTagInputs,
+  UserContactTagState,
+} from "../schema";
 
 export type { CompanyContactTagInputs, ContactCustomPropertyInputs, ContactInputs, UserContactTagInputs };
+export type { CompanyContactTagState, ContactCustomPropertyState, UserContactTagState };
 
 export { CONTACT_FIELD_NAMES, type ContactFieldName } from "../schema/contact";
 
 /** Every resource: take over an existing object with the same natural key on create. */
 export interface AdoptOption {
   adopt?: boolean;
-}
-
-export interface CompanyContactTagState extends CompanyContactTagInputs {
-  contactTagId: string;
-  type: "COMPANY";
-}
-
-export interface UserContactTagState extends UserContactTagInputs {
-  contactTagId: string;
-  type: "USER";
-}
-
-export interface ContactCustomPropertyState extends ContactCustomPropertyInputs {
-  customPropertyId: string;
-  domainId?: number;
 }
 
 export interface ContactState extends ContactInputs {

@@ -13,6 +13,7 @@ import {
 } from "./comparison-defaults";
 import { customValues, fieldNames, flag, integer, isWritable, listOf, object, oneOf, text, type FieldsValue, type ResponseValue, type Value } from "./facts";
 import { isRecord } from "./json";
+import { yamlSpellings } from "./derive";
 
 export function isCalendarDate(value: string): boolean {
   if (!L.EVENT_DATE_PATTERN.test(value)) return false;
@@ -169,7 +170,7 @@ export const contactFact = object(
 export const contactInputFacts = object({
   ...contactFieldFacts,
   /** A local image file, uploaded as the contact's photo. */
-  photo: text({ optional: true, min: 1, local: true }),
+  photo: text({ optional: true, min: 1, local: true, tracked: true }),
   /** Delete through /forcedelete (skipping the contacts trash). */
   forceDelete: flag({ optional: true, local: true }),
   adopt: flag({ optional: true, local: true }),
@@ -185,8 +186,13 @@ export type ContactFieldName = keyof ContactFieldFacts;
 export const CONTACT_FIELD_NAMES: readonly ContactFieldName[] = fieldNames(contactFieldFacts, isWritable);
 /** Free text that may be sensitive (memo, custom values): what `secretFields` may name (CONTRACT §5). */
 export const SECRET_CONTACT_FIELD_NAMES = fieldNames(contactFieldFacts, (fact) => fact.secret === true) as readonly SecretContactFieldName[];
-/** The fields declared `secret` above; a test checks that the two agree. */
-export type SecretContactFieldName = "memo" | "customProperties";
+/** The fields declared `secret` above. */
+export type SecretContactFieldName = { [K in ContactFieldName]: ContactFieldFacts[K] extends { secret: true } ? K : never }[ContactFieldName];
+
+/** API field → its spelling in a YAML entry, where a YAML-only field stands for it (contactTagIds → tags). */
+export const CONTACT_YAML_SPELLINGS = yamlSpellings(contactYamlOnlyFacts);
+/** A contact field as a YAML entry names it. */
+export const yamlNameOf = (field: string): string => CONTACT_YAML_SPELLINGS[field] ?? field;
 
 /** POST /contacts/{contactId}/photo (contact-photo-create): the file's name and size; the bytes go to the returned uploadUrl. */
 export const photoUploadRequestFact = object({ fileName: text({ min: 1 }), fileSize: integer({ min: 1, max: L.PHOTO_MAX_BYTES }) });

@@ -3,11 +3,12 @@
  * "Objects", CustomProperty; seed 000 for the values).
  */
 import * as L from "./limits";
-import { fieldNames, flag, integer, listOf, object, oneOf, patchFields, sentFields, text, type ResponseValue, type Value } from "./facts";
+import { fieldNames, flag, integer, listOf, object, oneOf, patchFields, sentFields, text, type ListFact, type FieldsValue, type ObjectFact, type ResponseValue, type Value } from "./facts";
 
 export const i18nDisplayNameFact = object({ language: oneOf(L.I18N_LANGUAGES), name: text({ min: 1, max: L.I18N_NAME_MAX }) });
 
-const definition = {
+/** The fields that define a property (what a create sends, a PATCH changes, diff and audit compare). */
+export const customPropertyDefinitionFacts = {
   propertyName: text({
     min: 1,
     max: L.PROPERTY_NAME_MAX,
@@ -19,8 +20,10 @@ const definition = {
   i18nDisplayNames: listOf(i18nDisplayNameFact, { optional: true, max: L.I18N_LANGUAGES.length, set: true, unique: "language", itemLabel: "language" }),
   propertyType: oneOf(L.PROPERTY_TYPES, { immutable: true }),
   multiValued: flag({ optional: true, default: false, immutable: true }),
-  displayOrder: integer({ optional: true, min: 1, nullable: true }),
+  /** Administrators reorder fields by dragging them in the admin console: managed only where set. */
+  displayOrder: integer({ optional: true, min: 1, nullable: true, onlyWhereSet: true }),
 } as const;
+const definition = customPropertyDefinitionFacts;
 
 /** A property as the API returns it. */
 export const customPropertyFact = object(
@@ -36,6 +39,13 @@ export const customPropertyFact = object(
 );
 
 export const customPropertyInputFacts = object({ ...definition, adopt: flag({ optional: true, local: true }) });
+
+/** The state of the resource: its inputs, its id and the domain it belongs to (read-only). */
+export const customPropertyStateFacts = object({
+  customPropertyId: customPropertyFact.fields.customPropertyId,
+  domainId: integer({ optional: true, readOnly: true }),
+  ...customPropertyInputFacts.fields,
+});
 
 /** POST /contacts/custom-properties: the definition and the domain it belongs to. */
 export const newCustomPropertyRequestFact = object({ domainId: integer({}), ...sentFields(definition) });
@@ -56,12 +66,37 @@ export const customValueFacts = {
   LINK: { single: object(linkFields), multi: values(object({ ...linkFields, represent })) },
 } as const;
 
+type ValueShape = { single: ObjectFact; multi: ListFact };
+const shapeFields = (fact: ObjectFact) => Object.keys(fact.fields);
+const shapesOf = (): ValueShape[] => Object.values(customValueFacts) as ValueShape[];
+
+/** The fields of any custom value shape, those without a default first (content, text, link, represent). */
+export const CUSTOM_VALUE_FIELD_NAMES: readonly string[] = (() => {
+  const facts = new Map(shapesOf().flatMap((shape) => [shape.single, shape.multi.item as ObjectFact]).flatMap((fact) => Object.entries(fact.fields)));
+  const names = [...facts.keys()];
+  const hasDefault = (name: string) => "default" in facts.get(name)! && (facts.get(name) as { default?: unknown }).default !== undefined;
+  return [...names.filter((name) => !hasDefault(name)), ...names.filter(hasDefault)];
+})();
+
+/** A value shape as messages write it: `{content}`, `a list of {text, link, represent}`. */
+export function describeValueShape(propertyType: CustomPropertyType, multiValued: boolean, list = "a list of "): string {
+  const shape = customValueFacts[propertyType] as ValueShape;
+  const fields = (fact: ObjectFact) => `{${shapeFields(fact).join(", ")}}`;
+  return multiValued ? `${list}${fields(shape.multi.item as ObjectFact)}` : fields(shape.single);
+}
+
+/** The property types in declaration order (STRING, LINK). */
+export const CUSTOM_VALUE_TYPES = Object.keys(customValueFacts) as CustomPropertyType[];
+
 export type CustomPropertyType = (typeof L.PROPERTY_TYPES)[number];
 export type I18nLanguage = (typeof L.I18N_LANGUAGES)[number];
 export type I18nDisplayName = Value<typeof i18nDisplayNameFact>;
 export type ContactCustomPropertyInputs = Value<typeof customPropertyInputFacts>;
 export type CustomProperty = ResponseValue<typeof customPropertyFact>;
 export type NewCustomProperty = Value<typeof newCustomPropertyRequestFact>;
+export type ContactCustomPropertyState = Value<typeof customPropertyStateFacts>;
+/** The definition fields of a property (inputs, live object or state alike). */
+export type CustomPropertyDefinition = FieldsValue<typeof definition>;
 export type CustomPropertyPatch = Value<typeof customPropertyPatchRequestFact>;
 export type StringSingleValue = Value<typeof customValueFacts.STRING.single>;
 export type StringMultiValue = Value<typeof customValueFacts.STRING.multi>;

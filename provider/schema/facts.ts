@@ -25,6 +25,13 @@ interface Common {
   local?: true;
   /** Only the desired-state YAML has it; `replaces` names the API field it stands for. */
   yamlOnly?: { replaces?: string };
+  /** Local, yet compared with what the state recorded (the photo, by its sha256): ignoreChanges may name it. */
+  tracked?: true;
+  /**
+   * Managed only where the desired state sets it: left out, the live value is left alone (not
+   * patched, not drift, not recorded over the desired one).
+   */
+  onlyWhereSet?: true;
   /** Never shown in logs, errors or plain state. */
   secret?: true;
   /** The rules require it when a sibling field has this value. */
@@ -179,7 +186,7 @@ export function fieldNames<F extends Fields>(fields: F, keep: (fact: Fact) => bo
 export const isWritable = (fact: Fact): boolean => !fact.readOnly && !fact.local;
 
 /** Fields a request body carries: writable, and not a YAML-only stand-in. */
-const isSent = (fact: Fact): boolean => isWritable(fact) && !fact.yamlOnly;
+export const isSent = (fact: Fact): boolean => isWritable(fact) && !fact.yamlOnly;
 
 type SendableKeys<Fs> = { [K in keyof Fs]: Fs[K] extends { readOnly: true } | { local: true } | { yamlOnly: object } ? never : K }[keyof Fs];
 type PatchableKeys<Fs> = Exclude<SendableKeys<Fs>, { [K in keyof Fs]: Fs[K] extends { immutable: true } ? K : never }[keyof Fs]>;

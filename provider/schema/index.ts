@@ -6,6 +6,8 @@ export * from "./facts";
 export * from "./contact";
 export * from "./tags";
 export * from "./custom-property";
+export * from "./derive";
+export * from "./resources";
 export { canonicalJson, canonicalValue, type Json } from "./canonical";
 export { readResponse, responseSchema, type ReadProblem } from "./reader";
 export { strictSchema } from "./rules-zod";

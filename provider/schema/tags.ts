@@ -28,6 +28,20 @@ export const userContactTagInputFacts = object({ userId: text({ min: 1, immutabl
 export const USER_TAG_REPLACING_FIELDS = fieldNames(userContactTagInputFacts.fields, (fact) => fact.immutable === true);
 export const COMPANY_TAG_REPLACING_FIELDS = fieldNames(companyContactTagInputFacts.fields, (fact) => fact.immutable === true);
 
+/** The state of a tag resource: its inputs, its id and its kind (read-only, set by the API). */
+export const companyContactTagStateFacts = object({
+  contactTagId: contactTagFact.fields.contactTagId,
+  ...companyContactTagInputFacts.fields,
+  type: oneOf(["COMPANY"], { readOnly: true }),
+});
+export const userContactTagStateFacts = object({
+  contactTagId: contactTagFact.fields.contactTagId,
+  ...userContactTagInputFacts.fields,
+  type: oneOf(["USER"], { readOnly: true }),
+});
+
+export type CompanyContactTagState = Value<typeof companyContactTagStateFacts>;
+export type UserContactTagState = Value<typeof userContactTagStateFacts>;
 export type CompanyContactTagInputs = Value<typeof companyContactTagInputFacts>;
 export type UserContactTagInputs = Value<typeof userContactTagInputFacts>;
 export type ContactTagType = Value<typeof contactTagFact>["type"];

@@ -3,14 +3,14 @@
  * propertyType and multiValued cannot change in the API, so changing them
  * replaces the property (delete first: the domain holds at most 5).
  */
-import type { CustomProperty, CustomPropertyPatch } from "../client/contact-api";
+import type { CustomProperty, CustomPropertyPatch, NewCustomProperty } from "../client/contact-api";
 import { checkContactCustomProperty } from "../rules";
-import { CUSTOM_PROPERTY_REPLACING_FIELDS } from "../schema/custom-property";
+import { customPropertyDefinitionFacts, customPropertyStateFacts, type CustomPropertyDefinition } from "../schema/custom-property";
+import { createBody, patchBody, replacedFields as replacedByDeclaration, stateOf } from "../schema/derive";
 import { isDuplicateName } from "../client/errors";
-import { defined, isConflict, type ProviderContext } from "./context";
+import { isConflict, type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
-import { normalizeDisplayOrder, normalizeI18nNames, sameCanonical } from "./normalize";
-import { createOrAdopt, immutableChanges, plannedCreate, type NaturalKeyKind } from "./kit";
+import { createOrAdopt, plannedCreate, type NaturalKeyKind } from "./kit";
 import { containsUnknown } from "./pulumi-values";
 import { nameMoves, writeWithHandoff } from "./name-handoff";
 import type { ContactCustomPropertyInputs, ContactCustomPropertyState } from "./types";
@@ -19,59 +19,31 @@ import type { ContactCustomPropertyInputs, ContactCustomPropertyState } from "./
 const DISPLAY_NAMES = "property-display-names";
 const isTaken = (error: unknown) => isDuplicateName(error) || isConflict(error);
 
-/** From the declaration (provider/schema: `immutable`): propertyName, propertyType, multiValued. */
-const IMMUTABLE_FIELDS = CUSTOM_PROPERTY_REPLACING_FIELDS as ReadonlyArray<"propertyName" | "propertyType" | "multiValued">;
+/** The definition's fields, each fact declared once in provider/schema/custom-property.ts. */
+type PropertyFields = CustomPropertyDefinition;
+const FIELDS = customPropertyDefinitionFacts;
 
-type PropertyFields = Pick<ContactCustomPropertyInputs, "propertyName" | "displayName" | "i18nDisplayNames" | "propertyType" | "multiValued" | "displayOrder">;
-
-/** Immutable fields whose desired value differs from the current one. */
+/** Immutable fields (propertyName, propertyType, multiValued) whose desired value differs from the current one. */
 export function replacedFields(current: PropertyFields, desired: PropertyFields): string[] {
-  return immutableChanges(IMMUTABLE_FIELDS, current, desired, (field, a, b) =>
-    field === "multiValued" ? (a ?? false) === (b ?? false) : a === b,
-  );
+  return replacedByDeclaration(FIELDS, current, desired, containsUnknown);
 }
 
-/** The PATCH body that turns current into desired (only the mutable fields that differ). */
+/**
+ * The PATCH body that turns current into desired: the mutable fields whose canonical values differ
+ * (displayOrder only where the desired state sets it: declared `onlyWhereSet`).
+ */
 export function propertyPatch(current: PropertyFields, desired: PropertyFields): CustomPropertyPatch {
-  const patch: CustomPropertyPatch = {};
-  if (containsUnknown(desired.displayName) || current.displayName !== desired.displayName) patch.displayName = desired.displayName;
-  if (containsUnknown(desired.i18nDisplayNames) || !sameCanonical(normalizeI18nNames(current.i18nDisplayNames), normalizeI18nNames(desired.i18nDisplayNames))) {
-    patch.i18nDisplayNames = desired.i18nDisplayNames ?? [];
-  }
-  // Administrators reorder fields by dragging them in the admin console: displayOrder is managed
-  // only where the desired state sets it, so a field without one keeps the console's order.
-  const ordered = containsUnknown(desired.displayOrder) || normalizeDisplayOrder(desired.displayOrder) !== undefined;
-  if (ordered && !sameCanonical(normalizeDisplayOrder(current.displayOrder), normalizeDisplayOrder(desired.displayOrder))) {
-    patch.displayOrder = desired.displayOrder ?? null;
-  }
-  return patch;
+  return patchBody(FIELDS, current, desired, containsUnknown) as CustomPropertyPatch;
 }
 
 /** Flatten: state from the live object, keeping the desired spelling of every value that means the same. */
 function propertyState(live: CustomProperty, reference: ContactCustomPropertyInputs): ContactCustomPropertyState {
-  const differs = propertyPatch(live, reference);
-  return defined({
-    customPropertyId: live.customPropertyId,
-    domainId: live.domainId,
-    propertyName: live.propertyName,
-    propertyType: live.propertyType,
-    multiValued: live.multiValued === (reference.multiValued ?? false) ? reference.multiValued : live.multiValued,
-    displayName: live.displayName,
-    i18nDisplayNames: "i18nDisplayNames" in differs ? live.i18nDisplayNames : reference.i18nDisplayNames,
-    displayOrder: "displayOrder" in differs ? live.displayOrder : reference.displayOrder,
-  });
+  return stateOf(customPropertyStateFacts.fields, live, reference) as ContactCustomPropertyState;
 }
 
 /** Expand: the POST body of the desired property. */
 function propertyBody(inputs: ContactCustomPropertyInputs) {
-  return defined({
-    propertyName: inputs.propertyName,
-    displayName: inputs.displayName,
-    i18nDisplayNames: inputs.i18nDisplayNames,
-    propertyType: inputs.propertyType,
-    multiValued: inputs.multiValued,
-    displayOrder: inputs.displayOrder,
-  });
+  return createBody(FIELDS, inputs) as Omit<NewCustomProperty, "domainId">;
 }
 
 function withDisplayName(properties: Map<string, CustomProperty>, displayName: string): CustomProperty | undefined {
@@ -189,7 +161,7 @@ export function contactCustomPropertyHandlers(
       }
       const outs = updated
         ? propertyState(updated, news)
-        : defined({ ...propertyState({ ...news, customPropertyId: id, domainId: olds.domainId } as CustomProperty, news) });
+        : propertyState({ ...news, customPropertyId: id, domainId: olds.domainId } as CustomProperty, news);
       return { outs };
     },
 

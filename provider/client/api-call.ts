@@ -20,6 +20,18 @@ export interface ApiCall {
   naturalKey?: string;
   /** A Directory API read (a member): sent with the member-read token, not a contact one. */
   directory?: boolean;
+  /**
+   * A POST to the OAuth token endpoint (`url`, a form in `raw`), made by token-grant.ts: sent without
+   * a bearer token, its error body read as `{error, error_description}`. Which grant and scope, for hints.
+   */
+  tokenGrant?: TokenGrantCall;
+}
+
+export interface TokenGrantCall {
+  /** The service-account JWT grant, or the refresh-token grant. */
+  grant: "jwt" | "refresh";
+  /** The scope the token is asked for. */
+  scope: string;
 }
 
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(["GET", "PUT", "PATCH", "DELETE"]);

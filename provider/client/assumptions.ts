@@ -1,8 +1,9 @@
 /**
  * Every shape of the LINE WORKS API that the client ASSUMES rather than knows
  * (see lineworks-api.md, lines marked ASSUMED). Keeping them here makes each one
- * a one-line fix once the real behaviour is confirmed.
+ * a one-line fix once the real behaviour is confirmed. Error codes live in the catalogue (error-codes.ts).
  */
+import { AnswerCode } from "./error-codes";
 
 /** POST /contacts, /contact-tags, /users/{id}/contact-tags, /contacts/custom-properties: 201 assumed, 200 tolerated. */
 export const CREATE_SUCCESS_STATUSES: readonly number[] = [201, 200];
@@ -50,7 +51,7 @@ export const CROSS_ORIGIN_REDIRECT = "fail" as const;
  * official samples renew on). Renewed once, then the call is repeated.
  */
 export const REJECTED_TOKEN_STATUSES: readonly number[] = [401, 403];
-export const REJECTED_TOKEN_CODE = "UNAUTHORIZED";
+export const REJECTED_TOKEN_CODE = AnswerCode.UNAUTHORIZED;
 
 /** "The object is not there": 404, and 410 `DELETED` (docs `error-codes`). */
 export const GONE_STATUSES: readonly number[] = [404, 410];
@@ -110,7 +111,7 @@ export const CONFLICT_STATUS = 409;
  * 100,000) that counts the contacts trash; over it ASSUMED 403 LIMIT_EXCEEDED.
  */
 export const CONTACT_CAP_STATUS = 403;
-export const CONTACT_CAP_CODE = "LIMIT_EXCEEDED";
+export const CONTACT_CAP_CODE = AnswerCode.LIMIT_EXCEEDED;
 
 /** Rate-limit headers (no Retry-After is documented): seconds until the window resets. */
 export const RATE_LIMIT_RESET_HEADER = "ratelimit-reset";

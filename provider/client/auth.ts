@@ -3,16 +3,16 @@
  * JWT grant. One token per process and credential (authUrl + clientId +
  * serviceAccount), reused by every client, renewed before it expires (refresh
  * token grant when we have one, else a new JWT grant) and on demand when the API refuses it.
+ * The grants go through the transport chain like every other call (token-grant.ts).
  */
 import { createHash, createPrivateKey } from "node:crypto";
-import type { Dispatcher } from "undici";
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_LIFETIME_SECONDS } from "./assumptions";
-import { backoffDelay, rateLimitDelay, type BackoffPolicy } from "./backoff";
 import type { AuthMode, ClientConfig } from "./config";
-import { LineWorksApiError, NO_HTTP_STATUS } from "./errors";
-import { parseJson, send, TransportFailure, type HttpResponse } from "./http";
+import { LineWorksApiError } from "./errors";
 import { processRedactor } from "./redact";
-import { oauthErrorBody, tokenResponse } from "./wire";
+import { TokenEndpoint, type TokenEndpointOptions } from "./token-grant";
+
+export type { TokenEndpointOptions } from "./token-grant";
 
 export const JWT_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 /** The JWT may live at most 60 minutes; a short life limits the damage of a leaked assertion. */
@@ -32,15 +32,6 @@ export interface TokenSource {
   hasToken(): boolean;
   /** Requests made to the token endpoint for this credential, process-wide. */
   tokenRequests(): number;
-}
-
-export interface TokenEndpointOptions {
-  dispatcher: Dispatcher;
-  timeoutMs: number;
-  maxRetries: number;
-  backoff: BackoffPolicy;
-  scope?: string;
-  now?: () => number;
 }
 
 export class StaticTokenSource implements TokenSource {
@@ -77,12 +68,14 @@ export class JwtTokenSource implements TokenSource {
   readonly canRenew = true;
   private state: TokenState | undefined;
   private pending: Promise<TokenState> | undefined;
-  private requestCount = 0;
+  private readonly endpoint: TokenEndpoint;
 
   constructor(
     private readonly config: ClientConfig,
     private readonly options: TokenEndpointOptions,
-  ) {}
+  ) {
+    this.endpoint = new TokenEndpoint(config.authUrl, options);
+  }
 
   async token(): Promise<string> {
     const now = this.now();
@@ -103,7 +96,7 @@ export class JwtTokenSource implements TokenSource {
   }
 
   tokenRequests(): number {
-    return this.requestCount;
+    return this.endpoint.requests();
   }
 
   /** Single flight: concurrent callers share one token request. */
@@ -151,95 +144,22 @@ export class JwtTokenSource implements TokenSource {
   }
 
   private async grant(fields: Record<string, string>): Promise<TokenState> {
-    const form = new URLSearchParams({
+    const form = {
       ...fields,
       client_id: this.config.clientId as string,
       client_secret: this.config.secrets.clientSecret() as string,
-    });
-    const response = await this.postForm(form.toString(), fields.grant_type as string);
-    const parsed = tokenResponse.safeParse(parseJson(response.body));
-    if (!parsed.success) {
-      throw this.error(response.status, "INVALID_TOKEN_RESPONSE", "the token endpoint answered without an access_token");
-    }
-    const token = parsed.data;
-    processRedactor.addSecret(token.access_token);
-    processRedactor.addSecret(token.refresh_token);
-    const lifetimeMs = (token.expires_in ?? DEFAULT_TOKEN_LIFETIME_SECONDS) * 1000;
+    };
+    const grant = fields.grant_type === JWT_GRANT_TYPE ? "jwt" : "refresh";
+    const token = await this.endpoint.grant(form, { grant, scope: this.options.scope ?? DEFAULT_SCOPE });
+    const lifetimeMs = (token.expiresIn ?? DEFAULT_TOKEN_LIFETIME_SECONDS) * 1000;
     // Renew ahead of expiry: a tenth of the lifetime, at most five minutes.
     const margin = Math.min(5 * 60_000, lifetimeMs / 10);
     return {
-      accessToken: token.access_token,
-      refreshToken: token.refresh_token ?? this.state?.refreshToken,
+      accessToken: token.accessToken,
+      refreshToken: token.refreshToken ?? this.state?.refreshToken,
       scope: token.scope ?? this.state?.scope,
       renewAt: this.now() + lifetimeMs - margin,
     };
-  }
-
-  /** POSTs to the token endpoint; retried on 5xx, 429 and connection failures (a token request is harmless to repeat). */
-  private async postForm(body: string, grantType: string): Promise<HttpResponse> {
-    const { maxRetries, backoff, timeoutMs, dispatcher } = this.options;
-    for (let attempt = 0; ; attempt++) {
-      let response: HttpResponse;
-      try {
-        this.requestCount++;
-        response = await send(dispatcher, {
-          url: this.config.authUrl,
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-          body,
-          timeoutMs,
-        });
-      } catch (error) {
-        const failure = error as TransportFailure;
-        if (attempt < maxRetries) {
-          await sleep(backoffDelay(attempt, backoff));
-          continue;
-        }
-        throw this.error(
-          NO_HTTP_STATUS,
-          failure.kind === "timeout" ? "TIMEOUT" : "CONNECTION_FAILED",
-          `could not get an access token (${failure.reason}); check lineworks:authUrl`,
-          attempt + 1,
-        );
-      }
-      if (response.status >= 200 && response.status < 300) return response;
-      if ((response.status === 429 || response.status >= 500) && attempt < maxRetries) {
-        const delay =
-          response.status === 429
-            ? rateLimitDelay(response.headers["ratelimit-reset"], attempt, { ...backoff, maxWaitMs: 60_000 })
-            : backoffDelay(attempt, backoff);
-        await sleep(delay);
-        continue;
-      }
-      const error = oauthErrorBody.safeParse(parseJson(response.body));
-      const code = (error.success && error.data.error) || `HTTP_${response.status}`;
-      const description = (error.success && error.data.error_description) || "the token endpoint refused the request";
-      throw this.error(
-        response.status,
-        code,
-        description,
-        attempt + 1,
-        code === "invalid_scope"
-          ? scopeHint(this.options.scope ?? DEFAULT_SCOPE)
-          : response.status >= 400 && response.status < 500
-            ? grantType === JWT_GRANT_TYPE
-              ? "Check lineworks:clientId, lineworks:clientSecret, lineworks:serviceAccount and lineworks:privateKey"
-              : "The refresh token was refused"
-            : undefined,
-      );
-    }
-  }
-
-  private error(status: number, code: string, description: string, attempts = 1, hint?: string): LineWorksApiError {
-    return new LineWorksApiError({
-      status,
-      code,
-      description: `token request failed: ${description}`,
-      method: "POST",
-      path: safePath(this.config.authUrl),
-      attempts,
-      ...(hint !== undefined && { hint }),
-    });
   }
 
   private now(): number {
@@ -269,26 +189,4 @@ export function tokenSourceFor(config: ClientConfig, options: TokenEndpointOptio
     processTokenSources.set(key, source);
   }
   return source;
-}
-
-/** The token endpoint refused the scope asked for: the app was not given it. */
-function scopeHint(scope: string): string {
-  const why = scope === DEFAULT_SCOPE ? " (read and write, needed to apply changes)" : "";
-  return (
-    `The app is not granted the scope ${scope}${why}: add it to the app's OAuth scopes in the LINE WORKS Developer Console, ` +
-    `or run with an app that has it`
-  );
-}
-
-function safePath(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return "(token endpoint)";
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -19,6 +19,11 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () 
   return Math.round(step / 2 + random() * (step / 2));
 }
 
+/** Retries after 429 answers, per call (token grants included). */
+export const DEFAULT_MAX_RATE_LIMIT_RETRIES = 30;
+/** Longest wait honoured for one 429 (token grants included): a minute's window plus a margin. */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 65_000;
+
 export interface RateLimitWaitPolicy extends BackoffPolicy {
   /** Longest wait honoured for one 429 (a larger rateLimit-reset is cut to this). */
   maxWaitMs: number;

@@ -14,6 +14,7 @@ import {
   REJECTED_TOKEN_CODE,
   REJECTED_TOKEN_STATUSES,
 } from "./assumptions";
+import { AnswerCode } from "./error-codes";
 
 /** Status 0 is used for failures without an HTTP answer (connection, timeout, bad response). */
 export const NO_HTTP_STATUS = 0;
@@ -71,6 +72,11 @@ export class LineWorksApiError extends Error {
   /** A 409, or a create refused because its natural key (a name) is taken, whatever the status. */
   get isConflict(): boolean {
     return this.status === CONFLICT_STATUS;
+  }
+
+  /** The token endpoint refused the scope asked for (`invalid_scope`): the app was not given it. */
+  get isScopeNotGranted(): boolean {
+    return this.code === AnswerCode.invalid_scope;
   }
 
   /** True only for a create refused because an object with the same natural key exists (see DuplicateNameError). */

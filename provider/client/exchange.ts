@@ -1,9 +1,10 @@
 /**
  * One logical send, the inner layers of the transport chain, in order for every
- * request (API calls, uploads, downloads alike):
+ * request (API calls, uploads, downloads and token grants alike):
  *   client-side rate limit -> bearer token of the call's scope (only where it may go) ->
  *   a place among the requests in flight (concurrency.ts) -> HTTP ->
  *   wait out 429 -> renew a refused token (at most 3 times a call) -> follow 307/308 on the same origin.
+ * A token grant (call.tokenGrant) carries no bearer token: it is how one is obtained.
  * Each of these means the request was not applied, so repeating it is always safe.
  * What remains (5xx, lost answers) is the outer retry layer's job (transport.ts).
  */
@@ -15,15 +16,18 @@ import { apiErrorOf, refusedRedirectError } from "./call-errors";
 import { isRejectedToken, NO_HTTP_STATUS } from "./errors";
 import { send, type HttpResponse } from "./http";
 import type { GateRegistry } from "./concurrency";
-import type { LimiterRegistry } from "./rate-limiter";
+import { unlimited, type LimiterRegistry } from "./rate-limiter";
 import { mayReceiveToken, redirectDecision } from "./redirects";
 import { accessOf, type ScopedTokens } from "./scoped-tokens";
 import type { StatsCounter } from "./stats";
 
 export interface ExchangeOptions {
   apiBaseUrl: string;
-  /** The token of each call: contact.read for reads, contact for writes (scoped-tokens.ts). */
-  tokens: ScopedTokens;
+  /**
+   * The token of each call: contact.read for reads, contact for writes (scoped-tokens.ts).
+   * Absent for the token endpoint's own transport (token-grant.ts): its calls carry no token.
+   */
+  tokens?: ScopedTokens;
   dispatcher: Dispatcher;
   limiters: LimiterRegistry;
   /** Which quota the limiters count against (API and identity). */
@@ -59,7 +63,7 @@ export class Exchanger {
 
   async exchange(call: ApiCall): Promise<HttpResponse> {
     const { tokens, limiters, stats } = this.options;
-    tokens.permit(call);
+    tokens?.permit(call);
     const access = accessOf(call);
     const operation = describeCall(call);
     const limiter = limiters.get(this.options.limiterScope, operation, this.options.requestsPerMinute);
@@ -70,7 +74,8 @@ export class Exchanger {
     let renewals = 0;
     for (;;) {
       const grant = await limiter.acquire();
-      const token = mayReceiveToken(url, this.apiOrigin) ? await tokens.token(access) : undefined;
+      const bearer = tokens !== undefined && call.tokenGrant === undefined && mayReceiveToken(url, this.apiOrigin);
+      const token = bearer ? await tokens.token(access) : undefined;
       let response: HttpResponse;
       try {
         const request = { url, method: call.method, headers: this.headers(call, token), ...bodyOf(call), timeoutMs: this.options.timeoutMs };
@@ -99,7 +104,8 @@ export class Exchanger {
         rateLimited++;
         stats.retries++;
         this.options.log?.(`${operation}: 429, waiting ${delay} ms`);
-        if (reset === undefined) await sleep(delay);
+        // Without a client-side limiter (requestsPerMinute 0, the token endpoint) nobody holds the pause: this call waits itself.
+        if (reset === undefined || limiter === unlimited) await sleep(delay);
         continue;
       }
       if (response.status !== 429) gate.served();
@@ -108,7 +114,7 @@ export class Exchanger {
       }
       if (
         token !== undefined &&
-        tokens.canRenew &&
+        tokens?.canRenew === true &&
         renewals < MAX_TOKEN_RENEWALS &&
         isRejectedToken(response.status, apiErrorOf(response).code)
       ) {
@@ -119,7 +125,8 @@ export class Exchanger {
         this.options.log?.(`${operation}: ${response.status}, the token was refused; renewing it`);
         continue;
       }
-      const redirect = redirectDecision(response.status, response.headers.location, url, hops, call.expect);
+      const setting = call.tokenGrant === undefined ? "lineworks:apiBaseUrl" : "lineworks:authUrl";
+      const redirect = redirectDecision(response.status, response.headers.location, url, hops, call.expect, setting);
       if (redirect.follow === "refuse") throw refusedRedirectError(call, response.status, redirect);
       if (redirect.follow) {
         url = redirect.url;

@@ -5,7 +5,7 @@
 import type { Dispatcher } from "undici";
 import { CONTACT_LISTING_CAP, DEFAULT_SCOPE, MAX_DATE_WINDOW_MS, MEMBER_READ_SCOPE, READ_ONLY_SCOPE } from "./assumptions";
 import { tokenSourceFor } from "./auth";
-import { DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff";
+import { DEFAULT_BACKOFF, DEFAULT_MAX_RATE_LIMIT_RETRIES, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, type BackoffPolicy } from "./backoff";
 import type { ClientConfig, Scope } from "./config";
 import { processGates, type GateRegistry } from "./concurrency";
 import { HttpContactApi } from "./contact-api-client";
@@ -13,7 +13,7 @@ import { processDispatcher } from "./http";
 import { processLimiters, type LimiterRegistry } from "./rate-limiter";
 import { ScopedTokens } from "./scoped-tokens";
 import { StatsCounter } from "./stats";
-import { Transport } from "./transport";
+import { Transport, USER_AGENT } from "./transport";
 
 export interface ContactApiClientOptions {
   /** Overrides config.requestsPerMinute (client-side limit per API operation; 0 = off). */
@@ -51,14 +51,15 @@ export interface ContactApiClientOptions {
 /** A ContactApi plus request counters. */
 export type ContactApiClient = HttpContactApi;
 
-const USER_AGENT = "lineworks-contacts-pulumi";
-
 export function createContactApiClient(config: ClientConfig, options: ContactApiClientOptions = {}): ContactApiClient {
   const dispatcher = options.dispatcher ?? processDispatcher();
   const backoff: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options.backoff };
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxRetries = options.maxRetries ?? 5;
-  const endpoint = { dispatcher, timeoutMs, maxRetries, backoff };
+  const maxRateLimitRetries = options.maxRateLimitRetries ?? DEFAULT_MAX_RATE_LIMIT_RETRIES;
+  const rateLimit = { ...backoff, maxWaitMs: options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS };
+  // The token grants go through the same transport chain, with the same retry and 429 policies.
+  const endpoint = { dispatcher, timeoutMs, maxRetries, backoff, maxRateLimitRetries, rateLimit };
   const tokens = new ScopedTokens({
     read: tokenSourceFor(config, { ...endpoint, scope: READ_ONLY_SCOPE }),
     write: tokenSourceFor(config, { ...endpoint, scope: DEFAULT_SCOPE }),
@@ -78,9 +79,9 @@ export function createContactApiClient(config: ClientConfig, options: ContactApi
     stats,
     userAgent: USER_AGENT,
     maxRetries,
-    maxRateLimitRetries: options.maxRateLimitRetries ?? 30,
+    maxRateLimitRetries,
     backoff,
-    rateLimit: { ...backoff, maxWaitMs: options.maxRateLimitWaitMs ?? 65_000 },
+    rateLimit,
     timeoutMs,
     ...(options.log !== undefined && { log: options.log }),
   });

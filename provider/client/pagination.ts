@@ -1,5 +1,6 @@
 /** Async iteration over the API's cursor pages. */
 import { isLastPage } from "./assumptions";
+import { ErrorCode } from "./error-codes";
 import { LineWorksApiError, NO_HTTP_STATUS } from "./errors";
 
 export interface Page<T> {
@@ -25,7 +26,7 @@ export async function* paginate<T>(
     if (seen.has(next as string)) {
       throw new LineWorksApiError({
         status: NO_HTTP_STATUS,
-        code: "CURSOR_LOOP",
+        code: ErrorCode.CURSOR_LOOP,
         description: "the API returned a cursor it had already returned; stopping to avoid an endless listing",
         ...describe,
       });

@@ -9,6 +9,7 @@ import { displayPath, type ApiCall } from "./api-call";
 import { DEFAULT_SCOPE, READ_ONLY_SCOPE } from "./assumptions";
 import type { TokenSource } from "./auth";
 import type { AuthMode } from "./config";
+import { ErrorCode } from "./error-codes";
 import { LineWorksApiError, NO_HTTP_STATUS } from "./errors";
 
 export type Access = "read" | "write" | "directory";
@@ -27,7 +28,7 @@ export class ReadOnlyScopeError extends LineWorksApiError {
   constructor(call: ApiCall) {
     super({
       status: NO_HTTP_STATUS,
-      code: "READ_ONLY_SCOPE",
+      code: ErrorCode.READ_ONLY_SCOPE,
       description: `not sent: this run must write, but ${SCOPE_SETTING} pins the read-only scope ${READ_ONLY_SCOPE}`,
       method: call.method,
       path: displayPath(call),

@@ -1,5 +1,5 @@
 /**
- * Every API call goes through here. The outer layer of the transport chain:
+ * Every HTTP call goes through here, the token grant included (token-grant.ts). The outer layer of the transport chain:
  * retrying idempotent calls on 5xx (503 included) and connection failures, and never
  * repeating a create blindly: an ambiguous POST failure is followed by a lookup of
  * the object by its natural key. The inner layers (rate limit, token, 429, token
@@ -23,6 +23,9 @@ export interface RetryOptions {
 }
 
 export type TransportOptions = RetryOptions & ExchangeOptions;
+
+/** The user-agent of every request, API calls and token grants alike. */
+export const USER_AGENT = "lineworks-contacts-pulumi";
 
 /** What a create does when its POST may or may not have been applied. */
 export type FindExisting<T> = () => Promise<T | undefined>;
@@ -147,9 +150,11 @@ export class Transport {
   }
 
   private errorContext(call: ApiCall): ErrorContext {
+    const { tokens } = this.options;
     return {
-      authMode: this.options.tokens.mode,
-      grantedScope: this.options.tokens.grantedScope(accessOf(call)),
+      // Without a token source the calls are token grants, which only the JWT mode makes.
+      authMode: tokens?.mode ?? "jwt",
+      grantedScope: tokens?.grantedScope(accessOf(call)),
       timeoutMs: this.options.timeoutMs,
       apiBaseUrl: this.options.apiBaseUrl,
     };

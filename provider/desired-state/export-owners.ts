@@ -21,7 +21,7 @@ export function isEmailReference(reference: string): boolean {
 
 /** A refusal that means "this app may not read users", not "no such user". */
 function isDirectoryRefusal(error: unknown): boolean {
-  return error instanceof LineWorksApiError && (error.code === "invalid_scope" || error.status === 403);
+  return error instanceof LineWorksApiError && (error.isScopeNotGranted || error.status === 403);
 }
 
 /** Looks up the login email of every reference that is not one, one call per distinct member. */

@@ -69,7 +69,7 @@ export class Preflight {
         .api()
         .isMember(userId)
         .catch((error: unknown) => {
-          if (!(error instanceof LineWorksApiError) || (error.code !== "invalid_scope" && error.status !== 403)) throw error;
+          if (!(error instanceof LineWorksApiError) || (!error.isScopeNotGranted && error.status !== 403)) throw error;
           if (!this.ownersUnchecked) {
             this.ownersUnchecked = true;
             this.ctx.warn(

@@ -1,6 +1,7 @@
 /** Request bodies checked before sending, response bodies read with their wire schema. */
 import type { z } from "zod";
 import type { HttpMethod } from "../api-call";
+import { ErrorCode } from "../error-codes";
 import { LineWorksApiError, NO_HTTP_STATUS } from "../errors";
 import { parseJson, type HttpResponse } from "../http";
 
@@ -10,7 +11,7 @@ export function parseBody<S extends z.ZodType>(schema: S, response: HttpResponse
   if (parsed.success) return parsed.data;
   throw new LineWorksApiError({
     status: response.status,
-    code: "UNEXPECTED_RESPONSE",
+    code: ErrorCode.UNEXPECTED_RESPONSE,
     description: `the response body does not have the documented shape (${firstIssue(parsed.error)})`,
     method,
     path,
@@ -23,7 +24,7 @@ export function checkBody(schema: z.ZodType, body: unknown, method: HttpMethod, 
   if (parsed.success) return;
   throw new LineWorksApiError({
     status: NO_HTTP_STATUS,
-    code: "INVALID_REQUEST",
+    code: ErrorCode.INVALID_REQUEST,
     description: `the request body is invalid (${firstIssue(parsed.error)})`,
     method,
     path,

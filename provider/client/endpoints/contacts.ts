@@ -5,6 +5,7 @@
 import { CREATE_SUCCESS_STATUSES } from "../assumptions";
 import type { Contact, ContactFields, ListContactsQuery } from "../contact-api";
 import { withSearchDateType } from "../contact-listing";
+import { ErrorCode } from "../error-codes";
 import { LineWorksApiError, NO_HTTP_STATUS } from "../errors";
 import type { Transport } from "../transport";
 import { asContact, contactFieldsRequest, contactListResponse, contactResponse } from "../wire";
@@ -85,7 +86,7 @@ export class ContactsEndpoint {
     else {
       throw new LineWorksApiError({
         status: NO_HTTP_STATUS,
-        code: "CREATE_OUTCOME_UNKNOWN",
+        code: ErrorCode.CREATE_OUTCOME_UNKNOWN,
         description: "the create failed without a clear answer and the contact has no email or telephone to look it up by",
         method: "POST",
         path: "/contacts",

@@ -1,5 +1,6 @@
 /** Contact photos: upload (ask for an upload URL, then POST the bytes), download (302 to the bytes), delete. */
 import { PHOTO_REDIRECT_STATUSES, PHOTO_UPLOAD_FIELD, PHOTO_UPLOAD_METHOD } from "../assumptions";
+import { ErrorCode } from "../error-codes";
 import { LineWorksApiError } from "../errors";
 import type { Transport } from "../transport";
 import { photoUploadRequest, photoUploadResponse } from "../wire";
@@ -45,7 +46,7 @@ export class PhotosEndpoint {
     if (!location) {
       throw new LineWorksApiError({
         status: response.status,
-        code: "MISSING_LOCATION",
+        code: ErrorCode.MISSING_LOCATION,
         description: "the photo redirect has no Location header",
         method: "GET",
         path: `/contacts/${contactId}/photo`,

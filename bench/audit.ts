@@ -12,8 +12,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { createContactApiClient, resolveClientConfig } from "../provider/client";
-import { CLI_PATH, startEmulatorProcess } from "../test/support/emulator-process";
-import { emulatorProviderEnv } from "../test/support/provider-config";
+import { startEmulatorProcess } from "./support/emulator";
+import { CLI_PATH } from "./support/repo-root";
 
 const run = promisify(execFile);
 const total = Number(process.argv[2] ?? 10_000);
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulatorProcess({ requestsPerMinute: 1_000_000 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-bench-audit-"));
   try {
-    const env = await emulatorProviderEnv(emulator);
+    const env = await emulator.providerEnv();
     const api = createContactApiClient(resolveClientConfig({ get: () => undefined }, env), { requestsPerMinute: 0 });
     for (const name of ["VIP", "Partner", "Press"]) await api.createCompanyTag(name);
     const seedStarted = Date.now();

@@ -10,22 +10,20 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createContactApiClient, resolveClientConfig } from "../provider/client";
-import { findChromium, launchChromium, openDashboard } from "../test/browser/chromium";
-import { startEmulatorProcess } from "../test/support/emulator-process";
-import { emulatorProviderEnv } from "../test/support/provider-config";
-import { repoRoot } from "../test/support/repo-root";
+import { findChromium, launchChromium, openDashboard } from "./support/browser";
+import { startEmulatorProcess } from "./support/emulator";
+import { repoRoot } from "./support/repo-root";
 
 const total = Number(process.argv[2] ?? 1000);
 const ROUNDS = 3;
 const pad = (n: number) => String(n).padStart(4, "0");
 
 async function main(): Promise<void> {
-  const chromium = findChromium();
-  if (!chromium.path) throw new Error(chromium.skipReason);
+  const chromiumPath = findChromium();
   const emulator = await startEmulatorProcess({ requestsPerMinute: 1_000_000 });
-  const browser = await launchChromium(chromium.path);
+  const browser = await launchChromium(chromiumPath);
   try {
-    const api = createContactApiClient(resolveClientConfig({ get: () => undefined }, await emulatorProviderEnv(emulator)), { requestsPerMinute: 0 });
+    const api = createContactApiClient(resolveClientConfig({ get: () => undefined }, await emulator.providerEnv()), { requestsPerMinute: 0 });
     const tag = await api.createCompanyTag("顧客");
     let next = 0;
     await Promise.all(
@@ -45,16 +43,16 @@ async function main(): Promise<void> {
     const loadsMs: number[] = [];
     let pageTimings: Record<string, number> = {};
     for (let round = 0; round < ROUNDS; round += 1) {
-      const tab = await openDashboard(browser, emulator.url);
+      const page = await openDashboard(browser, emulator.url);
       const started = Date.now();
-      await tab.page.reload();
-      await tab.page.waitForFunction(
+      await page.reload();
+      await page.waitForFunction(
         (n) => (globalThis as any).document.getElementById("contacts-count").textContent === String(n),
         total,
         { timeout: 120_000 },
       );
       loadsMs.push(Date.now() - started);
-      pageTimings = await tab.page.evaluate(() => {
+      pageTimings = await page.evaluate(() => {
         const perf = (globalThis as any).performance;
         const nav = perf.getEntriesByType("navigation")[0];
         const state = perf.getEntriesByType("resource").find((r: any) => r.name.endsWith("/_emulator/state"));
@@ -66,7 +64,7 @@ async function main(): Promise<void> {
           loadEvent: Math.round(nav.loadEventEnd),
         };
       });
-      await tab.page.close();
+      await page.close();
     }
     const result = { contacts: total, loadsMs, fastestMs: Math.min(...loadsMs), lastLoadPageTimingsMs: pageTimings };
     console.log(`dashboard with ${total} contacts: navigation to the first page of contacts ${loadsMs.join(" / ")} ms`);

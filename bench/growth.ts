@@ -28,7 +28,12 @@ export interface GrowthReport {
   ratios: Array<{ checkpoints: boolean; ratios: number[] }>;
 }
 
-export async function runGrowth(stacks: Stacks, options: BenchOptions, log: (line: string) => void): Promise<GrowthPoint[]> {
+export async function runGrowth(
+  stacks: Stacks,
+  options: BenchOptions,
+  log: (line: string) => void,
+  measuredPoint: (point: GrowthPoint) => void = () => {},
+): Promise<GrowthPoint[]> {
   const points: GrowthPoint[] = [];
   const schedule = growthSchedule(options.growth);
   for (const contacts of options.growth) {
@@ -49,6 +54,7 @@ export async function runGrowth(stacks: Stacks, options: BenchOptions, log: (lin
           options.timeoutMinutes,
         );
         points.push({ ...planned, ...measured });
+        measuredPoint(points[points.length - 1]!);
         log(
           `growth ${String(contacts).padStart(5)} contacts, ${planned.checkpoints ? "checkpoints   " : "no checkpoints"} ${planned.side.padEnd(5)} ` +
             `${measured.seconds.toFixed(1)} s  (load ${measured.load.join(" → ")})`,

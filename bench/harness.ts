@@ -1,45 +1,16 @@
 /**
- * What the bench's runners share: the program, the stacks, one timed pulumi run (with the
+ * What the bench's runners share: the stacks of the program (./support/company.ts), one timed pulumi run (with the
  * emulator's request log and the machine's load around it) and the state's size.
  */
+import * as fs from "node:fs";
 import * as os from "node:os";
-import { startEmulatorProcess, type EmulatorProcess } from "../test/support/emulator-process";
-import { emulatorProviderEnv } from "../test/support/provider-config";
-import { createPulumiWorkspace, type PulumiWorkspace } from "../test/support/pulumi-workspace";
-import { syntheticCompanyProgram } from "../test/support/synthetic-company";
+import * as path from "node:path";
+import { companyFiles } from "./support/company";
+import { startEmulatorProcess, type EmulatorProcess } from "./support/emulator";
+import { createPulumiWorkspace, type PulumiWorkspace } from "./support/workspace";
 import type { Side } from "./stats";
 
-const LOAD_PROGRAM = `const lw = require("lineworks-contacts-pulumi");`;
-
-/**
- * The synthetic company (test/support/synthetic-company.ts), whose contacts also take the
- * stack's `lineworks-contacts:secretFields`, as the YAML program's do: the synthetic program
- * declares `Contact`s directly, which read no stack config. Without that config it is the
- * synthetic company unchanged. With DATA_FLOOR=true its three classes are no-op dynamic
- * resources that carry the same inputs and dependencies and call no API (the data floor).
- */
-export const benchProgram = (() => {
-  if (!syntheticCompanyProgram.includes(LOAD_PROGRAM)) throw new Error(`the synthetic company no longer starts with ${LOAD_PROGRAM}`);
-  return syntheticCompanyProgram.replace(
-    LOAD_PROGRAM,
-    `const lw = process.env.DATA_FLOOR === "true" ? (() => {
-  const { StubbedDynamicResource, providerStub } = require("lineworks-contacts-pulumi/provider/dynamic-stub");
-  const stub = providerStub("n", "NoopResource_");
-  class DataNoop extends StubbedDynamicResource {
-    constructor(name, args, opts) { super("NoopResource", name, stub, { ...args, value: name }, opts); }
-  }
-  return { CompanyContactTag: DataNoop, ContactCustomProperty: DataNoop, Contact: DataNoop };
-})() : (() => {
-  const base = require("lineworks-contacts-pulumi");
-  const secretFields = new (require("@pulumi/pulumi").Config)("lineworks-contacts").getObject("secretFields") ?? [];
-  if (secretFields.length === 0) return base;
-  class Contact extends base.Contact {
-    constructor(name, args, opts) { super(name, { ...args, secretFields }, opts); }
-  }
-  return { ...base, Contact };
-})();`,
-  );
-})();
+export type { EmulatorProcess, PulumiWorkspace };
 
 export interface Stacks {
   floor: PulumiWorkspace;
@@ -49,11 +20,16 @@ export interface Stacks {
   oursSecret: PulumiWorkspace;
 }
 
+/** A fresh stack of the bench's program. */
+export function benchWorkspace(stack: string): Promise<PulumiWorkspace> {
+  return createPulumiWorkspace({ files: companyFiles(), stack });
+}
+
 export async function createStacks(): Promise<Stacks> {
   const created: PulumiWorkspace[] = [];
   try {
     const make = async (stack: string) => {
-      const workspace = await createPulumiWorkspace({ program: benchProgram, stack });
+      const workspace = await benchWorkspace(stack);
       created.push(workspace);
       return workspace;
     };
@@ -76,14 +52,17 @@ export async function disposeStacks(stacks: Stacks): Promise<void> {
   for (const workspace of [stacks.floor, stacks.data, stacks.ours, stacks.oursSecret]) await workspace.dispose();
 }
 
-/** An emulator without its own rate limit, and the provider's environment for it. */
+/**
+ * An emulator allowing `requestsPerMinute` per API operation (default: no limit to speak of),
+ * and the provider's environment for it, whose client limit is the same.
+ */
 export async function withEmulator<T>(
   run: (emulator: EmulatorProcess, providerEnv: Record<string, string>) => Promise<T>,
   requestsPerMinute = 1_000_000,
 ): Promise<T> {
   const emulator = await startEmulatorProcess({ requestsPerMinute });
   try {
-    return await run(emulator, await emulatorProviderEnv(emulator, { requestsPerMinute }));
+    return await run(emulator, await emulator.providerEnv(requestsPerMinute));
   } finally {
     await emulator.stop();
   }
@@ -91,6 +70,8 @@ export async function withEmulator<T>(
 
 export interface Measured {
   seconds: number;
+  /** What the run's environment set beyond the provider's and the program's (PULUMI_* knobs). */
+  knobs?: Record<string, string>;
   apiCalls: number;
   callsByRoute: Record<string, number>;
   status429: number;
@@ -137,6 +118,21 @@ export async function destroyQuietly(workspace: PulumiWorkspace, env: Record<str
     timeoutMs: timeoutMinutes * 60_000,
   });
   if (result.code !== 0) throw new Error(`cleanup destroy of ${workspace.stack} exited ${result.code}: ${result.stderr.slice(-2000)}`);
+}
+
+/** Bytes of the stack's checkpoint file(s) in the backend, backups (`.bak`, backups/, history/) left out. */
+export function checkpointBytes(workspace: PulumiWorkspace): number {
+  const stacks = path.join(workspace.backendDir, ".pulumi", "stacks");
+  let bytes = 0;
+  const walk = (dir: string) => {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!entry.name.endsWith(".bak")) bytes += fs.statSync(full).size;
+    }
+  };
+  walk(stacks);
+  return bytes;
 }
 
 /** Mean size of the contact resources (`contact-NNNN`) in `pulumi stack export` (JSON, secrets encrypted). */

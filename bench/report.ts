@@ -1,7 +1,9 @@
 /** The markdown tables of `npm run bench` (pure). */
 import type { GrowthReport } from "./growth";
+import { KNOBS, type KnobRun } from "./knobs";
 import type { LimitedReport } from "./limited";
 import type { StepReport } from "./rounds";
+import { median } from "./stats";
 
 function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
@@ -23,8 +25,8 @@ export function stepsTable(steps: readonly StepReport[], rounds: number): string
     "floor s",
     "data floor s",
     "ours s",
-    `ours/floor (spread, ${rounds} round${rounds === 1 ? "" : "s"})`,
-    "ours/data floor (spread)",
+    `**ours/data floor** (spread, ${rounds} round${rounds === 1 ? "" : "s"})`,
+    "ours/engine floor (spread)",
     "API calls",
     "state B/contact: ours (floor, data floor)",
   ];
@@ -34,8 +36,8 @@ export function stepsTable(steps: readonly StepReport[], rounds: number): string
     s(step.floorMedianSeconds),
     step.dataMedianSeconds === undefined ? "" : s(step.dataMedianSeconds),
     s(step.oursMedianSeconds),
-    ratioWithSpread(step.ratioMedian, step.ratioSpread),
     ratioWithSpread(step.dataRatioMedian, step.dataRatioSpread),
+    ratioWithSpread(step.ratioMedian, step.ratioSpread),
     String(step.oursApiCalls),
     step.oursStateBytesPerContact === undefined
       ? ""
@@ -63,9 +65,51 @@ export function limitedTable(limited: LimitedReport): string {
     .sort((a, b) => b[1] - a[1])
     .map(([route, count]) => `${route} ×${count}`)
     .join(", ");
+  const what = `${limited.contacts} contacts${limited.tags || limited.properties ? `, ${limited.tags} tags, ${limited.properties} properties` : ""}`;
   return table(
-    ["rate-limited up", "wall s", "floor N/L s", "ratio", "API calls", "429s", "calls by endpoint"],
-    [[`${limited.contacts} contacts at ${limited.limitPerMinute}/min`, s(limited.seconds), s(limited.floorSeconds), x(limited.ratio), String(limited.apiCalls), String(limited.status429), calls]],
-    [false, true, true, true, true, true, false],
+    ["rate-limited up", "checkpoints", "wall s", "floor N/L s", "wall/floor", "busiest operation: calls/min reached", "API calls", "token calls", "429s", "calls by endpoint"],
+    [
+      [
+        `${what} at ${limited.limitPerMinute}/min`,
+        limited.checkpoints ? "yes" : "no",
+        s(limited.seconds),
+        s(limited.floorSeconds),
+        x(limited.ratio),
+        `${limited.busiestRoute}: ${limited.busiestPerMinute.toFixed(0)}`,
+        String(limited.apiCalls),
+        String(limited.tokenCalls),
+        String(limited.status429),
+        calls,
+      ],
+    ],
+    [false, false, true, true, true, false, true, true, true, false],
   );
+}
+
+/** Per knob: median seconds at each size (spread over the rounds), its ratio to the default, checkpoint bytes. */
+export function knobsTable(runs: readonly KnobRun[]): string {
+  const sizes = [...new Set(runs.map((run) => run.contacts))];
+  const of = (knob: string, contacts: number) => runs.filter((run) => run.knob === knob && run.contacts === contacts);
+  const seconds = (knob: string, contacts: number) => {
+    const times = of(knob, contacts).map((run) => run.seconds);
+    return times.length === 0 ? undefined : median(times);
+  };
+  const rows = KNOBS.filter((knob) => runs.some((run) => run.knob === knob.name)).map((knob) => [
+    knob.name === "default" ? "default" : `PULUMI_DIY_BACKEND_${knob.name}=true`,
+    ...sizes.flatMap((contacts) => {
+      const mine = seconds(knob.name, contacts);
+      const base = seconds("default", contacts);
+      const times = of(knob.name, contacts).map((run) => run.seconds);
+      const bytes = of(knob.name, contacts).map((run) => run.checkpointBytes);
+      return mine === undefined
+        ? ["", "", ""]
+        : [
+            `${s(mine)}${times.length > 1 ? ` (${s(Math.min(...times))}–${s(Math.max(...times))})` : ""}`,
+            base === undefined ? "" : x(mine / base),
+            String(Math.round(median(bytes))),
+          ];
+    }),
+  ]);
+  const header = ["up from empty, checkpoints", ...sizes.flatMap((contacts) => [`${contacts} contacts s`, "/default", "checkpoint B"])];
+  return table(header, rows, [false, ...sizes.flatMap(() => [true, true, true])]);
 }

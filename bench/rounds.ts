@@ -3,9 +3,17 @@
  * data floor and at once on ours (in the order of `roundSchedule`), round after
  * round, each round against a fresh emulator and from empty stacks.
  */
-import type { EmulatorProcess } from "../test/support/emulator-process";
-import type { PulumiWorkspace } from "../test/support/pulumi-workspace";
-import { companyEnv, destroyQuietly, stateBytesPerContact, timedRun, withEmulator, type Measured, type Stacks } from "./harness";
+import {
+  companyEnv,
+  destroyQuietly,
+  stateBytesPerContact,
+  timedRun,
+  withEmulator,
+  type EmulatorProcess,
+  type Measured,
+  type PulumiWorkspace,
+  type Stacks,
+} from "./harness";
 import type { BenchOptions } from "./options";
 import { median, roundSchedule, summarizeStep, STEPS, type Side, type StepName, type StepSummary } from "./stats";
 
@@ -70,18 +78,25 @@ function action(step: StepName, side: Side, stacks: Stacks, options: BenchOption
   }
 }
 
-export async function runRounds(stacks: Stacks, options: BenchOptions, log: (line: string) => void): Promise<RoundRun[]> {
+/** Every run, in order; `measured` is called after each one (the bench saves its results then). */
+export async function runRounds(
+  stacks: Stacks,
+  options: BenchOptions,
+  log: (line: string) => void,
+  measured: (run: RoundRun) => void = () => {},
+): Promise<RoundRun[]> {
   const schedule = roundSchedule(options.rounds);
   const runs: RoundRun[] = [];
   for (let round = 1; round <= options.rounds; round++) {
     await withEmulator(async (emulator: EmulatorProcess, providerEnv) => {
       for (const planned of schedule.filter((run) => run.round === round)) {
         const { workspace, args, env, measureState } = action(planned.step, planned.side, stacks, options, providerEnv);
-        const measured = await timedRun(planned.side, workspace, args, env, planned.side === "ours" ? emulator : undefined, options.timeoutMinutes);
-        const run: RoundRun = { ...planned, ...measured };
+        const timed = await timedRun(planned.side, workspace, args, env, planned.side === "ours" ? emulator : undefined, options.timeoutMinutes);
+        const run: RoundRun = { ...planned, ...timed };
         if (measureState) run.stateBytesPerContact = await stateBytesPerContact(workspace, env);
         runs.push(run);
-        log(`round ${round}/${options.rounds}  ${planned.step.padEnd(18)} ${planned.side.padEnd(5)} ${measured.seconds.toFixed(1)} s  (load ${measured.load.join(" → ")})`);
+        measured(run);
+        log(`round ${round}/${options.rounds}  ${planned.step.padEnd(18)} ${planned.side.padEnd(5)} ${timed.seconds.toFixed(1)} s  (load ${timed.load.join(" → ")})`);
       }
       // The last step leaves the floors and the secretFields stack up: empty them for the next round.
       const cleanupEnv = (kind: Parameters<typeof companyEnv>[0]) => ({ ...providerEnv, ...companyEnv(kind, options.contacts, options.tags, options.properties) });

@@ -11,20 +11,30 @@
  *   per-round ratios to each floor and their spread (min–max), and the state's bytes per contact;
  * - growth (bench/growth.ts): `up` from empty at several sizes, with and without checkpoints,
  *   and the growth exponent of each series;
- * - a run against a rate-limited emulator (bench/limited.ts).
+ * - a run against a rate-limited emulator (bench/limited.ts);
+ * - the DIY backend's knobs on `up` from empty with checkpoints (bench/knobs.ts; `--knobs` alone);
+ * - the API-bound point (bench/limited.ts; `--point5000` alone): `up` from empty of 5,000 contacts
+ *   without checkpoints against the emulator at the API's documented 240 requests a minute.
  *
- * Prints markdown tables and writes bench/results/bench-<time>.{json,md}. `--smoke` checks
- * that it all works in a few minutes; `--help` lists the options (bench/options.ts).
+ * The headline is ours / data floor (ours / engine floor is information). Prints markdown tables
+ * and writes bench/results/bench-<time>.{json,md}; the JSON after every measured run, through a
+ * temp file renamed over it, so a killed bench keeps what it measured. `--smoke` checks that it
+ * all works in a few minutes; `--help` lists the options (bench/options.ts).
+ *
+ *   npm run bench                       # 1,000 contacts, 3 rounds, growth, rate-limited run
+ *   npm run bench -- --knobs            # the knobs at 1,000 and 2,000 contacts
+ *   npm run bench -- --point5000        # the 5,000-contact point (about 22 minutes: API-bound)
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { repoRoot } from "../test/support/pulumi-cli";
 import { runGrowth, summarizeGrowth, type GrowthPoint, type GrowthReport } from "./growth";
 import { createStacks, disposeStacks } from "./harness";
-import { runLimited, type LimitedReport } from "./limited";
+import { runKnobs, type KnobRun } from "./knobs";
+import { runLimited, runPoint, type LimitedReport } from "./limited";
 import { parseBenchArgs, USAGE, type BenchOptions } from "./options";
-import { growthTable, limitedTable, stepsTable } from "./report";
+import { growthTable, knobsTable, limitedTable, stepsTable } from "./report";
+import { repoRoot } from "./support/repo-root";
 import { runRounds, summarizeRounds, type RoundRun, type StepReport } from "./rounds";
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
@@ -39,6 +49,8 @@ interface BenchResults {
   growth?: GrowthReport;
   growthRuns?: GrowthPoint[];
   limited?: LimitedReport;
+  knobRuns?: KnobRun[];
+  point?: LimitedReport;
 }
 
 function markdown(results: BenchResults): string {
@@ -51,7 +63,7 @@ function markdown(results: BenchResults): string {
   if (results.steps) {
     parts.push(
       `### Steps: median of ${options.rounds} round${options.rounds === 1 ? "" : "s"}\n`,
-      "ours/floor is the median of the per-round ratios; spread is their min–max. The floor is as many no-op dynamic resources of one short string each; the data floor is as many no-op resources carrying the same inputs and dependencies as ours (no API): the engine's own cost for a state of this size. State bytes: per contact resource in `pulumi stack export`.\n",
+      "The headline is ours/data floor: the data floor is as many no-op resources of our types carrying the same inputs and dependencies as ours and calling no API (the engine's own cost for a state of this size, updating what ours updates). ours/engine floor compares with as many no-op resources of one short string each. Each ratio is the median of the per-round ratios; spread is their min–max. State bytes: per contact resource in `pulumi stack export`.\n",
       stepsTable(results.steps, options.rounds),
       "",
     );
@@ -65,6 +77,22 @@ function markdown(results: BenchResults): string {
     );
   }
   if (results.limited) parts.push("### Rate-limited emulator\n", limitedTable(results.limited), "");
+  if (results.knobRuns?.length) {
+    parts.push(
+      "### The DIY backend's knobs: `up` from empty with checkpoints\n",
+      "DISABLE_CHECKPOINT_BACKUPS skips only the copy into `.pulumi/backups/` at the end of an update, not the `.bak` written before every checkpoint (Pulumi's pkg/backend/diy/state.go).\n",
+      knobsTable(results.knobRuns),
+      "",
+    );
+  }
+  if (results.point) {
+    parts.push(
+      `### ${results.point.contacts} contacts at the API's rate limit, without checkpoints\n`,
+      "wall/floor near 1 and the busiest operation near the limit: the run is API-bound.\n",
+      limitedTable(results.point),
+      "",
+    );
+  }
   return parts.join("\n");
 }
 
@@ -81,37 +109,77 @@ async function main(): Promise<void> {
   };
   log(
     `${options.contacts} contacts, ${options.tags} tags, ${options.properties} custom properties; ${options.rounds} round(s); ` +
-      `growth ${options.growth.length === 0 ? "none" : options.growth.join(", ")}; rate-limited ${options.limitedContacts || "none"}`,
+      `growth ${options.growth.length === 0 ? "none" : options.growth.join(", ")}; rate-limited ${options.limitedContacts || "none"}; ` +
+      `knobs ${options.knobSizes.length === 0 ? "none" : options.knobSizes.join(", ")}; point ${options.pointContacts || "none"}`,
   );
 
-  const stacks = await createStacks();
-  try {
-    log("rounds: each step on the engine floor (no-op dynamic resources), the data floor (no-op resources with our inputs), then at once on ours against the emulator");
-    results.runs = await runRounds(stacks, options, log);
-    results.steps = summarizeRounds(results.runs, stacks, options);
-    if (options.growth.length > 0) {
-      log("growth: up from empty at each size, floor then ours, with and without checkpoints");
-      results.growthRuns = await runGrowth(stacks, options, log);
-      results.growth = summarizeGrowth(results.growthRuns, options.growth);
+  const outDir = path.join(repoRoot, "bench", "results");
+  fs.mkdirSync(outDir, { recursive: true });
+  const base = path.join(outDir, `bench-${results.startedAt.replace(/[:.]/g, "-")}`);
+  const save = () => writeAtomically(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  save();
+  log(`results: ${path.relative(process.cwd(), base)}.json, written after every run`);
+
+  if (options.rounds > 0 || options.growth.length > 0) {
+    const stacks = await createStacks();
+    try {
+      if (options.rounds > 0) {
+        log("rounds: each step on the engine floor (no-op dynamic resources), the data floor (no-op resources with our inputs), then at once on ours against the emulator");
+        results.runs = [];
+        await runRounds(stacks, options, log, (run) => {
+          results.runs!.push(run);
+          save();
+        });
+        results.steps = summarizeRounds(results.runs, stacks, options);
+        save();
+      }
+      if (options.growth.length > 0) {
+        log("growth: up from empty at each size, floor then ours, with and without checkpoints");
+        results.growthRuns = [];
+        await runGrowth(stacks, options, log, (point) => {
+          results.growthRuns!.push(point);
+          save();
+        });
+        results.growth = summarizeGrowth(results.growthRuns, options.growth);
+        save();
+      }
+    } finally {
+      await disposeStacks(stacks);
     }
-  } finally {
-    await disposeStacks(stacks);
   }
   if (options.limitedContacts > 0) {
     log(`rate-limited emulator (${options.limitPerMinute} requests a minute per operation)`);
     results.limited = await runLimited(options);
+    save();
+  }
+  if (options.knobSizes.length > 0) {
+    log(`DIY backend knobs: up from empty with checkpoints at ${options.knobSizes.join(", ")} contacts`);
+    results.knobRuns = [];
+    await runKnobs(options, log, (run) => {
+      results.knobRuns!.push(run);
+      save();
+    });
+  }
+  if (options.pointContacts > 0) {
+    log(`API-bound point: up from empty of ${options.pointContacts} contacts without checkpoints at ${options.pointLimitPerMinute} requests a minute per operation`);
+    results.point = await runPoint(options);
+    save();
   }
   results.machine.loadAtEnd = os.loadavg();
   results.finishedAt = new Date().toISOString();
+  save();
 
   const text = markdown(results);
   process.stdout.write(`\n${text}\n`);
-  const outDir = path.join(repoRoot, "bench", "results");
-  fs.mkdirSync(outDir, { recursive: true });
-  const base = path.join(outDir, `bench-${results.startedAt.replace(/[:.]/g, "-")}`);
-  fs.writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(`${base}.md`, `${text}\n`);
+  writeAtomically(`${base}.md`, `${text}\n`);
   process.stdout.write(`results: ${path.relative(process.cwd(), base)}.json (and .md)\n`);
+}
+
+/** Written beside, then renamed over: a bench killed mid-write leaves the previous complete file. */
+function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, text);
+  fs.renameSync(temp, file);
 }
 
 main().catch((err) => {

@@ -107,12 +107,19 @@ describe("command line", () => {
     expect(parseBenchArgs(["--growth", "none"]).growth).toEqual([]);
   });
 
+  it("the knobs and the 5,000-contact point alone, each one flag", () => {
+    expect(parseBenchArgs(["--knobs"])).toMatchObject({ rounds: 0, growth: [], limitedContacts: 0, knobSizes: [1000, 2000], knobRounds: 1, pointContacts: 0 });
+    expect(parseBenchArgs(["--knobs", "--knob-sizes=500", "--knob-rounds", "3"])).toMatchObject({ knobSizes: [500], knobRounds: 3 });
+    expect(parseBenchArgs(["--point5000"])).toMatchObject({ rounds: 0, growth: [], limitedContacts: 0, knobSizes: [], pointContacts: 5000, pointLimitPerMinute: 240 });
+    expect(parseBenchArgs([])).toMatchObject({ knobSizes: [], pointContacts: 0 });
+  });
+
   it("the BENCH_* variables still set the defaults", () => {
     expect(parseBenchArgs([], { BENCH_CONTACTS: "200" })).toMatchObject({ contacts: 200, changed: 20 });
   });
 
   it("refuses what it cannot run", () => {
-    expect(() => parseBenchArgs(["--rounds", "0"])).toThrow(/--rounds/);
+    expect(() => parseBenchArgs(["--rounds", "-1"])).toThrow(/--rounds/);
     expect(() => parseBenchArgs(["--growth", "20"])).toThrow(/two distinct/);
     expect(() => parseBenchArgs(["--contacts"])).toThrow(/--contacts/);
     expect(() => parseBenchArgs(["--properties", "6"])).toThrow(/at most 5/);

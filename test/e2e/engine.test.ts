@@ -1,12 +1,29 @@
+import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 
 // Proves the real engine, our language host and the dynamic-provider launcher work together,
-// and that the provider serialized into the state is a tiny stub with no captured values.
+// and that the provider serialized into the state is a tiny stub with no captured values: our
+// resources' stub (provider/dynamic-stub.ts), pointed at a no-op provider beside the program
+// (the package ships no no-op resource).
 const program = (value: string) => `
-const { NoopResource } = require("lineworks-contacts-pulumi/provider/noop-resource");
+const { StubbedDynamicResource, providerStub } = require("lineworks-contacts-pulumi/provider/dynamic-stub");
+const stub = providerStub("h", "noop").replace('"lineworks-contacts-pulumi/h"', '"./noop.js"');
+class NoopResource extends StubbedDynamicResource {
+  constructor(name, args) { super("NoopResource", name, stub, { value: args.value }); }
+}
 const probe = new NoopResource("probe", { value: ${JSON.stringify(value)} });
 exports.value = probe.value;
+`;
+
+const NOOP_PROVIDER = `const crypto = require("node:crypto");
+exports.noop = {
+  async diff(_id, olds, news) { return { changes: olds.value !== news.value }; },
+  async create(inputs) { return { id: crypto.createHash("sha256").update(inputs.value).digest("hex").slice(0, 16), outs: { value: inputs.value } }; },
+  async read(id, props) { return { id, props }; },
+  async update(_id, _olds, news) { return { outs: { value: news.value } }; },
+  async delete() {},
+};
 `;
 
 describe("the Pulumi engine with a dynamic resource", () => {
@@ -14,6 +31,7 @@ describe("the Pulumi engine with a dynamic resource", () => {
 
   beforeAll(async () => {
     workspace = await createPulumiWorkspace({ program: program("first") });
+    writeFileSync(`${workspace.dir}/noop.js`, NOOP_PROVIDER);
   });
   afterAll(async () => {
     await workspace?.dispose();
@@ -37,11 +55,10 @@ describe("the Pulumi engine with a dynamic resource", () => {
     // A few hundred bytes that load the implementation by package name: no serialized closure,
     // so nothing of the program (values, config, secrets) is captured into the state.
     expect(serialized.length).toBeLessThan(512);
-    expect(serialized).toContain('require("module").createRequire(process.cwd()+"/")("lineworks-contacts-pulumi/n")');
+    expect(serialized).toContain('require("module").createRequire(process.cwd()+"/")("./noop.js").noop');
     expect(serialized).not.toContain("with(");
     expect(serialized).not.toContain("first");
 
-    const { writeFileSync } = await import("node:fs");
     writeFileSync(`${workspace.dir}/index.js`, program("second"));
     const changed = await workspace.preview(["--expect-no-changes"]);
     expect(changed.code).not.toBe(0);

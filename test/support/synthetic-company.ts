@@ -1,16 +1,14 @@
 /**
  * A Pulumi program, as the source of an index.js: a synthetic company of tags, custom
- * properties and contacts, or the same number of no-op dynamic resources (the engine floor).
- * Used by the benchmarks and the reliability tests. Its shape is steered by environment
- * variables so that one project serves every step: COMPANY_KIND (real | noop), COMPANY_TAGS,
+ * properties and contacts. Used by the reliability tests (the bench has its own, with the floors:
+ * bench/support/company.ts). Its shape is steered by environment
+ * variables so that one project serves every step: COMPANY_TAGS,
  * COMPANY_PROPERTIES, COMPANY_CONTACTS, COMPANY_CHANGED (how many contacts get a new memo),
  * COMPANY_OWNER (masterUserId), COMPANY_ADOPT ("true": every resource takes adopt: true).
  */
 export const syntheticCompanyProgram = `
 const lw = require("lineworks-contacts-pulumi");
-const { NoopResource } = require("lineworks-contacts-pulumi/provider/noop-resource");
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
-const kind = process.env.COMPANY_KIND ?? "real";
 const tagCount = env("COMPANY_TAGS", 30);
 const propertyCount = env("COMPANY_PROPERTIES", 5);
 const contactCount = env("COMPANY_CONTACTS", 1000);
@@ -20,11 +18,7 @@ const pad = (n) => String(n).padStart(4, "0");
 const adopt = process.env.COMPANY_ADOPT === "true" ? { adopt: true } : {};
 const memoOf = (i) => (i < changed ? "changed memo " : "memo ") + i;
 
-if (kind === "noop") {
-  for (let t = 0; t < tagCount; t++) new NoopResource("tag-" + t, { value: "Tag " + t });
-  for (let p = 0; p < propertyCount; p++) new NoopResource("prop-" + p, { value: "prop_" + p });
-  for (let i = 0; i < contactCount; i++) new NoopResource("contact-" + pad(i), { value: memoOf(i) });
-} else {
+{
   const tags = [];
   for (let t = 0; t < tagCount; t++) tags.push(new lw.CompanyContactTag("tag-" + t, { contactTagName: "Tag " + t, ...adopt }));
   const properties = [];

@@ -13,6 +13,7 @@ import type { ResourceHandlers } from "./resources/handlers";
 import { contactHandlers } from "./resources/contact";
 import { contactCustomPropertyHandlers } from "./resources/custom-property";
 import { LiveCache } from "./resources/live-cache";
+import { withJournalStack } from "./resources/create-journal";
 import { Preflight, withPreflight } from "./resources/preflight";
 import { guardDeletes, stackClaims } from "./resources/stack-claims";
 import { companyContactTagHandlers, userContactTagHandlers } from "./resources/tags";
@@ -74,7 +75,7 @@ function served(provider: pulumi.dynamic.ResourceProvider): pulumi.dynamic.Resou
     async configure(req: pulumi.dynamic.ConfigureRequest) {
       configure(req.config);
     },
-    ...withConfigErrorsPlain(provider),
+    ...withJournalStack(withConfigErrorsPlain(provider)),
   };
 }
 

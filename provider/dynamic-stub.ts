@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declarationSiteOnly } from "./declaration-site";
+import { STACK_INPUT } from "./resources/create-journal";
 
 /** The package name our serialized providers load the implementation by. */
 export const PACKAGE_NAME = "lineworks-contacts-pulumi";
@@ -50,7 +51,8 @@ export abstract class StubbedDynamicResource extends pulumi.CustomResource {
       Error.prepareStackTrace = trimmed;
     }
     try {
-      super(`pulumi-nodejs:dynamic/lineworks:${type}`, name, { ...props, __provider: stub }, opts);
+      // The stack's name, for the provider's create journal (resources/create-journal.ts): check drops it.
+      super(`pulumi-nodejs:dynamic/lineworks:${type}`, name, { ...props, [STACK_INPUT]: pulumi.getStack(), __provider: stub }, opts);
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
       // Leave alone whatever someone else installed meanwhile.

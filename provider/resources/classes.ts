@@ -7,7 +7,6 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AccessibleMember } from "../client/contact-api";
 import type { CompanyContactTagInputs, ContactCustomPropertyInputs, ContactInputs, UserContactTagInputs } from "./types";
 import { providerStub, StubbedDynamicResource } from "../dynamic-stub";
-import { STACK_INPUT } from "./create-journal";
 
 /** A value, or a value of which any part may come from another resource's output. */
 export type DeepInput<T> = T extends string | number | boolean | null | undefined
@@ -53,8 +52,7 @@ export class StackTenant extends StubbedDynamicResource {
   declare readonly domainId: pulumi.Output<number | undefined>;
 
   constructor(name: string, opts?: pulumi.CustomResourceOptions) {
-    // The stack's name reaches the provider's create journal here (create-journal.ts); check drops it.
-    super("StackTenant", name, stubFor("StackTenant"), { apiOrigin: undefined, domainId: undefined, [STACK_INPUT]: pulumi.getStack() }, opts);
+    super("StackTenant", name, stubFor("StackTenant"), { apiOrigin: undefined, domainId: undefined }, opts);
   }
 }
 

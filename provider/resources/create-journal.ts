@@ -12,17 +12,18 @@
  * stops the run as before, naming its id. The root program drops the lines whose ids the stack's
  * state holds (pruneCreateJournal), before any resource is registered, in an `up` only.
  *
- * The provider learns its stack from the program: the StackTenant resource (registered first)
- * carries `stack` as an input its check reads and drops (stack-tenant.ts). Until then, and for
- * programs without a StackTenant, nothing is written and nothing is taken over.
+ * The provider learns its stack from the program: every resource of ours carries `stack` as an
+ * input (dynamic-stub.ts) that the check of every type reads and drops (withJournalStack), so it
+ * never reaches the state. Until a check has seen it, nothing is written and nothing is taken over.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type * as pulumi from "@pulumi/pulumi";
 
 /** The folder, under the project's, that holds one journal per stack (belongs in .gitignore). */
 export const JOURNAL_DIR = ".lineworks-contacts";
 
-/** The StackTenant's input that names the stack (never stored: its check drops it). */
+/** The input that names the stack (never stored: check drops it). */
 export const STACK_INPUT = "stack";
 
 export interface JournalLine {
@@ -101,6 +102,18 @@ export class CreateJournal {
 
 /** The provider process's one journal (its cwd is the project folder). */
 export const createJournal = new CreateJournal(process.cwd());
+
+/** Wraps a provider so that its check learns the stack from the inputs and drops that input. */
+export function withJournalStack(provider: pulumi.dynamic.ResourceProvider): pulumi.dynamic.ResourceProvider {
+  return {
+    ...provider,
+    async check(olds, news) {
+      const { [STACK_INPUT]: stack, ...rest } = news as Record<string, unknown>;
+      createJournal.setStack(stack);
+      return provider.check ? provider.check(olds, rest) : { inputs: rest };
+    },
+  };
+}
 
 /**
  * Drops the lines whose ids the stack's state holds (they need no recovery any more); removes the

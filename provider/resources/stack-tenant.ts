@@ -7,7 +7,6 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "../client/config";
-import { createJournal, STACK_INPUT } from "./create-journal";
 import type { TenantGate } from "./tenant-gate";
 import {
   effectiveTenant,
@@ -44,8 +43,7 @@ export function stackTenantHandlers(deps: StackTenantDeps): pulumi.dynamic.Resou
   const refuse = (message: string) => withoutStackTrace(new Error(message));
 
   return {
-    async check(_olds, news: Record<string, unknown>) {
-      createJournal.setStack(news[STACK_INPUT]);
+    async check() {
       return { inputs: { ...effective() }, failures: [] };
     },
 

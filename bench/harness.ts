@@ -145,11 +145,10 @@ export async function stateBytesPerContact(workspace: PulumiWorkspace, env: Reco
   return contacts.length === 0 ? 0 : Math.round(bytes / contacts.length);
 }
 
-/** The program's environment: "data" is the real company's shape on no-op resources (the data floor). */
+/** The program's environment (./support/company.ts): "data" is the real company's shape on no-op resources (the data floor). */
 export function companyEnv(kind: "real" | "noop" | "data", contacts: number, tags: number, properties: number, changed = 0): Record<string, string> {
   return {
-    COMPANY_KIND: kind === "noop" ? "noop" : "real",
-    DATA_FLOOR: String(kind === "data"),
+    COMPANY_KIND: kind,
     COMPANY_CONTACTS: String(contacts),
     COMPANY_TAGS: String(tags),
     COMPANY_PROPERTIES: String(properties),

@@ -11,31 +11,37 @@
  *
  * The floors' provider stub is ours with the module's name swapped for one of the same length
  * ("./lineworks-noop-handler.js" for "lineworks-contacts-pulumi/h", resolved from the project
- * folder as ours is), so a floor's state carries as many bytes of stub as ours. The no-op provider
- * reports a change when the inputs changed (as ours does), so the data floor's update step updates
- * the same contacts ours does; its outputs are its inputs.
+ * folder as ours is), so a floor's state carries as many bytes of stub as ours. The data floor's
+ * provider leaves the diff to the engine (which then compares the old and new inputs, as for ours),
+ * so its update step updates the same contacts ours does; its outputs are as small as ours.
  */
 
 /** The no-op provider's file in the project folder. */
 export const NOOP_HANDLER_FILE = "lineworks-noop-handler.js";
 
 export const noopHandlerSource = `"use strict";
-// The bench's no-op dynamic provider (bench/support/company.ts): calls no API.
+// The bench's no-op dynamic providers (bench/support/company.ts): they call no API.
 const { randomUUID } = require("node:crypto");
-const strip = ({ __provider, ...rest }) => rest;
-const canonical = (value) =>
-  Array.isArray(value) ? "[" + value.map(canonical).join(",") + "]"
-  : value !== null && typeof value === "object"
-    ? "{" + Object.keys(value).filter((k) => value[k] !== undefined).sort().map((k) => JSON.stringify(k) + ":" + canonical(value[k])).join(",") + "}"
-    : JSON.stringify(value);
-const handlers = {
-  async diff(_id, olds, news) { return { changes: canonical(strip(olds)) !== canonical(strip(news)) }; },
-  async create(inputs) { return { id: randomUUID(), outs: strip(inputs) }; },
+// The data floor: outputs as small as ours (our contacts keep their inputs, and as outputs only
+// photo facts); diff answers "unknown", so the engine compares the old and new inputs itself, as
+// it does for ours.
+const dataFloor = {
+  async diff() { return {}; },
+  async create() { return { id: randomUUID(), outs: {} }; },
   async read(id, props) { return { id, props }; },
-  async update(_id, _olds, news) { return { outs: strip(news) }; },
+  async update() { return { outs: {} }; },
   async delete() {},
 };
-exports.NoopResource_ = exports.Contact = exports.CompanyContactTag = exports.ContactCustomProperty = handlers;
+// The engine floor: one short string, in the inputs and the outputs.
+const engineFloor = {
+  async diff(_id, olds, news) { return { changes: olds.value !== news.value }; },
+  async create(inputs) { return { id: randomUUID(), outs: { value: inputs.value } }; },
+  async read(id, props) { return { id, props }; },
+  async update(_id, _olds, news) { return { outs: { value: news.value } }; },
+  async delete() {},
+};
+exports.NoopResource_ = engineFloor;
+exports.Contact = exports.CompanyContactTag = exports.ContactCustomProperty = dataFloor;
 `;
 
 export const companyProgram = `

@@ -1,0 +1,87 @@
+/**
+ * Where an update's time goes (issue 33 item 1): `up` from empty of N contacts (default 1,000,
+ * unmeasured, without checkpoints) on ours and on the data floor, then the update of a tenth of
+ * them with checkpoints, as the bench's "update" step, timed, with CPU profiles of every Node
+ * process of the run (NODE_OPTIONS=--cpu-prof: the language host, the program, the dynamic-provider
+ * process). Prints per side: wall time, the emulator's requests by route (ours), and per profiled
+ * process its busy time (CPU, not idle) and the functions of most self time.
+ *
+ *   npx tsc -p bench/tsconfig.json && node dist-bench/bench/profile-update.js [contacts] [changed]
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { benchWorkspace, companyEnv, timedRun, withEmulator } from "./harness";
+import type { Side } from "./stats";
+
+const contacts = Number(process.argv[2] ?? 1000);
+const changed = Number(process.argv[3] ?? Math.round(contacts / 10));
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** Busy milliseconds and the top self-time functions of one .cpuprofile. */
+function summarize(file: string, top = 14): { role: string; wallMs: number; busyMs: number; top: string[] } {
+  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfMs = new Map<string, number>();
+  let busyMs = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id)!;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const name = node.callFrame.functionName || "(anonymous)";
+    if (name === "(idle)" || name === "(program)") return;
+    busyMs += ms;
+    const where = node.callFrame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\//, "").replace(/^.*\/dist\//, "dist/");
+    const key = `${name} ${where}:${node.callFrame.lineNumber + 1}`;
+    selfMs.set(key, (selfMs.get(key) ?? 0) + ms);
+  });
+  const urls = profile.nodes.map((node) => node.callFrame.url).join("\n");
+  const role = urls.includes("dynamic-handlers") || urls.includes("lineworks-noop-handler") ? "dynamic provider"
+    : urls.includes("cmd/run/run") || urls.includes("index.js") && urls.includes("runtime/resource") ? "program"
+    : "language host / other";
+  const ranked = [...selfMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([key, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${key}`);
+  return { role, wallMs: (profile.endTime - profile.startTime) / 1000, busyMs, top: ranked };
+}
+
+async function main(): Promise<void> {
+  await withEmulator(async (emulator, providerEnv) => {
+    for (const side of ["data", "ours"] as Side[]) {
+      const workspace = await benchWorkspace(`profile-${side}`);
+      try {
+        const kind = side === "data" ? "data" : "real";
+        const setup = await workspace.run(["--stack", workspace.stack, "up", "--yes", "--skip-preview"], {
+          env: { ...providerEnv, ...companyEnv(kind, contacts, 30, 5), PULUMI_SKIP_CHECKPOINTS: "true" },
+          timeoutMs: 3_600_000,
+        });
+        if (setup.code !== 0) throw new Error(`${side}: setup up exited ${setup.code}: ${setup.stderr.slice(-2000)}`);
+        const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), `lwc-profile-${side}-`));
+        const env = { ...providerEnv, ...companyEnv(kind, contacts, 30, 5, changed), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` };
+        const measured = await timedRun(side, workspace, ["up", "--yes", "--skip-preview"], env, side === "ours" ? emulator : undefined, 60);
+        process.stdout.write(`\n## ${side}: update of ${changed} of ${contacts} contacts: ${measured.seconds.toFixed(1)} s wall (load ${measured.load.join(" → ")})\n`);
+        if (side === "ours") process.stdout.write(`requests: ${JSON.stringify(measured.callsByRoute)}\n`);
+        for (const file of fs.readdirSync(profileDir)) {
+          const summary = summarize(path.join(profileDir, file));
+          process.stdout.write(`\n### ${summary.role}: ${(summary.wallMs / 1000).toFixed(1)} s alive, ${(summary.busyMs / 1000).toFixed(2)} s busy  (${path.join(profileDir, file)})\n${summary.top.join("\n")}\n`);
+        }
+      } finally {
+        await workspace.dispose();
+      }
+    }
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

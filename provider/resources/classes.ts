@@ -5,7 +5,17 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AccessibleMember } from "../client/contact-api";
-import type { CompanyContactTagInputs, ContactCustomPropertyInputs, ContactInputs, UserContactTagInputs } from "./types";
+import type {
+  CompanyContactTagInputs,
+  CompanyContactTagState,
+  ContactCustomPropertyInputs,
+  ContactCustomPropertyState,
+  ContactInputs,
+  UserContactTagInputs,
+  UserContactTagState,
+} from "./types";
+import { SECRET_CONTACT_FIELD_NAMES, type SecretContactFieldName } from "../schema/contact";
+import type { ResourceTypeName } from "../schema/resources";
 import { providerStub, StubbedDynamicResource } from "../dynamic-stub";
 
 /** A value, or a value of which any part may come from another resource's output. */
@@ -23,8 +33,11 @@ export type DeepInput<T> = T extends string | number | boolean | null | undefine
  */
 export type ArgsOf<T> = { [K in keyof T]: DeepInput<T[K]> };
 
+/** A resource's outputs: each field of its declared state (provider/schema) as a Pulumi output. */
+export type OutputsOf<T> = { readonly [K in keyof T]-?: pulumi.Output<T[K]> };
+
 /** `lineworks-contacts-pulumi/h` is provider/dynamic-handlers (package.json `exports`). */
-const stubFor = (type: "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact" | "StackTenant") => providerStub("h", type);
+const stubFor = (type: ResourceTypeName | "StackTenant") => providerStub("h", type);
 
 /**
  * What `@pulumi/policy` needs to match a class (`validateResourceOfType`, `args.isType`): each
@@ -61,17 +74,15 @@ export class StackTenant extends StubbedDynamicResource {
 /** contactTagName: 1..30 characters, unique among company tags. */
 export type CompanyContactTagArgs = ArgsOf<CompanyContactTagInputs>;
 
+/** The outputs: the declared state (provider/schema/tags.ts). */
+export interface CompanyContactTag extends OutputsOf<CompanyContactTagState> {}
+
 /** A company contact tag (POST /contact-tags). Renaming is an in-place update. */
 export class CompanyContactTag extends StubbedDynamicResource {
   static readonly __pulumiType = lineworksType("CompanyContactTag");
   static override isInstance(obj: unknown): obj is CompanyContactTag {
     return hasType(obj, CompanyContactTag.__pulumiType);
   }
-
-  declare readonly contactTagId: pulumi.Output<string>;
-  declare readonly contactTagName: pulumi.Output<string>;
-  declare readonly type: pulumi.Output<"COMPANY">;
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: CompanyContactTagArgs, opts?: pulumi.CustomResourceOptions) {
     super("CompanyContactTag", name, stubFor("CompanyContactTag"), { ...args, contactTagId: undefined, type: undefined }, opts);
@@ -83,18 +94,15 @@ export class CompanyContactTag extends StubbedDynamicResource {
 /** userId: the member who owns the tag; changing it replaces the tag (declared `immutable`). */
 export type UserContactTagArgs = ArgsOf<UserContactTagInputs>;
 
+/** The outputs: the declared state (provider/schema/tags.ts). */
+export interface UserContactTag extends OutputsOf<UserContactTagState> {}
+
 /** A member's own contact tag (POST /users/{userId}/contact-tags). */
 export class UserContactTag extends StubbedDynamicResource {
   static readonly __pulumiType = lineworksType("UserContactTag");
   static override isInstance(obj: unknown): obj is UserContactTag {
     return hasType(obj, UserContactTag.__pulumiType);
   }
-
-  declare readonly contactTagId: pulumi.Output<string>;
-  declare readonly userId: pulumi.Output<string>;
-  declare readonly contactTagName: pulumi.Output<string>;
-  declare readonly type: pulumi.Output<"USER">;
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: UserContactTagArgs, opts?: pulumi.CustomResourceOptions) {
     super("UserContactTag", name, stubFor("UserContactTag"), { ...args, contactTagId: undefined, type: undefined }, opts);
@@ -109,22 +117,15 @@ export class UserContactTag extends StubbedDynamicResource {
  */
 export type ContactCustomPropertyArgs = ArgsOf<ContactCustomPropertyInputs>;
 
+/** The outputs: the declared state (provider/schema/custom-property.ts). */
+export interface ContactCustomProperty extends OutputsOf<ContactCustomPropertyState> {}
+
 /** A contact custom property definition of the domain (at most 5 per domain). */
 export class ContactCustomProperty extends StubbedDynamicResource {
   static readonly __pulumiType = lineworksType("ContactCustomProperty");
   static override isInstance(obj: unknown): obj is ContactCustomProperty {
     return hasType(obj, ContactCustomProperty.__pulumiType);
   }
-
-  declare readonly customPropertyId: pulumi.Output<string>;
-  declare readonly domainId: pulumi.Output<number>;
-  declare readonly propertyName: pulumi.Output<string>;
-  declare readonly displayName: pulumi.Output<string>;
-  declare readonly i18nDisplayNames: pulumi.Output<ContactCustomPropertyInputs["i18nDisplayNames"]>;
-  declare readonly propertyType: pulumi.Output<ContactCustomPropertyInputs["propertyType"]>;
-  declare readonly multiValued: pulumi.Output<boolean | undefined>;
-  declare readonly displayOrder: pulumi.Output<number | null | undefined>;
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: ContactCustomPropertyArgs, opts?: pulumi.CustomResourceOptions) {
     super(
@@ -155,12 +156,11 @@ export interface ContactArgs extends ArgsOf<ContactInputs> {
   secretFields?: readonly SecretContactField[];
 }
 
-import { CONTACT_SECRET_OUTPUTS, SECRET_CONTACT_FIELDS } from "./contact-state";
+/** @deprecated the outputs hold no field value or print any more; kept for programs that import it. */
+export const CONTACT_SECRET_OUTPUTS = SECRET_CONTACT_FIELD_NAMES;
 
-export { CONTACT_SECRET_OUTPUTS };
-
-/** The contact fields a user may make secret (CONTRACT §5 `secretFields`). */
-export type SecretContactField = (typeof SECRET_CONTACT_FIELDS)[number];
+/** The contact fields a user may make secret (CONTRACT §5 `secretFields`): those declared `secret`. */
+export type SecretContactField = SecretContactFieldName;
 
 /**
  * memo and the custom values are registered as secrets even when empty (as null): the engine
@@ -199,7 +199,7 @@ export class Contact extends StubbedDynamicResource {
       stubFor("Contact"),
       {
         ...inputs,
-        ...Object.fromEntries(SECRET_CONTACT_FIELDS.filter((field) => secret.has(field)).map((field) => [field, alwaysSecret(args[field])])),
+        ...Object.fromEntries(SECRET_CONTACT_FIELD_NAMES.filter((field) => secret.has(field)).map((field) => [field, alwaysSecret(args[field])])),
         photoSha256: undefined,
       },
       opts,

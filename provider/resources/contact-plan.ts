@@ -1,45 +1,35 @@
 /**
- * Pure planning for Contact: which fields changed, which single write (PATCH or
- * PUT) converges them. Fields compare by the fingerprint of their canonical form:
- * current values (old inputs, a live contact, an old state's values) are fingerprinted
- * on the fly; states of a 0.2 preview recorded the prints themselves.
+ * Pure planning for Contact: which fields changed, which single write (PATCH or PUT) converges
+ * them. Fields compare as canonical values (provider/schema/derive.ts), each side made canonical
+ * once; the prints earlier versions kept in the state are read in contact-old-state.ts.
  */
 import type { Contact, ContactFields } from "../client/contact-api";
+import { canonicalValue, type Json } from "../schema/canonical";
+import { contactFieldFacts } from "../schema/contact";
+import { differingFields, sameValue } from "../schema/derive";
 import { PATCH_CAN_CLEAR_FIELDS } from "./assumptions";
-import { fingerprint, samePrint } from "./fingerprint";
-import { normalizeContactField, sameCanonical } from "./normalize";
 import { containsUnknown } from "./pulumi-values";
 import { CONTACT_FIELD_NAMES, type ContactFieldName } from "./types";
 
-export { primaryEmail } from "../rules";
+export { primaryEmail } from "../schema/contact";
 
-type FieldBag = Partial<Record<ContactFieldName, unknown>>;
-/** Fingerprint of each non-empty field (an absent field is empty). */
-export type FieldPrints = Partial<Record<ContactFieldName, string>>;
+export type FieldBag = Partial<Record<ContactFieldName, unknown>>;
+/** Each non-empty field's canonical value (documented defaults written out). */
+export type CanonicalFields = Partial<Record<ContactFieldName, Json>>;
 
-export function fieldPrint(field: ContactFieldName, value: unknown): string | undefined {
-  const canonical = normalizeContactField(field, value);
-  return canonical === undefined ? undefined : fingerprint(canonical);
-}
-
-/** The fingerprints of a bag of field values (a live contact, inputs, or an old full state). */
-export function printsOf(bag: FieldBag): FieldPrints {
-  const prints: FieldPrints = {};
+/** The canonical value of each field of a bag (a live contact, inputs, an old full state), once. */
+export function canonicalFields(bag: FieldBag): CanonicalFields {
+  const out: CanonicalFields = {};
   for (const field of CONTACT_FIELD_NAMES) {
-    const print = fieldPrint(field, bag[field]);
-    if (print !== undefined) prints[field] = print;
+    const value = canonicalValue(contactFieldFacts[field], bag[field]);
+    if (value !== undefined) out[field] = value;
   }
-  return prints;
+  return out;
 }
 
-/** Fields whose desired value differs from the current fingerprints (unknown desired values count as changed). */
-export function changedFieldsFromPrints(current: FieldPrints, desired: FieldBag): ContactFieldName[] {
-  return CONTACT_FIELD_NAMES.filter((field) => containsUnknown(desired[field]) || !samePrint(current[field], fieldPrint(field, desired[field])));
-}
-
-/** Fields whose desired value differs from the current one (unknown desired values count as changed). */
+/** Fields whose desired value differs from the current one, compared as canonical values (unknown desired values count as changed). */
 export function changedContactFields(current: FieldBag, desired: FieldBag): ContactFieldName[] {
-  return changedFieldsFromPrints(printsOf(current), desired);
+  return differingFields(contactFieldFacts, current, desired, containsUnknown) as ContactFieldName[];
 }
 
 /**
@@ -47,12 +37,7 @@ export function changedContactFields(current: FieldBag, desired: FieldBag): Cont
  * (documented defaults written out, so a write never depends on how the server fills them).
  */
 export function contactBody(desired: FieldBag): ContactFields {
-  const body: Record<string, unknown> = {};
-  for (const field of CONTACT_FIELD_NAMES) {
-    const value = normalizeContactField(field, desired[field]);
-    if (value !== undefined) body[field] = value;
-  }
-  return body as ContactFields;
+  return canonicalFields(desired) as ContactFields;
 }
 
 export type ContactWrite =
@@ -67,10 +52,11 @@ export type ContactWrite =
  */
 export function planWrite(fields: ContactFieldName[], desired: FieldBag): ContactWrite {
   if (fields.length === 0) return { method: "none" };
-  const clears = fields.filter((field) => normalizeContactField(field, desired[field]) === undefined);
-  if (clears.length > 0 && !PATCH_CAN_CLEAR_FIELDS) return { method: "PUT", body: contactBody(desired), fields };
+  const canonical = canonicalFields(desired);
+  const clears = fields.filter((field) => canonical[field] === undefined);
+  if (clears.length > 0 && !PATCH_CAN_CLEAR_FIELDS) return { method: "PUT", body: canonical as ContactFields, fields };
   const body: Record<string, unknown> = {};
-  for (const field of fields) body[field] = clears.includes(field) ? null : normalizeContactField(field, desired[field]);
+  for (const field of fields) body[field] = canonical[field] ?? null;
   return { method: "PATCH", body: body as ContactFields, fields };
 }
 
@@ -87,11 +73,11 @@ export function planContactWrite(current: FieldBag, desired: FieldBag): ContactW
 export function projectContactFields(live: Contact, reference: FieldBag): FieldBag {
   const out: FieldBag = {};
   for (const field of CONTACT_FIELD_NAMES) {
-    const liveValue = live[field];
-    if (sameCanonical(normalizeContactField(field, liveValue), normalizeContactField(field, reference[field]))) {
+    const fact = contactFieldFacts[field];
+    if (sameValue(fact, live[field], reference[field])) {
       if (reference[field] !== undefined) out[field] = reference[field];
-    } else if (normalizeContactField(field, liveValue) !== undefined) {
-      out[field] = liveValue;
+    } else if (canonicalValue(fact, live[field]) !== undefined) {
+      out[field] = live[field];
     }
   }
   return out;

@@ -8,27 +8,17 @@
  *
  * Outputs: only what delete and the photo need (the photo's path and sha256, forceDelete);
  * the id is the contactId. Bytes matter: a file backend rewrites the whole state after each
- * step. Earlier versions kept more in the outputs, and are still read:
- * - v0.1: every field value (a full copy of the inputs);
- * - 0.2 previews: `fingerprints`, one print per plain field, and the prints of memo and
- *   customProperties in the secret output `memo` (an unreleased shape kept an object of
- *   prints and a print in each of `memo` and `customProperties`).
+ * step. Earlier versions kept more in the outputs: contact-old-state.ts reads those shapes.
  */
 import type { Contact } from "../client/contact-api";
 import { defined } from "./context";
-import { printsOf, type FieldPrints } from "./contact-plan";
-import { splitPrints } from "./fingerprint";
+import type { FieldPrints } from "./contact-old-state";
 import { compactContactField } from "./normalize";
 import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs } from "./types";
-import { SECRET_CONTACT_FIELD_NAMES, type SecretContactFieldName } from "../schema/contact";
+import { SECRET_CONTACT_FIELD_NAMES } from "../schema/contact";
 
-/** Contact fields that may hold sensitive free text: secret in the state's inputs where the user asks (secretFields). */
-export const SECRET_CONTACT_FIELDS = SECRET_CONTACT_FIELD_NAMES as readonly SecretContactFieldName[];
-/** @deprecated the outputs hold no field value or print any more; kept for programs that import it. */
-export const CONTACT_SECRET_OUTPUTS = SECRET_CONTACT_FIELDS;
-
-const isSecret = (field: ContactFieldName) => (SECRET_CONTACT_FIELDS as readonly string[]).includes(field);
-const PLAIN_FIELDS = CONTACT_FIELD_NAMES.filter((field) => !isSecret(field));
+/** Declared `secret` (provider/schema/contact.ts): secret in the state's inputs where the user asks (secretFields). */
+const isSecret = (field: ContactFieldName) => (SECRET_CONTACT_FIELD_NAMES as readonly string[]).includes(field);
 
 /** The outputs; the contactId is the resource id. */
 export interface StoredContact {
@@ -52,33 +42,10 @@ export function storedContact(extras: StoredContact): StoredContact {
   });
 }
 
-/** True for outputs of an earlier version that recorded the fields (values or prints). */
-export function recordsFields(state: ContactStateBag): boolean {
-  return state.fingerprints !== undefined || CONTACT_FIELD_NAMES.some((field) => state[field] !== undefined);
-}
-
-/** The fingerprints recorded by an earlier version; `undefined` for a field means "empty". */
-export function storedPrints(state: ContactStateBag): FieldPrints {
-  const { fingerprints } = state;
-  if (fingerprints === undefined) return printsOf(state);
-  if (typeof fingerprints !== "string") {
-    const prints: FieldPrints = { ...fingerprints };
-    for (const field of SECRET_CONTACT_FIELDS) if (typeof state[field] === "string") prints[field] = state[field];
-    return prints;
-  }
-  const secret = typeof state.memo === "string" ? splitPrints(SECRET_CONTACT_FIELDS, state.memo) : {};
-  return { ...(splitPrints(PLAIN_FIELDS, fingerprints) ?? unreadable(PLAIN_FIELDS)), ...(secret ?? unreadable(SECRET_CONTACT_FIELDS)) };
-}
-
-/** Prints that match no value (not even an empty one): a string written for another field list reads as "all changed". */
-function unreadable(fields: readonly ContactFieldName[]): FieldPrints {
-  return Object.fromEntries(fields.map((field) => [field, "?"]));
-}
-
 /** The inputs without the nulls that stand for an empty secret field (the rules take absent, not null). */
 export function withoutEmptySecrets(inputs: ContactInputs): ContactInputs {
   const out: Record<string, unknown> = { ...inputs };
-  for (const field of SECRET_CONTACT_FIELDS) if (out[field] === null) delete out[field];
+  for (const field of SECRET_CONTACT_FIELD_NAMES) if (out[field] === null) delete out[field];
   return out as ContactInputs;
 }
 

@@ -13,8 +13,9 @@
 import type { Contact } from "../client/contact-api";
 import { checkContact } from "../rules";
 import { ResourceInitError, type ProviderContext } from "./context";
-import { changedContactFields, changedFieldsFromPrints, contactBody, planContactWrite, planWrite, primaryEmail } from "./contact-plan";
-import { canonicalContactInputs, inputsOfLive, recordsFields, storedContact, storedPrints, withoutEmptySecrets, type ContactStateBag } from "./contact-state";
+import { changedContactFields, contactBody, planContactWrite, planWrite, primaryEmail } from "./contact-plan";
+import { changedFieldsFromPrints, recordsFields, storedPrints } from "./contact-old-state";
+import { canonicalContactInputs, inputsOfLive, storedContact, withoutEmptySecrets, type ContactStateBag } from "./contact-state";
 import { GONE, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, plannedCreate, type NaturalKeyKind } from "./kit";
 import { photoIssues, readPhoto, readPhotoForUpload, sha256Hex } from "./photo";

@@ -7,6 +7,7 @@
  */
 import type { Fact, ObjectFact } from "./facts";
 import { isRecord } from "./json";
+import { CUSTOM_VALUE_FIELD_NAMES, customValueFieldFact } from "./custom-property";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -81,14 +82,25 @@ export function canonicalValue(fact: Fact, value: unknown, options: CanonicalOpt
   }
 }
 
+/** A custom value's fields (provider/schema/custom-property.ts): those without a default, then the flags with one. */
+const VALUE_FIELDS = CUSTOM_VALUE_FIELD_NAMES.filter((name) => defaultOf(name) === undefined);
+const VALUE_FLAGS = CUSTOM_VALUE_FIELD_NAMES.filter((name) => defaultOf(name) !== undefined);
+function defaultOf(name: string): Json | undefined {
+  const fact = customValueFieldFact(name);
+  return fact?.kind === "boolean" && fact.default !== undefined ? fact.default : undefined;
+}
+
+/** A custom value: its non-empty fields; a list item's flags (represent) with their default written out. */
 function canonicalCustomValue(value: unknown): Json | undefined {
   if (isEmpty(value)) return undefined;
   const pick = (item: Record<string, unknown>): Record<string, Json> => {
     const out: Record<string, Json> = {};
-    for (const field of ["content", "text", "link"]) if (!isEmpty(item[field])) out[field] = item[field] as Json;
+    for (const field of VALUE_FIELDS) if (!isEmpty(item[field])) out[field] = item[field] as Json;
     return out;
   };
-  if (Array.isArray(value)) return value.map((item) => (isRecord(item) ? { ...pick(item), represent: item.represent === true } : (item as Json)));
+  const flags = (item: Record<string, unknown>): Record<string, Json> =>
+    Object.fromEntries(VALUE_FLAGS.map((field) => [field, typeof item[field] === "boolean" ? (item[field] as boolean) : defaultOf(field)!]));
+  if (Array.isArray(value)) return value.map((item) => (isRecord(item) ? { ...pick(item), ...flags(item) } : (item as Json)));
   return isRecord(value) ? pick(value) : (value as Json);
 }
 

@@ -3,7 +3,7 @@
  * "Objects", CustomProperty; seed 000 for the values).
  */
 import * as L from "./limits";
-import { fieldNames, flag, integer, listOf, object, oneOf, patchFields, sentFields, text, type ListFact, type FieldsValue, type ObjectFact, type ResponseValue, type Value } from "./facts";
+import { fieldNames, flag, integer, listOf, object, oneOf, patchFields, sentFields, text, type ListFact, type Fact, type FieldsValue, type ObjectFact, type ResponseValue, type Value } from "./facts";
 
 export const i18nDisplayNameFact = object({ language: oneOf(L.I18N_LANGUAGES), name: text({ min: 1, max: L.I18N_NAME_MAX }) });
 
@@ -70,13 +70,15 @@ type ValueShape = { single: ObjectFact; multi: ListFact };
 const shapeFields = (fact: ObjectFact) => Object.keys(fact.fields);
 const shapesOf = (): ValueShape[] => Object.values(customValueFacts) as ValueShape[];
 
-/** The fields of any custom value shape, those without a default first (content, text, link, represent). */
-export const CUSTOM_VALUE_FIELD_NAMES: readonly string[] = (() => {
-  const facts = new Map(shapesOf().flatMap((shape) => [shape.single, shape.multi.item as ObjectFact]).flatMap((fact) => Object.entries(fact.fields)));
-  const names = [...facts.keys()];
-  const hasDefault = (name: string) => "default" in facts.get(name)! && (facts.get(name) as { default?: unknown }).default !== undefined;
-  return [...names.filter((name) => !hasDefault(name)), ...names.filter(hasDefault)];
-})();
+/** The fields of any custom value shape, in declaration order (content, represent, text, link). */
+export const CUSTOM_VALUE_FIELD_NAMES: readonly string[] = [
+  ...new Set(shapesOf().flatMap((shape) => [shape.single, shape.multi.item as ObjectFact]).flatMap(shapeFields)),
+];
+
+/** The fact of a custom value field (the first shape that declares it). */
+export function customValueFieldFact(name: string): Fact | undefined {
+  return shapesOf().flatMap((shape) => [shape.single, shape.multi.item as ObjectFact]).find((fact) => name in fact.fields)?.fields[name];
+}
 
 /** A value shape as messages write it: `{content}`, `a list of {text, link, represent}`. */
 export function describeValueShape(propertyType: CustomPropertyType, multiValued: boolean, list = "a list of "): string {

@@ -8,7 +8,9 @@
 import { canonicalJson, canonicalValue } from "./canonical";
 import { isSent, isWritable, type Fact, type Fields } from "./facts";
 
-type Bag = Readonly<Record<string, unknown>>;
+/** Any object of field values (inputs, a live object, an entry). */
+type Bag = object;
+const at = (bag: Bag, name: string): unknown => (bag as Record<string, unknown>)[name];
 export type IsUnknown = (value: unknown) => boolean;
 const known: IsUnknown = () => false;
 
@@ -26,8 +28,8 @@ function leftAlone(fact: Fact, desired: unknown, isUnknown: IsUnknown): boolean 
 export function differingFields(fields: Fields, current: Bag, desired: Bag, isUnknown: IsUnknown = known, keep: (fact: Fact) => boolean = isWritable): string[] {
   return Object.keys(fields).filter((name) => {
     const fact = fields[name]!;
-    if (!keep(fact) || leftAlone(fact, desired[name], isUnknown)) return false;
-    return isUnknown(desired[name]) || !sameValue(fact, current[name], desired[name]);
+    if (!keep(fact) || leftAlone(fact, at(desired, name), isUnknown)) return false;
+    return isUnknown(at(desired, name)) || !sameValue(fact, at(current, name), at(desired, name));
   });
 }
 
@@ -46,14 +48,14 @@ function sentValue(fact: Fact, value: unknown): unknown {
 export function patchBody(fields: Fields, current: Bag, desired: Bag, isUnknown: IsUnknown = known): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const name of differingFields(fields, current, desired, isUnknown, (fact) => isSent(fact) && !fact.immutable)) {
-    body[name] = sentValue(fields[name]!, desired[name]);
+    body[name] = sentValue(fields[name]!, at(desired, name));
   }
   return body;
 }
 
 /** A create body: the sent fields the inputs set. */
 export function createBody(fields: Fields, inputs: Bag): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(fields).flatMap((name) => (isSent(fields[name]!) && inputs[name] !== undefined ? [[name, inputs[name]]] : [])));
+  return Object.fromEntries(Object.keys(fields).flatMap((name) => (isSent(fields[name]!) && at(inputs, name) !== undefined ? [[name, at(inputs, name)]] : [])));
 }
 
 /**
@@ -66,7 +68,7 @@ export function stateOf(fields: Fields, live: Bag, reference: Bag): Record<strin
   const out: Record<string, unknown> = {};
   for (const [name, fact] of Object.entries(fields)) {
     if (fact.local) continue;
-    const value = fact.readOnly || differs.has(name) ? live[name] : reference[name];
+    const value = fact.readOnly || differs.has(name) ? at(live, name) : at(reference, name);
     if (value !== undefined) out[name] = value;
   }
   return out;
@@ -76,19 +78,21 @@ type DefaultedKeys<Fs> = { [K in keyof Fs]: Fs[K] extends { default: unknown } ?
 /** A value with every field that has a declared default present. */
 export type WithDefaults<Fs, T> = Omit<T, DefaultedKeys<Fs> & keyof T> & { [K in DefaultedKeys<Fs> & keyof T]-?: Exclude<T[K], undefined> };
 
-/** The values with each field's declared default filled in where left out (e.g. multiValued: false). */
+/** The values with each field's declared default filled in where left out (e.g. multiValued: false), in declaration order. */
 export function withDefaults<Fs extends Fields, T extends Bag>(fields: Fs, values: T): WithDefaults<Fs, T> {
-  const out: Record<string, unknown> = { ...values };
+  const out: Record<string, unknown> = {};
   for (const [name, fact] of Object.entries(fields)) {
-    const fallback = "default" in fact ? fact.default : undefined;
-    if (fallback !== undefined && !fact.local && out[name] === undefined) out[name] = fallback;
+    const fallback = "default" in fact && !fact.local ? fact.default : undefined;
+    const value = at(values, name) === undefined ? fallback : at(values, name);
+    if (value !== undefined || name in values) out[name] = value;
   }
+  for (const [name, value] of Object.entries(values)) if (!(name in fields)) out[name] = value;
   return out as WithDefaults<Fs, T>;
 }
 
 /** The declared fields a resource takes from an entry (local ones such as adopt are set apart). */
 export function declaredInputs<T extends Bag>(fields: Fields, entry: T): Partial<T> {
-  return Object.fromEntries(Object.keys(fields).flatMap((name) => (!fields[name]!.local && entry[name] !== undefined ? [[name, entry[name]]] : []))) as Partial<T>;
+  return Object.fromEntries(Object.keys(fields).flatMap((name) => (!fields[name]!.local && at(entry, name) !== undefined ? [[name, at(entry, name)]] : []))) as Partial<T>;
 }
 
 /** API field → the YAML-only field that stands for it (`yamlOnly.replaces`: contactTagIds → tags). */

@@ -9,12 +9,15 @@
 import type { Contact, ContactTag, CustomProperty } from "../client/contact-api";
 import type { LiveDomain } from "../desired-state/export";
 import type { DesiredState, EntryOptions } from "../desired-state/model";
-import { normalizeContactField, normalizeDisplayOrder, normalizeI18nNames, sameCanonical } from "../resources/normalize";
-import { CONTACT_FIELD_NAMES, type ContactFieldName } from "../resources/types";
+import { contactFieldFacts, primaryEmail, yamlNameOf, type ContactFieldName } from "../schema/contact";
+import { customPropertyDefinitionFacts } from "../schema/custom-property";
+import { differingFields } from "../schema/derive";
+import type { EntryName } from "../schema/resources";
 import { ownerAsWritten } from "../desired-state/export-owners";
 import { emptyHeldIds, userTagNaturalKey, type HeldIds } from "./stack-ids";
 
-export type AuditKind = "tag" | "userTag" | "customProperty" | "contact";
+/** What an entry of each section is called (provider/schema/resources.ts). */
+export type AuditKind = EntryName;
 export type AuditStatus = "drifted" | "missing" | "unmanaged";
 
 export interface Difference {
@@ -46,12 +49,8 @@ export interface AuditDetails {
 
 const ignored = (entry: EntryOptions, field: string) => (entry.ignoreChanges ?? []).includes(field);
 
-/** A contact's natural key: its primary email (else its first), lower-cased. */
-export function contactEmail(contact: { emails?: Array<{ email?: string; primary?: boolean }> | undefined }): string | undefined {
-  const emails = Array.isArray(contact.emails) ? contact.emails : [];
-  const email = (emails.find((e) => e?.primary === true) ?? emails[0])?.email;
-  return typeof email === "string" && email !== "" ? email.toLowerCase() : undefined;
-}
+/** A contact's natural key: the one rule of provider/schema (primary email, else the first, lower-cased). */
+export const contactEmail = primaryEmail;
 
 export function compareDomain(desired: DesiredState, live: LiveDomain, held: HeldIds = emptyHeldIds()): AuditDetails {
   const differences: Difference[] = [];
@@ -124,16 +123,9 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
       continue;
     }
     matchedProperties.add(found);
-    const checks: Array<[string, boolean]> = [
-      ["propertyName", found.propertyName === entry.propertyName],
-      ["displayName", found.displayName === entry.displayName],
-      ["i18nDisplayNames", sameCanonical(normalizeI18nNames(found.i18nDisplayNames), normalizeI18nNames(entry.i18nDisplayNames))],
-      ["propertyType", found.propertyType === entry.propertyType],
-      ["multiValued", (found.multiValued === true) === (entry.multiValued === true)],
-      // Only where the files set it: administrators reorder fields in the admin console.
-      ["displayOrder", entry.displayOrder == null || sameCanonical(normalizeDisplayOrder(found.displayOrder), normalizeDisplayOrder(entry.displayOrder))],
-    ];
-    const fields = checks.filter(([field, same]) => !same && !ignored(entry, field)).map(([field]) => field);
+    // Compared as canonical values; displayOrder only where the files set it (declared onlyWhereSet).
+    const drifted = differingFields(customPropertyDefinitionFacts, found, entry);
+    const fields = drifted.filter((field) => !ignored(entry, field));
     if (fields.length > 0) differences.push({ kind: "customProperty", status: "drifted", key, id: found.customPropertyId, name: entry.propertyName, fields });
     else inSyncCount.customProperty++;
   }
@@ -178,10 +170,8 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
       contactTagIds: (found.contactTagIds ?? []).map(identityOfLiveTag),
       permission: withOwner(found.permission, ownerOf),
     };
-    const fields = CONTACT_FIELD_NAMES.filter(
-      (field) => !sameCanonical(normalizeContactField(field, liveFields[field]), normalizeContactField(field, desiredFields[field])),
-    )
-      .map((field) => (field === "contactTagIds" ? "tags" : field))
+    const fields = differingFields(contactFieldFacts, liveFields, desiredFields)
+      .map(yamlNameOf)
       .filter((field) => !ignored(entry, field));
     if (fields.length > 0) differences.push({ kind: "contact", status: "drifted", key, id: found.contactId, name: email ?? key, fields });
     else inSyncCount.contact++;

@@ -4,16 +4,19 @@
  * name changed in the app is drift of that field, not a missing object plus an unmanaged one.
  * Pure: the export is obtained elsewhere. Nothing secret is read (ids and names only).
  */
-export type HeldKind = "tags" | "userTags" | "customProperties" | "contacts";
+import { primaryEmail as primaryEmailOf } from "../schema/contact";
+import type { Fact } from "../schema/facts";
+import { RESOURCES, RESOURCE_TYPE_NAMES, type SectionName } from "../schema/resources";
+
+/** A section of the files (provider/schema/resources.ts). */
+export type HeldKind = SectionName;
 
 export type HeldIds = Record<HeldKind, Map<string, string>>;
 
-const TYPE_TO_KIND: Record<string, HeldKind> = {
-  "pulumi-nodejs:dynamic/lineworks:CompanyContactTag": "tags",
-  "pulumi-nodejs:dynamic/lineworks:UserContactTag": "userTags",
-  "pulumi-nodejs:dynamic/lineworks:ContactCustomProperty": "customProperties",
-  "pulumi-nodejs:dynamic/lineworks:Contact": "contacts",
-};
+/** The resource's type token (resources/classes.ts `lineworksType`) → its section. */
+const TYPE_TO_KIND: Record<string, HeldKind> = Object.fromEntries(
+  RESOURCE_TYPE_NAMES.map((type) => [`pulumi-nodejs:dynamic/lineworks:${type}`, RESOURCES[type].section]),
+);
 
 /** What the stack holds under one key: the object's id and, where the state shows it in clear, its natural key. */
 export interface HeldEntry {
@@ -50,12 +53,8 @@ function nameOfUrn(urn: string): string | undefined {
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
-/** A contact's natural key as the state shows it: the primary email (else the first), lower-cased. */
-function primaryEmail(emails: unknown): string | undefined {
-  if (!Array.isArray(emails)) return undefined;
-  const email = (emails.find((e) => e?.primary === true) ?? emails[0])?.email;
-  return text(email)?.toLowerCase();
-}
+/** A contact's natural key as the state shows it: the one rule of provider/schema. */
+const primaryEmail = (emails: unknown): string | undefined => primaryEmailOf({ emails });
 
 /** A user tag's name is unique per member: the member and the name together are its natural key. */
 export const userTagNaturalKey = (userId: string, contactTagName: string): string => `${userId}/${contactTagName}`;
@@ -93,10 +92,14 @@ export function contactDisplayName(contactName: unknown): string | undefined {
 /** Pulumi's marker of a secret value in an export: `{"4dabf18193072939515e22adb23310ec": "1b47061264138c4ac30d75fd1eb44270", ciphertext}`. */
 const isSecretValue = (value: unknown): boolean => typeof value === "object" && value !== null && "4dabf18193072939515e22adb23310ec" in value;
 
-const REPLACING_INPUTS: Partial<Record<HeldKind, Record<string, string | boolean>>> = {
-  userTags: { userId: "" },
-  customProperties: { propertyName: "", propertyType: "", multiValued: false },
-};
+/** Per kind, the inputs whose change replaces the object (declared `immutable`) and the value a left-out one reads as (its default). */
+const REPLACING_INPUTS: Partial<Record<HeldKind, Record<string, string | boolean>>> = Object.fromEntries(
+  RESOURCE_TYPE_NAMES.flatMap((type) => {
+    const fields = Object.entries(RESOURCES[type].inputs.fields as Record<string, Fact>).filter(([, fact]) => fact.immutable === true);
+    const fallback = (fact: Fact) => ("default" in fact && typeof fact.default === "boolean" ? fact.default : fact.kind === "boolean" ? false : "");
+    return fields.length > 0 ? [[RESOURCES[type].section, Object.fromEntries(fields.map(([name, fact]) => [name, fallback(fact)]))]] : [];
+  }),
+);
 
 /** What the delete guard reads of a resource: options, replacing inputs, a contact's phones and custom values. */
 function guardFacts(kind: HeldKind, resource: Record<string, unknown>): Partial<HeldEntry> {

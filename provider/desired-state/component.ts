@@ -4,7 +4,9 @@ import { CompanyContactTag, Contact, ContactCustomProperty, StackTenant, UserCon
 import { NAME_FROM_STACK_INPUT } from "../resources/preview-notes";
 import { assertStateKeys } from "./keys";
 import { loadDesiredStateOrThrow, type LoadOptions } from "./load";
-import type { ContactEntry, DesiredState, EntryOptions } from "./model";
+import type { ContactEntry, CustomPropertyEntry, DesiredState, EntryOptions, TagEntry, UserTagEntry } from "./model";
+import { declaredInputs } from "../schema/derive";
+import { resourceOf } from "../schema/resources";
 import { secretWhereUsed } from "./secret-values";
 import { pulumiResourceOptions, type OptionSection, type SecretFieldName } from "./resource-options";
 
@@ -67,16 +69,17 @@ export class LineWorksContacts extends pulumi.ComponentResource {
     // First: the engine checks it before any other resource, so a run pointed at another tenant calls nothing.
     this.tenant = new StackTenant("tenant", { parent: this });
 
+    // Each entry's declared inputs (provider/schema), secret where they hold a secure var's value.
+    const inputs = (section: OptionSection, entry: object) => secretEach(declaredInputs(resourceOf(section).inputs.fields, entry));
     for (const [key, entry] of Object.entries(state.tags)) {
-      this.tags[key] = new CompanyContactTag(key, { contactTagName: secret(entry.contactTagName), ...adopt(entry), ...handoff("tags", key) }, child("tags", entry));
+      this.tags[key] = new CompanyContactTag(key, { ...(inputs("tags", entry) as TagEntry), ...adopt(entry), ...handoff("tags", key) }, child("tags", entry));
     }
     for (const [key, entry] of Object.entries(state.userTags)) {
-      this.userTags[key] = new UserContactTag(key, { userId: secret(entry.userId), contactTagName: secret(entry.contactTagName), ...adopt(entry), ...handoff("userTags", key) }, child("userTags", entry));
+      this.userTags[key] = new UserContactTag(key, { ...(inputs("userTags", entry) as UserTagEntry), ...adopt(entry), ...handoff("userTags", key) }, child("userTags", entry));
     }
     for (const [key, entry] of Object.entries(state.customProperties)) {
-      const { adopt: _adopt, previousKeys: _previous, protect: _protect, retainOnDelete: _retain, ignoreChanges: _ignore, secretFields: _secret, ...fields } = entry;
       // The API keeps displayName unique: a replacement must free it before taking it again.
-      this.customProperties[key] = new ContactCustomProperty(key, { ...secretEach(fields), ...adopt(entry), ...handoff("customProperties", key) }, child("customProperties", entry, { deleteBeforeReplace: true }));
+      this.customProperties[key] = new ContactCustomProperty(key, { ...(inputs("customProperties", entry) as CustomPropertyEntry), ...adopt(entry), ...handoff("customProperties", key) }, child("customProperties", entry, { deleteBeforeReplace: true }));
     }
     for (const [key, entry] of Object.entries(state.contacts)) {
       const properties = Object.keys(entry.customProperties).map((propertyKey) => this.customProperties[propertyKey]!);

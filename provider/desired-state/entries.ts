@@ -22,8 +22,14 @@ import { contactCustomValues, contactTags, type ContactReferences } from "./refe
 import { readResourceOptions, RESOURCE_OPTION_FIELDS, type OptionSection } from "./resource-options";
 import { CONTACT_CUSTOM_PROPERTIES, CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS, type SectionName } from "./format";
 import { closestNames, didYouMeanText } from "../schema/suggest";
+import { CONTACT_YAML_SPELLINGS, contactYamlOnlyFacts } from "../schema/contact";
+import { customPropertyInputFacts } from "../schema/custom-property";
+import { withDefaults } from "../schema/derive";
 
 export type { ContactReferences } from "./references";
+
+/** The API field the YAML's `tags` stands for (declared: yamlOnly.replaces). */
+const TAGS_FIELD = contactYamlOnlyFacts.tags.yamlOnly.replaces;
 
 type Raw = Record<string, unknown>;
 
@@ -109,7 +115,7 @@ export function customPropertyEntry(context: EntryContext, key: string, entry: R
   report(context, base, issues);
   if (!options || issues.length > 0) return undefined;
   const { adopt: _adopt, ...fields } = inputs;
-  return { ...(fields as Omit<CustomPropertyEntry, keyof EntryOptions>), ...options, multiValued: entry.multiValued === true };
+  return { ...(withDefaults(customPropertyInputFacts.fields, fields) as Omit<CustomPropertyEntry, keyof EntryOptions>), ...options };
 }
 
 export function contactEntry(context: EntryContext, key: string, entry: Raw, references: ContactReferences): ContactEntry | undefined {
@@ -131,7 +137,7 @@ export function contactEntry(context: EntryContext, key: string, entry: Raw, ref
   if (!resolved) ok = false;
 
   const inputs = withoutFields(entry, [PREVIOUS_KEYS, ...RESOURCE_OPTION_FIELDS, CONTACT_TAGS, CONTACT_CUSTOM_PROPERTIES, ...CONTACT_FORBIDDEN_FIELDS]);
-  if (tags) inputs.contactTagIds = tags;
+  if (tags) inputs[TAGS_FIELD] = tags;
   const keyOfPropertyName = new Map<string, string>();
   const customPropertyTypes: Record<string, CustomPropertyShape> = {};
   if (values) {
@@ -147,7 +153,8 @@ export function contactEntry(context: EntryContext, key: string, entry: Raw, ref
   const issues = checkContact(inputs, { customPropertyTypes });
   report(context, base, issues, (issuePath) => {
     const [field, second, ...rest] = issuePath;
-    if (field === "contactTagIds") return second === undefined ? [CONTACT_TAGS] : [CONTACT_TAGS, second, ...rest];
+    const yamlName = CONTACT_YAML_SPELLINGS[String(field)];
+    if (yamlName !== undefined) return second === undefined ? [yamlName] : [yamlName, second, ...rest];
     if (field === "customProperties" && typeof second === "string") {
       return [CONTACT_CUSTOM_PROPERTIES, keyOfPropertyName.get(second) ?? second, ...rest];
     }
@@ -162,7 +169,7 @@ export function contactEntry(context: EntryContext, key: string, entry: Raw, ref
   }
   if (!ok || !options || !tags || !values || !resolved) return undefined;
 
-  const { adopt: _adopt, forceDelete, photo: _photo, contactTagIds: _ids, customProperties: _values, ...fields } = inputs;
+  const { adopt: _adopt, forceDelete, photo: _photo, [TAGS_FIELD]: _ids, customProperties: _values, ...fields } = inputs;
   return {
     ...options,
     fields: fields as ContactEntry["fields"],

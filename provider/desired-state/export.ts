@@ -5,7 +5,11 @@
  * (export-keys.ts), owners are written as login emails (export-owners.ts), ids are comments.
  */
 import type { Contact, ContactApi, ContactTag, CustomProperty } from "../client/contact-api";
-import { contactFact, primaryEmail } from "../schema/contact";
+import { CONTACT_YAML_SPELLINGS, contactFact, contactFieldFacts, primaryEmail } from "../schema/contact";
+import { CUSTOM_VALUE_FIELD_NAMES, CUSTOM_VALUE_TYPES, customPropertyInputFacts } from "../schema/custom-property";
+import { withDefaults } from "../schema/derive";
+import { fieldNames } from "../schema/facts";
+import { companyContactTagInputFacts, userContactTagInputFacts } from "../schema/tags";
 import { projectOnto } from "../schema/project";
 import { acceptedImageFormats, imageSignatureOf } from "../rules/image";
 import { isRecord } from "../schema/json";
@@ -142,7 +146,7 @@ function buildExport(live: LiveDomain, options: { photoDir?: string }): BuiltExp
   for (const tag of sortedBy(companyTags, (tag) => `${tag.contactTagName}\u0000${tag.contactTagId}`)) {
     const key = tagKeys.make(tag.contactTagName, "tag");
     tagKeyById.set(tag.contactTagId, key);
-    tags[key] = { contactTagName: tag.contactTagName };
+    tags[key] = projectOnto(companyContactTagInputFacts, tag, []);
     ids.set(tags[key]!, `contactTagId: ${tag.contactTagId}`);
   }
   const userTagsSection: Record<string, object> = {};
@@ -152,7 +156,7 @@ function buildExport(live: LiveDomain, options: { photoDir?: string }): BuiltExp
     const name = slugOf(tag.contactTagName) === "" ? "" : joinParts(userId.includes("@") ? localPart(userId) : undefined, tag.contactTagName);
     const key = tagKeys.make(name, "user-tag");
     tagKeyById.set(tag.contactTagId, key);
-    userTagsSection[key] = { userId, contactTagName: tag.contactTagName };
+    userTagsSection[key] = { ...projectOnto(userContactTagInputFacts, tag, []), userId };
     ids.set(userTagsSection[key]!, `contactTagId: ${tag.contactTagId}`);
   }
 
@@ -160,7 +164,7 @@ function buildExport(live: LiveDomain, options: { photoDir?: string }): BuiltExp
   const propertyKeyByName = new Map<string, string>();
   const properties: Record<string, object> = {};
   // A property type the docs do not list (a newer API) cannot be written in this format: left out, and said so.
-  const knownProperties = live.customProperties.filter((p) => p.propertyType === "STRING" || p.propertyType === "LINK");
+  const knownProperties = live.customProperties.filter((p) => (CUSTOM_VALUE_TYPES as readonly string[]).includes(p.propertyType));
   const unknownProperties = live.customProperties.filter((p) => !knownProperties.includes(p));
   if (unknownProperties.length > 0) {
     notes.push(`left out ${unknownProperties.length} custom properties of a type this version does not know: ${unknownProperties.map((p) => `${p.displayName} (${String(p.propertyType)})`).join(", ")}`);
@@ -168,14 +172,8 @@ function buildExport(live: LiveDomain, options: { photoDir?: string }): BuiltExp
   for (const property of sortedBy(knownProperties, (p) => `${String(p.displayOrder ?? 999999).padStart(6, "0")}\u0000${p.propertyName}`)) {
     const key = propertyKeys.make(slugOf(property.displayName) || property.propertyName, "property");
     propertyKeyByName.set(property.propertyName, key);
-    properties[key] = {
-      propertyName: property.propertyName,
-      displayName: property.displayName,
-      ...(property.i18nDisplayNames && property.i18nDisplayNames.length > 0 ? { i18nDisplayNames: property.i18nDisplayNames } : {}),
-      propertyType: property.propertyType,
-      multiValued: property.multiValued === true,
-      ...(typeof property.displayOrder === "number" ? { displayOrder: property.displayOrder } : {}),
-    };
+    // The declared fields (fields a newer API adds are not written), declared defaults filled in.
+    properties[key] = withDefaults(customPropertyInputFacts.fields, projectOnto(customPropertyInputFacts, property, []));
     ids.set(properties[key]!, `customPropertyId: ${property.customPropertyId}`);
   }
 
@@ -211,7 +209,7 @@ function buildExport(live: LiveDomain, options: { photoDir?: string }): BuiltExp
     const key = contactKeys.make(contactKeySource(contact), "contact");
     const dropped: string[] = [];
     const entry = projectOnto(contactFact, contact, dropped);
-    for (const field of ["contactTagIds", "customProperties"]) delete entry[field];
+    for (const field of KEYED_IN_YAML) delete entry[field];
     const returnedOwner = contact.permission!.masterUserId;
     if (owner(returnedOwner) !== returnedOwner) {
       entry.permission = { ...(entry.permission as object), masterUserId: owner(returnedOwner) };
@@ -254,11 +252,13 @@ function buildExport(live: LiveDomain, options: { photoDir?: string }): BuiltExp
 function valueFields(value: unknown): unknown {
   const keep = (item: unknown) =>
     isRecord(item)
-      ? Object.fromEntries(Object.entries(item).filter(([field]) => CUSTOM_VALUE_FIELDS.includes(field)))
+      ? Object.fromEntries(Object.entries(item).filter(([field]) => CUSTOM_VALUE_FIELD_NAMES.includes(field)))
       : item;
   return Array.isArray(value) ? value.map(keep) : keep(value);
 }
-const CUSTOM_VALUE_FIELDS = ["content", "text", "link", "represent"];
+
+/** Contact fields a YAML entry writes by key, rebuilt below: those a YAML-only field stands for (contactTagIds), and the custom values. */
+const KEYED_IN_YAML = [...Object.keys(CONTACT_YAML_SPELLINGS), ...fieldNames(contactFieldFacts, (fact) => fact.kind === "customValues")];
 
 /** lastName-firstName (any script the key pattern allows), else the primary email's local part. */
 function contactKeySource(contact: Contact): string {

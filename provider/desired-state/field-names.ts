@@ -2,38 +2,21 @@
  * The field names a place in an entry may hold, from the declarations (provider/schema): what
  * "did you mean" compares an unknown field with.
  */
-import {
-  companyContactTagInputFacts,
-  contactInputFacts,
-  customPropertyInputFacts,
-  customValueFacts,
-  userContactTagInputFacts,
-  type Fact,
-  type ObjectFact,
-} from "../schema";
+import { CUSTOM_VALUE_FIELD_NAMES, resourceOf, type Fact, type ObjectFact } from "../schema";
 import type { PathSegment } from "./located";
 import { RESOURCE_OPTION_FIELDS } from "./resource-options";
 import { CONTACT_FORBIDDEN_FIELDS, CONTACT_TAGS, PREVIOUS_KEYS, type SectionName } from "./format";
 
-const ENTRY_FACTS: Record<SectionName, ObjectFact> = {
-  tags: companyContactTagInputFacts,
-  userTags: userContactTagInputFacts,
-  customProperties: customPropertyInputFacts,
-  contacts: contactInputFacts,
-};
+const entryFacts = (section: SectionName): ObjectFact => resourceOf(section).inputs;
 
 const writableNames = (fact: ObjectFact): string[] => Object.keys(fact.fields).filter((name) => !fact.fields[name]!.readOnly);
 
-/** The fields of any custom value shape (content, represent, text, link). */
-const CUSTOM_VALUE_FIELDS = [
-  ...new Set(
-    Object.values(customValueFacts).flatMap((shapes) => [shapes.single, shapes.multi.item].flatMap((fact) => writableNames(fact as ObjectFact))),
-  ),
-];
+/** The fields of any custom value shape (content, text, link, represent). */
+const CUSTOM_VALUE_FIELDS = [...CUSTOM_VALUE_FIELD_NAMES];
 
 /** The fields an entry of `section` may carry, as written in YAML. */
 export function entryFieldNames(section: SectionName): string[] {
-  const names = writableNames(ENTRY_FACTS[section]);
+  const names = writableNames(entryFacts(section));
   const yamlNames = section === "contacts" ? [...names.filter((name) => !CONTACT_FORBIDDEN_FIELDS.includes(name)), CONTACT_TAGS] : names;
   return [...yamlNames, PREVIOUS_KEYS, ...RESOURCE_OPTION_FIELDS];
 }
@@ -44,7 +27,7 @@ export function entryFieldNames(section: SectionName): string[] {
  */
 export function fieldNamesAt(section: SectionName, parent: readonly PathSegment[]): string[] {
   if (parent.length === 0) return entryFieldNames(section);
-  let fact: Fact | undefined = ENTRY_FACTS[section];
+  let fact: Fact | undefined = entryFacts(section);
   for (const segment of parent) {
     if (!fact) return [];
     if (fact.kind === "customValues") return CUSTOM_VALUE_FIELDS;

@@ -4,11 +4,12 @@
  * fields only the YAML has, listed here.
  */
 import { contactYamlOnlyFacts } from "../schema/contact";
+import { SECTION_NAMES, type SectionName } from "../schema/resources";
 
 export const FORMAT_VERSION = 1;
 
-export const SECTION_NAMES = ["tags", "userTags", "customProperties", "contacts"] as const;
-export type SectionName = (typeof SECTION_NAMES)[number];
+/** The sections, declared with their resources (provider/schema/resources.ts). */
+export { SECTION_NAMES, type SectionName };
 export const TOP_LEVEL_KEYS = ["version", "adopt", ...SECTION_NAMES] as const;
 
 /** Fields of any entry that are not resource inputs. */

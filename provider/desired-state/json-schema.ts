@@ -12,29 +12,22 @@
  * A string field may hold `${vars.NAME}`: its value is only known with the stack's vars.
  */
 import {
-  companyContactTagInputFacts,
   contactFieldFacts,
-  contactInputFacts,
   contactYamlOnlyFacts,
-  customPropertyInputFacts,
+  CUSTOM_VALUE_TYPES,
   customValueFacts,
-  userContactTagInputFacts,
+  describeValueShape,
+  resourceOf,
+  SECRET_CONTACT_FIELD_NAMES,
   type Fact,
   type ObjectFact,
 } from "../schema";
 import { entryFieldNames } from "./field-names";
 import { KEY_PATTERN, KEY_RULE } from "./keys";
-import { IGNORABLE_FIELDS, IGNORE_CHANGES, PROTECT, RETAIN_ON_DELETE, SECRET_FIELDS, SECRET_FIELD_NAMES } from "./resource-options";
+import { IGNORABLE_FIELDS, IGNORE_CHANGES, PROTECT, RETAIN_ON_DELETE, SECRET_FIELDS } from "./resource-options";
 import { CONTACT_CUSTOM_PROPERTIES, CONTACT_TAGS, FORMAT_VERSION, PREVIOUS_KEYS, SECTION_NAMES, type SectionName } from "./format";
 
 export type JsonSchema = { [keyword: string]: unknown };
-
-const ENTRY_FACTS: Record<SectionName, ObjectFact> = {
-  tags: companyContactTagInputFacts,
-  userTags: userContactTagInputFacts,
-  customProperties: customPropertyInputFacts,
-  contacts: contactInputFacts,
-};
 
 const SECTION_DESCRIPTIONS: Record<SectionName, string> = {
   tags: "Company contact tags, by key (the stable name contacts refer to).",
@@ -125,7 +118,7 @@ function customValuesSchema(): JsonSchema {
     type: "object",
     propertyNames: KEY,
     additionalProperties: { anyOf: shapes },
-    description: "Values by key of the customProperties section: {content} or [{content, represent}] for STRING, {text, link} or [{text, link, represent}] for LINK.",
+    description: `Values by key of the customProperties section: ${CUSTOM_VALUE_TYPES.map((type) => `${describeValueShape(type, false)} or [${describeValueShape(type, true, "")}] for ${type}`).join(", ")}.`,
   };
 }
 
@@ -175,7 +168,7 @@ function entryFieldSchema(section: SectionName, name: string): JsonSchema | unde
       return uniqueList({ enum: Object.keys(IGNORABLE_FIELDS[section]) }, "Fields whose changes made in the LINE WORKS app are left alone.");
     case SECRET_FIELDS:
       // The loader refuses it outside contacts.
-      return section === "contacts" ? uniqueList({ enum: [...SECRET_FIELD_NAMES] }, "Fields stored as Pulumi secrets.") : undefined;
+      return section === "contacts" ? uniqueList({ enum: [...SECRET_CONTACT_FIELD_NAMES] }, "Fields stored as Pulumi secrets.") : undefined;
   }
   if (section === "contacts" && name === CONTACT_TAGS) {
     const tags = contactYamlOnlyFacts.tags;
@@ -184,7 +177,7 @@ function entryFieldSchema(section: SectionName, name: string): JsonSchema | unde
     return { ...listSchema(tags, KEY), ...(unique ? { uniqueItems: true } : {}), description: "Keys of tags or userTags." };
   }
   if (section === "contacts" && name === CONTACT_CUSTOM_PROPERTIES) return customValuesSchema();
-  const fact = ENTRY_FACTS[section].fields[name];
+  const fact = (resourceOf(section).inputs as ObjectFact).fields[name];
   if (fact === undefined) throw new Error(`json-schema: ${section} field ${name} has no declaration`);
   return factSchema(fact);
 }
@@ -204,8 +197,6 @@ export function entrySchema(section: SectionName): JsonSchema {
   };
 }
 
-const ENTRY_DEFINITIONS: Record<SectionName, string> = { tags: "tag", userTags: "userTag", customProperties: "customProperty", contacts: "contact" };
-
 /** The whole schema of a desired-state file (version 1). */
 export function desiredStateJsonSchema(): JsonSchema {
   const definitions: Record<string, JsonSchema> = { key: KEY };
@@ -214,9 +205,10 @@ export function desiredStateJsonSchema(): JsonSchema {
     adopt: { type: ["boolean", "null"], description: "Sets adopt: true on every entry of this file (take over existing objects)." },
   };
   for (const section of SECTION_NAMES) {
-    definitions[ENTRY_DEFINITIONS[section]] = entrySchema(section);
+    const entry = resourceOf(section).entry;
+    definitions[entry] = entrySchema(section);
     properties[section] = {
-      anyOf: [{ type: "object", propertyNames: { $ref: "#/definitions/key" }, additionalProperties: { $ref: `#/definitions/${ENTRY_DEFINITIONS[section]}` } }, NULL],
+      anyOf: [{ type: "object", propertyNames: { $ref: "#/definitions/key" }, additionalProperties: { $ref: `#/definitions/${entry}` } }, NULL],
       description: SECTION_DESCRIPTIONS[section],
     };
   }

@@ -2,7 +2,16 @@
  * A loaded desired state: each entry is its resource's declared inputs (provider/schema, without
  * `adopt`, which every entry carries below) plus the options only the YAML has.
  */
-import type { CompanyContactTagInputs, ContactCustomPropertyInputs, ContactFields, CustomPropertyValue, UserContactTagInputs } from "../schema";
+import type {
+  CompanyContactTagInputs,
+  ContactCustomPropertyInputs,
+  ContactFields,
+  customPropertyInputFacts,
+  CustomPropertyValue,
+  SecretContactFieldName,
+  UserContactTagInputs,
+  WithDefaults,
+} from "../schema";
 
 /** What every entry carries besides its resource's fields. */
 export interface EntryOptions {
@@ -17,17 +26,15 @@ export interface EntryOptions {
   /** Field names of the entry (as in YAML: `tags`, not contactTagIds) whose live changes are left alone. */
   ignoreChanges?: string[];
   /** Contacts: fields stored as Pulumi secrets (added to the stack's `lineworks-contacts:secretFields`). */
-  secretFields?: Array<"memo" | "customProperties">;
+  secretFields?: SecretContactFieldName[];
 }
 
 export interface TagEntry extends EntryOptions, Omit<CompanyContactTagInputs, "adopt"> {}
 
 export interface UserTagEntry extends EntryOptions, Omit<UserContactTagInputs, "adopt"> {}
 
-export interface CustomPropertyEntry extends EntryOptions, Omit<ContactCustomPropertyInputs, "adopt" | "multiValued"> {
-  /** The declaration's default (false) is filled in when the entry leaves it out. */
-  multiValued: boolean;
-}
+/** A field with a declared default (multiValued: false) is filled in when the entry leaves it out. */
+export interface CustomPropertyEntry extends EntryOptions, WithDefaults<(typeof customPropertyInputFacts)["fields"], Omit<ContactCustomPropertyInputs, "adopt">> {}
 
 export interface ContactEntry extends EntryOptions {
   /** The API's contact fields, without contactTagIds and customProperties (below, by key). */

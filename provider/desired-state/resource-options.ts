@@ -3,8 +3,9 @@
  * and `ignoreChanges: [FIELD...]`, where FIELD is a field name of the entry as written in
  * YAML, mapped here to the resource input that carries it.
  */
-import { CONTACT_FIELD_NAMES } from "../resources/types";
 import { SECRET_CONTACT_FIELD_NAMES, type SecretContactFieldName } from "../schema/contact";
+import { ignorableFields } from "../schema/derive";
+import { RESOURCES, RESOURCE_TYPE_NAMES, type SectionName } from "../schema/resources";
 import type { PathSegment } from "./located";
 import type { ProblemSink } from "./paths";
 import { didYouMean } from "../schema/suggest";
@@ -16,30 +17,21 @@ export const IGNORE_CHANGES = "ignoreChanges";
 export const SECRET_FIELDS = "secretFields";
 /** Fields of every entry that are resource options, not resource inputs. */
 export const RESOURCE_OPTION_FIELDS = [PROTECT, RETAIN_ON_DELETE, IGNORE_CHANGES, SECRET_FIELDS] as const;
-/** The contact fields `secretFields` may name. */
-export const SECRET_FIELD_NAMES = SECRET_CONTACT_FIELD_NAMES;
+/** The contact fields `secretFields` may name: those declared `secret` (SECRET_CONTACT_FIELD_NAMES). */
 export type SecretFieldName = SecretContactFieldName;
 
-export type OptionSection = "tags" | "userTags" | "customProperties" | "contacts";
+export type OptionSection = SectionName;
 
-/** YAML field name → resource input name, per section: the fields ignoreChanges accepts. */
-export const IGNORABLE_FIELDS: Record<OptionSection, Readonly<Record<string, string>>> = {
-  tags: { contactTagName: "contactTagName" },
-  userTags: { contactTagName: "contactTagName", userId: "userId" },
-  customProperties: {
-    propertyName: "propertyName",
-    displayName: "displayName",
-    i18nDisplayNames: "i18nDisplayNames",
-    propertyType: "propertyType",
-    multiValued: "multiValued",
-    displayOrder: "displayOrder",
-  },
-  contacts: {
-    ...Object.fromEntries(CONTACT_FIELD_NAMES.filter((field) => field !== "contactTagIds").map((field) => [field, field])),
-    tags: "contactTagIds",
-    photo: "photo",
-  },
-};
+/**
+ * YAML field name → resource input name, per section: the fields ignoreChanges accepts, from each
+ * resource's declaration (the compared fields; `tags` for contactTagIds; the photo).
+ */
+export const IGNORABLE_FIELDS = Object.fromEntries(
+  RESOURCE_TYPE_NAMES.map((type) => {
+    const resource = RESOURCES[type];
+    return [resource.section, ignorableFields(resource.inputs.fields, "yamlOnly" in resource ? resource.yamlOnly : {})];
+  }),
+) as Record<OptionSection, Readonly<Record<string, string>>>;
 
 export interface ResourceOptionsEntry {
   protect: boolean;
@@ -99,20 +91,20 @@ export function readResourceOptions(
 }
 
 /**
- * A list of SECRET_FIELD_NAMES, without repeats; `where` names it in messages. Undefined when
+ * A list of SECRET_CONTACT_FIELD_NAMES, without repeats; `where` names it in messages. Undefined when
  * absent, false when wrong (each problem reported at its position through `report`).
  */
 export function secretFieldList(value: unknown, report: (index: number | undefined, message: string) => void): SecretFieldName[] | undefined | false {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
-    report(undefined, `must be a list of contact fields (${SECRET_FIELD_NAMES.join(", ")}), not ${describeValue(value)}`);
+    report(undefined, `must be a list of contact fields (${SECRET_CONTACT_FIELD_NAMES.join(", ")}), not ${describeValue(value)}`);
     return false;
   }
   const fields: SecretFieldName[] = [];
   let ok = true;
   value.forEach((field, index) => {
-    if (typeof field !== "string" || !(SECRET_FIELD_NAMES as readonly string[]).includes(field)) {
-      report(index, `${describeValue(field)} cannot be made secret (expected one of ${SECRET_FIELD_NAMES.join(", ")})`);
+    if (typeof field !== "string" || !(SECRET_CONTACT_FIELD_NAMES as readonly string[]).includes(field)) {
+      report(index, `${describeValue(field)} cannot be made secret (expected one of ${SECRET_CONTACT_FIELD_NAMES.join(", ")})`);
       ok = false;
     } else if (!fields.includes(field as SecretFieldName)) {
       fields.push(field as SecretFieldName);

@@ -14,6 +14,7 @@ import {
   userContactTagSchema,
 } from "./validators";
 import { isRecord } from "../schema/json";
+import { CUSTOM_VALUE_TYPES, customValueFacts, describeValueShape, type CustomPropertyType } from "../schema/custom-property";
 
 export type { RuleIssue } from "./issues";
 export * as limits from "../schema/limits";
@@ -22,7 +23,7 @@ export { primaryEmail } from "../schema/contact";
 export { checkPhotoFile, inspectPhoto, projectRootOf, type PhotoPlace } from "./photo";
 
 export interface CustomPropertyShape {
-  propertyType: "STRING" | "LINK";
+  propertyType: CustomPropertyType;
   multiValued: boolean;
 }
 
@@ -80,13 +81,16 @@ export function checkContact(inputs: unknown, context: ContactCheckContext = {})
   return issues;
 }
 
-/** The property type a value's fields point to: `link` means LINK, `content` means STRING. */
+/** Per property type, the fields its single value requires (STRING: content; LINK: link), from the declaration. */
+const REQUIRED_VALUE_FIELDS = Object.fromEntries(
+  CUSTOM_VALUE_TYPES.map((type) => [type, Object.entries(customValueFacts[type].single.fields).filter(([, fact]) => !("optional" in fact && fact.optional)).map(([name]) => name)]),
+) as Record<CustomPropertyType, string[]>;
+
+/** The property type a value's fields point to (`link` means LINK, `content` means STRING; the later declared wins a tie). */
 function claimedType(value: unknown): CustomPropertyShape["propertyType"] | undefined {
   const sample: unknown = Array.isArray(value) ? value[0] : value;
   if (!isRecord(sample)) return undefined;
-  if ("link" in sample) return "LINK";
-  if ("content" in sample) return "STRING";
-  return undefined;
+  return CUSTOM_VALUE_TYPES.filter((type) => REQUIRED_VALUE_FIELDS[type].some((field) => field in sample)).at(-1);
 }
 
 /** Infers which of the four value shapes a value claims to be, if any. */
@@ -96,10 +100,10 @@ export function customValueShape(value: unknown): CustomPropertyShape | undefine
   return propertyType ? { propertyType, multiValued: false } : undefined;
 }
 
-function describeShape(shape: CustomPropertyShape): string {
-  if (shape.propertyType === "STRING") return shape.multiValued ? "a list of {content, represent}" : "{content}";
-  return shape.multiValued ? "a list of {text, link, represent}" : "{text, link}";
-}
+const describeShape = (shape: CustomPropertyShape): string => describeValueShape(shape.propertyType, shape.multiValued);
+
+/** Any of the shapes: "{content}, {text, link}, or a list of {content, represent} or {text, link, represent}". */
+const ANY_SHAPE = `${CUSTOM_VALUE_TYPES.map((type) => describeValueShape(type, false)).join(", ")}, or a list of ${CUSTOM_VALUE_TYPES.map((type) => describeValueShape(type, true, "")).join(" or ")}`;
 
 function checkCustomPropertyValue(
   propertyName: string,
@@ -123,7 +127,7 @@ function checkCustomPropertyValue(
     shape = customValueShape(value);
   }
   if (!shape) {
-    return [{ path, message: "must be {content}, {text, link}, or a list of {content, represent} or {text, link, represent}" }];
+    return [{ path, message: `must be ${ANY_SHAPE}` }];
   }
   const variant = customValueSchemas[shape.propertyType];
   const schema = shape.multiValued ? variant.multi : variant.single;

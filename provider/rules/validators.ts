@@ -10,7 +10,10 @@ import {
   customValueFacts,
   strictSchema,
   userContactTagInputFacts,
+  CUSTOM_VALUE_TYPES,
+  type CustomPropertyType,
 } from "../schema";
+import type { ZodType } from "zod";
 
 export { isCalendarDate } from "../schema/contact";
 
@@ -19,7 +22,7 @@ export const userContactTagSchema = strictSchema(userContactTagInputFacts);
 export const contactCustomPropertySchema = strictSchema(customPropertyInputFacts);
 export const contactSchema = strictSchema(contactInputFacts);
 
-export const customValueSchemas = {
-  STRING: { single: strictSchema(customValueFacts.STRING.single), multi: strictSchema(customValueFacts.STRING.multi) },
-  LINK: { single: strictSchema(customValueFacts.LINK.single), multi: strictSchema(customValueFacts.LINK.multi) },
-} as const;
+/** Per property type, the strict schemas of its single and multi value shapes. */
+export const customValueSchemas = Object.fromEntries(
+  CUSTOM_VALUE_TYPES.map((type) => [type, { single: strictSchema(customValueFacts[type].single), multi: strictSchema(customValueFacts[type].multi) }]),
+) as Record<CustomPropertyType, { single: ZodType; multi: ZodType }>;

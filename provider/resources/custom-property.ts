@@ -7,6 +7,7 @@ import type { CustomProperty, CustomPropertyPatch, NewCustomProperty } from "../
 import { checkContactCustomProperty } from "../rules";
 import { customPropertyDefinitionFacts, customPropertyStateFacts, type CustomPropertyDefinition } from "../schema/custom-property";
 import { createBody, patchBody, replacedFields as replacedByDeclaration, stateOf } from "../schema/derive";
+import { uniqueNameScope } from "../schema/resources";
 import { isDuplicateName } from "../client/errors";
 import { isConflict, type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
@@ -16,7 +17,7 @@ import { nameMoves, writeWithHandoff } from "./name-handoff";
 import type { ContactCustomPropertyInputs, ContactCustomPropertyState } from "./types";
 
 /** Display names are unique in the domain; a swap between two properties is handed off (name-handoff.ts). */
-const DISPLAY_NAMES = "property-display-names";
+const DISPLAY_NAMES = uniqueNameScope("ContactCustomProperty", {});
 const isTaken = (error: unknown) => isDuplicateName(error) || isConflict(error);
 
 /** The definition's fields, each fact declared once in provider/schema/custom-property.ts. */

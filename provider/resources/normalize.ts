@@ -6,7 +6,6 @@
  */
 import { canonicalJson, canonicalValue, type Json } from "../schema/canonical";
 import { contactFieldFacts } from "../schema/contact";
-import { customPropertyFact } from "../schema/custom-property";
 import type { ContactFieldName } from "./types";
 
 export { canonicalJson } from "../schema/canonical";
@@ -27,14 +26,4 @@ export function compactContactField(field: ContactFieldName, value: unknown): Js
 
 export function sameContactField(field: ContactFieldName, a: unknown, b: unknown): boolean {
   return sameCanonical(normalizeContactField(field, a), normalizeContactField(field, b));
-}
-
-/** i18nDisplayNames compared as a set keyed by language; [] equals absent. */
-export function normalizeI18nNames(value: unknown): Json | undefined {
-  return canonicalValue(customPropertyFact.fields.i18nDisplayNames, value);
-}
-
-/** displayOrder: null and absent are the same. */
-export function normalizeDisplayOrder(value: unknown): Json | undefined {
-  return canonicalValue(customPropertyFact.fields.displayOrder, value);
 }

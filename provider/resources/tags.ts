@@ -2,6 +2,7 @@
 import type { ContactTag } from "../client/contact-api";
 import { checkCompanyContactTag, checkUserContactTag } from "../rules";
 import { USER_TAG_REPLACING_FIELDS } from "../schema/tags";
+import { uniqueNameScope } from "../schema/resources";
 import { type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, immutableChanges, plannedCreate, withConflictNamed, type NaturalKeyKind } from "./kit";
@@ -27,8 +28,8 @@ function nameChanged(olds: { contactTagName: string }, news: { contactTagName: s
 
 const isTaken = (error: unknown) => isDuplicateName(error) || isConflict(error);
 /** Tag names are unique within their kind: among company tags, and among one member's tags. */
-const COMPANY_NAMES = "company-tags";
-const userNames = (userId: string) => `user-tags:${userId}`;
+const COMPANY_NAMES = uniqueNameScope("CompanyContactTag", {});
+const userNames = (userId: string) => uniqueNameScope("UserContactTag", { userId });
 
 /** Diff's side of the name hand-off: a rename that this run will apply is announced. */
 function announceRename(namespace: string, id: string, olds: { contactTagName: string }, news: { contactTagName: string }): void {

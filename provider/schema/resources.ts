@@ -83,3 +83,14 @@ export function resourceOf<S extends SectionName>(section: S): Extract<(typeof R
 export function typeOfSection(section: SectionName): ResourceTypeName {
   return RESOURCE_TYPE_NAMES.find((type) => RESOURCES[type].section === section)!;
 }
+
+/**
+ * The scope in which the API keeps a resource's unique name (the name hand-off's namespace):
+ * `CompanyContactTag.contactTagName`, or per owner `UserContactTag.contactTagName:<userId>`.
+ */
+export function uniqueNameScope(type: ResourceTypeName, inputs: object): string {
+  const unique = (RESOURCES[type] as ResourceDeclaration).uniqueName;
+  if (!unique) throw new Error(`${type} declares no unique name`);
+  const scope = `${type}.${unique.field}`;
+  return unique.per === undefined ? scope : `${scope}:${String((inputs as Record<string, unknown>)[unique.per])}`;
+}

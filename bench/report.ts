@@ -67,13 +67,14 @@ export function limitedTable(limited: LimitedReport): string {
     .join(", ");
   const what = `${limited.contacts} contacts${limited.tags || limited.properties ? `, ${limited.tags} tags, ${limited.properties} properties` : ""}`;
   return table(
-    ["rate-limited up", "checkpoints", "wall s", "floor N/L s", "wall/floor", "busiest operation: calls/min reached", "API calls", "token calls", "429s", "calls by endpoint"],
+    ["rate-limited up", "checkpoints", "wall s", "floor N/L s", "windowed floor s", "wall/floor", "busiest operation: calls/min reached", "API calls", "token calls", "429s", "calls by endpoint"],
     [
       [
         `${what} at ${limited.limitPerMinute}/min`,
         limited.checkpoints ? "yes" : "no",
         s(limited.seconds),
         s(limited.floorSeconds),
+        s(limited.windowFloorSeconds ?? 0),
         x(limited.ratio),
         `${limited.busiestRoute}: ${limited.busiestPerMinute.toFixed(0)}`,
         String(limited.apiCalls),
@@ -82,7 +83,7 @@ export function limitedTable(limited: LimitedReport): string {
         calls,
       ],
     ],
-    [false, false, true, true, true, false, true, true, true, false],
+    [false, false, true, true, true, true, false, true, true, true, false],
   );
 }
 

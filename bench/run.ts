@@ -88,7 +88,7 @@ function markdown(results: BenchResults): string {
   if (results.point) {
     parts.push(
       `### ${results.point.contacts} contacts at the API's rate limit, without checkpoints\n`,
-      "wall/floor near 1 and the busiest operation near the limit: the run is API-bound.\n",
+      "wall/floor (wall time over the windowed floor: the emulator serves L calls of an operation per 60-second window, so the last of N starts ⌊(N−1)/L⌋ minutes after the first) near 1, and the busiest operation near the limit: the run is API-bound.\n",
       limitedTable(results.point),
       "",
     );

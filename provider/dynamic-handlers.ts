@@ -22,7 +22,8 @@ import { reportTakeovers } from "./resources/takeover-count";
 import { TenantGate, withGatedGone } from "./resources/tenant-gate";
 import { withConfigErrorsPlain } from "./resources/user-error";
 
-export type ResourceTypeName = "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact";
+export type { ResourceTypeName } from "./schema/resources";
+import type { ResourceTypeName } from "./schema/resources";
 
 let stackConfig: ConfigSource | undefined;
 let client: ContactApi | undefined;

@@ -49,9 +49,6 @@ export interface AuditDetails {
 
 const ignored = (entry: EntryOptions, field: string) => (entry.ignoreChanges ?? []).includes(field);
 
-/** A contact's natural key: the one rule of provider/schema (primary email, else the first, lower-cased). */
-export const contactEmail = primaryEmail;
-
 export function compareDomain(desired: DesiredState, live: LiveDomain, held: HeldIds = emptyHeldIds()): AuditDetails {
   const differences: Difference[] = [];
   const inSyncCount: Record<AuditKind, number> = { tag: 0, userTag: 0, customProperty: 0, contact: 0 };
@@ -137,14 +134,14 @@ export function compareDomain(desired: DesiredState, live: LiveDomain, held: Hel
   // Contacts, by primary email; the live ones no file describes are only counted.
   const liveContacts = new Map<string, Contact>();
   for (const contact of live.contacts) {
-    const email = contactEmail(contact);
+    const email = primaryEmail(contact);
     if (email !== undefined && !liveContacts.has(email)) liveContacts.set(email, contact);
   }
   const liveContactById = new Map<string, Contact>(live.contacts.map((contact) => [contact.contactId, contact]));
   const matched = new Set<Contact>();
   const contactsWithoutEmail: string[] = [];
   for (const [key, entry] of Object.entries(desired.contacts)) {
-    const email = contactEmail(entry.fields);
+    const email = primaryEmail(entry.fields);
     const heldId = held.contacts.get(key);
     if (email === undefined && heldId === undefined) {
       contactsWithoutEmail.push(key);

@@ -101,6 +101,22 @@ const REPLACING_INPUTS: Partial<Record<HeldKind, Record<string, string | boolean
   }),
 );
 
+/**
+ * The inputs of a kind whose change replaces the object, as `inputs` holds them (a recorded
+ * object's or an entry of the files); undefined for a kind that has none. A field left out takes
+ * its default (multiValued: false); a secret one is not compared.
+ */
+export function replacingInputs(kind: HeldKind, inputs: Record<string, unknown>): Record<string, string | boolean> | undefined {
+  const replacing = REPLACING_INPUTS[kind];
+  if (!replacing) return undefined;
+  return Object.fromEntries(
+    Object.entries(replacing).flatMap(([field, fallback]) => {
+      const value = inputs[field] ?? fallback;
+      return typeof value === "string" || typeof value === "boolean" ? [[field, value] as const] : [];
+    }),
+  );
+}
+
 /** What the delete guard reads of a resource: options, replacing inputs, a contact's phones and custom values. */
 function guardFacts(kind: HeldKind, resource: Record<string, unknown>): Partial<HeldEntry> {
   const inputs = (resource.inputs ?? {}) as Record<string, unknown>;
@@ -108,15 +124,8 @@ function guardFacts(kind: HeldKind, resource: Record<string, unknown>): Partial<
     ...(resource.retainOnDelete === true ? { retainOnDelete: true as const } : {}),
     ...(resource.protect === true ? { protect: true as const } : {}),
   };
-  const replacing = REPLACING_INPUTS[kind];
-  if (replacing) {
-    // A field left out takes its default (multiValued: false); a secret one is not compared.
-    const recorded = Object.entries(replacing).flatMap(([field, fallback]) => {
-      const value = inputs[field] ?? fallback;
-      return typeof value === "string" || typeof value === "boolean" ? [[field, value] as const] : [];
-    });
-    facts.replacing = Object.fromEntries(recorded);
-  }
+  const replacing = replacingInputs(kind, inputs);
+  if (replacing) facts.replacing = replacing;
   if (kind === "contacts") {
     const label = contactDisplayName(inputs.contactName);
     if (label !== undefined) facts.label = label;

@@ -7,12 +7,13 @@
  * counts once for itself and once per contact of the stack carrying a value for it. Pure: the
  * stack's entries are read elsewhere.
  */
-import { type HeldEntries, type HeldEntry, type HeldKind } from "../audit/stack-ids";
+import { replacingInputs, type HeldEntries, type HeldEntry, type HeldKind } from "../audit/stack-ids";
+import { SECTION_NAMES } from "../schema/resources";
 import type { DesiredState, EntryOptions } from "./model";
 
 export const MAX_DELETES_KEY = "lineworks-contacts:maxDeletes";
 export const DEFAULT_MAX_DELETES = 10;
-const KINDS: readonly HeldKind[] = ["tags", "userTags", "customProperties", "contacts"];
+const KINDS: readonly HeldKind[] = SECTION_NAMES;
 /** The most entries a refusal lists; the count covers them all. */
 const LISTED = 40;
 
@@ -63,12 +64,8 @@ export function heldEntryOf(held: HeldEntries, kind: HeldKind, key: string, entr
 
 /** The replacing fields of an entry of the files, as the state records them. */
 function desiredReplacing(state: DesiredState, kind: HeldKind, key: string): Record<string, string | boolean> {
-  if (kind === "userTags") return { userId: state.userTags[key]!.userId };
-  if (kind === "customProperties") {
-    const { propertyName, propertyType, multiValued } = state.customProperties[key]!;
-    return { propertyName, propertyType, multiValued };
-  }
-  return {};
+  if (kind === "contacts") return {};
+  return replacingInputs(kind, state[kind][key] as unknown as Record<string, unknown>) ?? {};
 }
 
 function replacedFields(recorded: Record<string, string | boolean> | undefined, desired: Record<string, string | boolean>): string[] {

@@ -5,7 +5,7 @@
  * (a Pulumi alias), so the engine moves the resource instead of creating a second one and then
  * deleting the object both would name. Pure: the stack's entries are read elsewhere.
  */
-import { contactEmail } from "../audit/compare";
+import { primaryEmail } from "../schema/contact";
 import { userTagNaturalKey, type HeldEntries, type HeldKind } from "../audit/stack-ids";
 import type { DesiredState, EntryOptions } from "./model";
 
@@ -37,7 +37,7 @@ function naturalKeys(state: DesiredState, kind: HeldKind): Array<[string, EntryO
     case "customProperties":
       return Object.entries(state.customProperties).map(([key, entry]) => [key, entry, str(entry.propertyName)]);
     case "contacts":
-      return Object.entries(state.contacts).map(([key, entry]) => [key, entry, contactEmail(entry.fields)]);
+      return Object.entries(state.contacts).map(([key, entry]) => [key, entry, primaryEmail(entry.fields)]);
   }
 }
 

@@ -5,6 +5,8 @@
  * `lineworks-contacts plan` reads it back from `pulumi preview --json` to say "take over"
  * instead of "create". One format, written and parsed here only.
  */
+import { RESOURCE_TYPE_NAMES, type ResourceTypeName } from "../schema/resources";
+
 /**
  * The other way, program to provider: an input the root program sets on an entry that takes a name
  * another entry of the stack gives up in the same run (desired-state/stack-held-names.ts). The
@@ -13,10 +15,10 @@
  */
 export const NAME_FROM_STACK_INPUT = "nameFromStack";
 
-export type NotedType = "CompanyContactTag" | "UserContactTag" | "ContactCustomProperty" | "Contact";
+export type NotedType = ResourceTypeName;
 
 const PREFIX = "lineworks-contacts: takes over";
-const NOTE = /lineworks-contacts: takes over (CompanyContactTag|UserContactTag|ContactCustomProperty|Contact) ("(?:[^"\\]|\\.)*")/;
+const NOTE = new RegExp(`lineworks-contacts: takes over (${RESOURCE_TYPE_NAMES.join("|")}) ("(?:[^"\\\\]|\\\\.)*")`);
 
 const ADOPT_REASON = "the entry has adopt: true";
 /** Why an entry without adopt: true takes an object over: this stack created it (create-journal.ts). */

@@ -15,18 +15,19 @@ export abstract class Step implements fc.AsyncCommand<Model, Real> {
   abstract apply(model: Model, real: Real): Promise<string> | string;
   async run(model: Model, real: Real): Promise<void> {
     real.stats.steps++;
-    real.stats.kinds[this.kind()] = (real.stats.kinds[this.kind()] ?? 0) + 1;
     this.detail = await this.apply(model, real);
+    real.stats.kinds[this.kind()] = (real.stats.kinds[this.kind()] ?? 0) + 1;
+    real.stats.order.push(this.kind());
     note(real, `${this.name}: ${this.detail}`);
   }
-  /** The command's kind for the soak's coverage count (a subclass may add its variant). */
+  /** The command's kind for the coverage count, once it ran (a subclass may add its variant or outcome). */
   kind(): string {
     return this.name;
   }
   /** The command's own arguments, shown for steps that did not run. */
   protected args(): unknown[] {
     return Object.entries(this)
-      .filter(([field]) => field !== "detail" && field !== "name")
+      .filter(([field]) => !["detail", "name", "executed", "fate", "refresh", "takenBack"].includes(field))
       .map(([, value]) => value);
   }
   toString(): string {
@@ -61,6 +62,9 @@ export class Rename extends Edit {
   }
   check(model: Readonly<Model>): boolean {
     return entriesOf(model as Model, this.section).length > 0;
+  }
+  override kind(): string {
+    return `Rename ${this.mode}`;
   }
   edit(model: Model): string {
     const entry = pick(entriesOf(model, this.section), this.n)!;
@@ -150,6 +154,9 @@ export class NaturalKeyChange extends Edit {
   check(model: Readonly<Model>): boolean {
     return entriesOf(model as Model, this.section).some(nameable);
   }
+  override kind(): string {
+    return `NaturalKeyChange ${this.section}`;
+  }
   edit(model: Model): string {
     const entry = pick(entriesOf(model, this.section) as Entry[], this.n, nameable)!;
     const n = fresh(model);
@@ -168,37 +175,43 @@ export class NaturalKeyChange extends Edit {
   }
 }
 
-/** A↔B in one edit, or the chain A→B's name, B→C's name, C→a new name. */
+/**
+ * Names handed along in one edit over `length` entries of a section (from the n-th): a chain
+ * gives each the next one's name and the last a new name; a cycle gives the last the first's
+ * name (a cycle of 2 is a swap). "v1" is the first generator's shape: a chain of 3, else a swap.
+ */
+export type SwapShape = "chain" | "cycle" | "v1";
+
 export class Swap extends Edit {
   readonly name = "Swap";
+  private executed = "";
   constructor(
     private readonly section: "tags" | "userTags" | "customProperties",
     private readonly n: number,
-    private readonly chain: boolean,
+    private readonly shape: SwapShape,
+    private readonly length: number,
   ) {
     super();
   }
   check(model: Readonly<Model>): boolean {
     return (entriesOf(model as Model, this.section) as NamedEntry[]).filter(nameable).length >= 2;
   }
+  /** `Swap chain 4 tags`, `Swap cycle 2 userTags`; ` (unapplied)` when one of them is not in the stack yet. */
   override kind(): string {
-    return `Swap ${this.chain ? "chain" : "pair"} ${this.section}`;
+    return this.executed || `Swap ${this.shape} ${this.length} ${this.section}`;
   }
   edit(model: Model): string {
     const list = (entriesOf(model, this.section) as NamedEntry[]).filter(nameable);
-    const a = list[this.n % list.length]!;
-    const b = list[(this.n + 1) % list.length]!;
-    const c = list[(this.n + 2) % list.length]!;
-    if (this.chain && list.length >= 3) {
-      const [nameB, nameC] = [nameOf(b), nameOf(c)];
-      setName(a, nameB);
-      setName(b, nameC);
-      setName(c, `${this.section === "customProperties" ? "Display" : "Tag"} ${fresh(model)}`);
-      return `${this.section} chain ${a.key}←"${nameB}", ${b.key}←"${nameC}", ${c.key}←"${nameOf(c)}"`;
-    }
-    const [nameA, nameB] = [nameOf(a), nameOf(b)];
-    setName(a, nameB);
-    setName(b, nameA);
-    return `${this.section} swap ${a.key}↔${b.key} ("${nameA}"↔"${nameB}")`;
+    let [shape, length] = [this.shape, Math.min(this.length, list.length)];
+    if (shape === "v1") [shape, length] = list.length >= 3 ? ["chain", 3] : ["cycle", 2];
+    const members = Array.from({ length }, (_, i) => list[(this.n + i) % list.length]!);
+    const names = members.map(nameOf);
+    // A cycle takes no new name (no counter used: the first generator's sequences stay as they were).
+    const last = shape === "cycle" ? names[0]! : `${this.section === "customProperties" ? "Display" : "Tag"} ${fresh(model)}`;
+    members.forEach((entry, i) => setName(entry, i + 1 < length ? names[i + 1]! : last));
+    const unapplied = members.some((entry) => entry.stateKey === undefined);
+    this.executed = `Swap ${shape} ${length} ${this.section}${unapplied ? " (unapplied)" : ""}`;
+    const steps = members.map((entry, i) => `${entry.key}←"${nameOf(entry)}"${i + 1 < length ? "" : ` (was "${names[i]}")`}`);
+    return `${this.section} ${shape} of ${length}: ${steps.join(", ")}`;
   }
 }

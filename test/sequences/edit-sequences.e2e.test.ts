@@ -9,42 +9,11 @@
  * A failure prints fast-check's seed and path: replay with LWC_SEQ_SEED / LWC_SEQ_PATH.
  * The long run: `npm run soak` (scripts/soak.sh, test/sequences/soak.test.ts).
  */
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv } from "../support/provider-config";
-import { coverageLine, runSeed, type SequenceStats } from "./sequence";
-
-/**
- * Fixed seeds, chosen (from a dry run of the model) to cover between them: renames of every kind
- * with previousKeys, without and with adopt; swaps and a chain; natural-key edits (a contact's
- * email, a display name); entries added, removed (also by null in the overlay, retained,
- * protected), moved between files and into the overlay; ignoreChanges; app edits (a deleted tag
- * and contact, a telephone, a removed tag); a 500 fault. 2-3 ups each (a pulumi up takes seconds).
- * 90211 (run with 10 steps, the soak's): the chain vip←"Partner", partner←"Press", press←"Tag 1",
- * which failed its first up with two 409s until the hand-off retried a write whose holder left
- * while its refusal came back (issue 28; found by `npm run soak`).
- * 646837092 (10 steps, found by the soak): a swap (press↔vip) and vip's key renamed without
- * previousKeys in one edit; the refusal named only the two steps, now also previousKeys.
- * 647022042 (10 steps, found by the soak): a contact's email and key changed in one edit without
- * previousKeys; it is replaced as the up's look-alike warning says (harness: announcedReplacements).
- * 649009762 (10 steps, found by the soak): a swap and one of the two removed in one edit; the
- * refusal names the two steps, which the harness now takes (firstOfTwoSteps).
- * 649009748 (10 steps, found by the soak): a tag renamed along a chain and re-keyed without
- * previousKeys in one edit; nothing paired them, so it was deleted and re-created without a word.
- * The look-alike warning now pairs a removed and an added tag carried by the same contacts.
- */
-const SEEDS: Array<number | { seed: number; maxCommands: number }> = [
-  336,
-  698,
-  1358,
-  494,
-  { seed: 90211, maxCommands: 10 },
-  { seed: 646837092, maxCommands: 10 },
-  { seed: 647022042, maxCommands: 10 },
-  { seed: 649009762, maxCommands: 10 },
-  { seed: 649009748, maxCommands: 10 },
-];
-const MAX_COMMANDS = 7;
+import { FIXED_SEEDS, type FixedSeed } from "./fixed-seeds";
+import { coverageLine, GENERATOR, runSeed, shapesLine, type Generator, type SequenceStats } from "./sequence";
 
 const replaySeed = process.env.LWC_SEQ_SEED ? Number(process.env.LWC_SEQ_SEED) : undefined;
 
@@ -60,23 +29,44 @@ describe("edit sequences through pulumi up (model-based)", () => {
 
   afterAll(async () => {
     console.log(`edit sequences: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.ups} pulumi up runs (${stats.excused ?? 0} failed as allowed); ${coverageLine(stats)}`);
+    console.log(`edit sequences: shapes covered cleanly: ${shapesLine(stats)}`);
     await emulator?.stop();
   });
 
-  for (const fixed of replaySeed === undefined ? SEEDS : [replaySeed]) {
-    const { seed, maxCommands } = typeof fixed === "number" ? { seed: fixed, maxCommands: MAX_COMMANDS } : fixed;
-    it(`seed ${seed}`, { timeout: 900_000 }, async () => {
-      await runSeed(
-        {
-          emulator,
-          providerEnv,
-          seed,
-          maxCommands: Number(process.env.LWC_SEQ_MAX_COMMANDS ?? maxCommands),
-          path: process.env.LWC_SEQ_PATH,
-          shrink: process.env.LWC_SEQ_SHRINK === "1",
-        },
-        stats,
-      );
+  // A replay: LWC_SEQ_SEED, with the fixed seed's generator, else LWC_SEQ_GENERATOR (default the latest; the soak's).
+  const generator = Number(process.env.LWC_SEQ_GENERATOR ?? GENERATOR) as Generator;
+  const listed = FIXED_SEEDS.find((fixed) => fixed.seed === replaySeed);
+  const seeds: FixedSeed[] = replaySeed === undefined ? FIXED_SEEDS : [listed ?? { seed: replaySeed, maxCommands: 10, generator, covers: [] }];
+  for (const fixed of seeds) {
+    const title = `seed ${fixed.seed}${fixed.covers.length > 0 ? ` (${fixed.covers.join(", ")})` : ""}`;
+    it(title, { timeout: 900_000 }, async () => {
+      const own: SequenceStats = { sequences: 0, steps: 0, ups: 0 };
+      try {
+        await runSeed(
+          {
+            emulator,
+            providerEnv,
+            seed: fixed.seed,
+            generator: fixed.generator,
+            maxCommands: Number(process.env.LWC_SEQ_MAX_COMMANDS ?? fixed.maxCommands),
+            path: process.env.LWC_SEQ_PATH,
+            shrink: process.env.LWC_SEQ_SHRINK === "1",
+          },
+          own,
+        );
+      } finally {
+        merge(stats, own);
+      }
+      // What the seed was chosen for, from the kinds it ran (coverage.ts), not from the generator's intent.
+      expect(Object.keys(own.shapes ?? {}), `shapes run by seed ${fixed.seed}: ${shapesLine(own)}`).toEqual(expect.arrayContaining(fixed.covers));
     });
   }
 });
+
+function merge(into: SequenceStats, from: SequenceStats): void {
+  for (const field of ["sequences", "steps", "ups", "excused"] as const) into[field] = (into[field] ?? 0) + (from[field] ?? 0);
+  for (const field of ["kinds", "shapes"] as const) {
+    into[field] ??= {};
+    for (const [kind, count] of Object.entries(from[field] ?? {})) into[field][kind] = (into[field][kind] ?? 0) + count;
+  }
+}

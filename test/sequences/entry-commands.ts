@@ -9,6 +9,7 @@ import { ghostBody, OVERLAY_FIELDS } from "./render";
 
 export class Add extends Edit {
   readonly name = "Add";
+  private takenBack = "";
   constructor(
     private readonly section: Section,
     private readonly variant: number,
@@ -20,6 +21,10 @@ export class Add extends Edit {
     // At most 5 per domain, retained ones included.
     const properties = [...model.entries, ...model.retained, ...model.protectedRemovals].filter((entry) => entry.section === "customProperties");
     return properties.length < 4;
+  }
+  /** `Add tags`, or `Add take back` / `Add take back adopt` for a retained object. */
+  override kind(): string {
+    return this.takenBack ? `Add take back${this.takenBack === "adopt" ? " adopt" : ""}` : `Add ${this.section}`;
   }
   edit(model: Model): string {
     const n = fresh(model);
@@ -79,6 +84,7 @@ export class Add extends Edit {
       unrecordedRename: false,
     };
     entry.needsAdopt = !entry.adopt;
+    this.takenBack = entry.adopt ? "adopt" : "without adopt";
     if (entry.section === "contacts") {
       entry.tags = entry.tags.filter((key) => keys.has(key));
       entry.values = Object.fromEntries(Object.entries(entry.values).filter(([key]) => keys.has(key)));
@@ -90,6 +96,7 @@ export class Add extends Edit {
 
 export class Remove extends Edit {
   readonly name = "Remove";
+  private fate = "";
   constructor(
     private readonly section: Section,
     private readonly n: number,
@@ -99,6 +106,10 @@ export class Remove extends Edit {
   }
   check(model: Readonly<Model>): boolean {
     return entriesOf(model as Model, this.section).length > 0;
+  }
+  /** `Remove protected tags`, `Remove retained contacts`, `Remove deleted …`, `Remove never applied …`. */
+  override kind(): string {
+    return `Remove ${this.fate ? `${this.fate.split(":")[0]} ` : ""}${this.section}`;
   }
   edit(model: Model): string {
     const entry = pick(entriesOf(model, this.section) as Entry[], this.n)!;
@@ -114,6 +125,7 @@ export class Remove extends Edit {
       model.retained.push(entry);
       fate = "retained";
     }
+    this.fate = fate;
     return `${entry.section}.${entry.key} ${byNull ? "by null in contacts.yaml" : "from its file"} (${fate})`;
   }
 }

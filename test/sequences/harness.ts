@@ -13,6 +13,7 @@ import { allowedFailure, announcedReplacements, faultsHit, waitingForRemovedName
 import { deleteCalls, duplicates, guardedIds, liveSnapshot, writeLines, type Live } from "./live";
 import { FILES, fresh, initialModel, nameOf, naturalKey, setName, type Entry, type Model, type Section } from "./model";
 import { renderFiles } from "./render";
+import { expectAndCompare } from "./values";
 
 const PROGRAM = 'module.exports = require("lineworks-contacts-pulumi/provider/desired-state/program").runRootProgram();\n';
 const OUTPUT_OF: Record<Section, string> = { tags: "tagIds", userTags: "userTagIds", customProperties: "customPropertyIds", contacts: "contactIds" };
@@ -23,7 +24,8 @@ export interface Real {
   api: ContactApi;
   /** What happened so far in this sequence, for reports. */
   narrative: string[];
-  stats: { steps: number; ups: number; excused: number; kinds: Record<string, number> };
+  /** `order`: the kinds run, in order (coverage.ts reads the shapes from it). */
+  stats: { steps: number; ups: number; excused: number; kinds: Record<string, number>; order: string[] };
 }
 
 export class InvariantBreak extends Error {
@@ -44,7 +46,7 @@ export async function startSequence(emulator: EmulatorProcess, providerEnv: Reco
     env: providerEnv,
     config: { "lineworks-contacts:files": JSON.stringify(FILES) },
   });
-  const real: Real = { emulator, workspace, api: await emulatorApiClient(emulator), narrative: [], stats: { steps: 0, ups: 0, excused: 0, kinds: {} } };
+  const real: Real = { emulator, workspace, api: await emulatorApiClient(emulator), narrative: [], stats: { steps: 0, ups: 0, excused: 0, kinds: {}, order: [] } };
   const model = initialModel();
   try {
     renderFiles(model, workspace.dir);
@@ -233,6 +235,7 @@ async function checkConverged(model: Model, real: Real, log: EmulatorRequestLogE
   const [audit, preview] = await Promise.all([auditRun, previewRun]);
   note(real, `  checked: audit --stack ${seconds(audit.durationMs)}, preview ${seconds(preview.durationMs)}`);
   const problems: string[] = [];
+  const previousIds = new Map(model.entries.map((entry) => [entry, entry.id]));
   for (const entry of model.entries) {
     const id = outputs[OUTPUT_OF[entry.section]]?.[entry.key];
     if (!id) {
@@ -252,6 +255,8 @@ async function checkConverged(model: Model, real: Real, log: EmulatorRequestLogE
     }
   }
   if (problems.length > 0) fail(real, "the stack does not match the files after a successful up", problems, log);
+  const mismatches = expectAndCompare(model, previousIds, live.domain);
+  if (mismatches.length > 0) fail(real, "live values differ from the model after a successful up", mismatches, log);
 
   let report: any;
   try {

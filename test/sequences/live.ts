@@ -13,6 +13,8 @@ export interface LiveObject {
 export interface Live {
   byId: Map<string, LiveObject>;
   byNatural: Map<string, string[]>;
+  /** The domain as GET /_emulator/state renders it (values.ts reads the fields from it). */
+  domain?: any;
 }
 
 export async function liveSnapshot(emulator: EmulatorProcess): Promise<Live> {
@@ -32,7 +34,7 @@ export async function liveSnapshot(emulator: EmulatorProcess): Promise<Live> {
   const byId = new Map(objects.map((object) => [object.id, object]));
   const byNatural = new Map<string, string[]>();
   for (const object of objects) byNatural.set(object.natural, [...(byNatural.get(object.natural) ?? []), object.id]);
-  return { byId, byNatural };
+  return { byId, byNatural, domain };
 }
 
 /** Natural keys held by more than one live object. */

@@ -34,6 +34,8 @@ interface EntryBase {
   needsAdopt?: boolean;
   /** The live object's id, from the stack outputs after the last successful up. */
   id?: string;
+  /** What the live object should hold now, field by field (values.ts); null once the app deleted it. */
+  expected?: Record<string, string> | null;
 }
 
 export interface TagEntry extends EntryBase {

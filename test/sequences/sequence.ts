@@ -5,8 +5,9 @@
  */
 import * as fc from "fast-check";
 import type { EmulatorProcess } from "../support/emulator-process";
-import { EditField, NaturalKeyChange, Rename, Swap, type RenameMode } from "./edit-commands";
+import { EditField, NaturalKeyChange, Rename, Swap, type RenameMode, type SwapShape } from "./edit-commands";
 import { Add, Move, Remove, ToggleOption, type OptionToggle } from "./entry-commands";
+import { cleanShapes, SHAPES } from "./coverage";
 import { applyAndCheck, recordFinding, startSequence, type Real } from "./harness";
 import type { Model, Section } from "./model";
 import { AppEdit, Faults, Up, type AppEditKind, type FaultKind } from "./world-commands";
@@ -14,7 +15,20 @@ import { AppEdit, Faults, Up, type AppEditKind, type FaultKind } from "./world-c
 const section = fc.constantFrom<Section>("tags", "userTags", "customProperties", "contacts");
 const n = fc.nat({ max: 11 });
 
-export function commandArbitraries(options: { faults: boolean; app: boolean }): Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> {
+/**
+ * The generator's versions. 1: a swap is a chain of 3 or a pair (the shapes of the fixed seeds
+ * found before chains had lengths); 2 (the soak's and new seeds'): chains and cycles of 2 to 5.
+ * Only the swap's arbitrary differs, so a seed of version 1 replays as it was found.
+ */
+export type Generator = 1 | 2;
+export const GENERATOR: Generator = 2;
+
+const swapShape = (generator: Generator) =>
+  generator === 1
+    ? fc.boolean().map((chain) => ({ shape: "v1" as SwapShape, length: chain ? 3 : 2 }))
+    : fc.record({ shape: fc.constantFrom<SwapShape>("chain", "cycle"), length: fc.integer({ min: 2, max: 5 }) });
+
+export function commandArbitraries(options: { faults: boolean; app: boolean; generator?: Generator }): Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> {
   const arbitraries: Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> = [
     fc.constant(new Up()),
     fc.constant(new Up()),
@@ -26,8 +40,8 @@ export function commandArbitraries(options: { faults: boolean; app: boolean }): 
     fc.tuple(n, n, n).map(([i, variant, arg]) => new EditField(i, variant, arg)),
     fc.tuple(section, n).map(([s, i]) => new NaturalKeyChange(s, i)),
     fc
-      .tuple(fc.constantFrom("tags" as const, "tags" as const, "userTags" as const, "customProperties" as const), n, fc.boolean())
-      .map(([s, i, chain]) => new Swap(s, i, chain)),
+      .tuple(fc.constantFrom("tags" as const, "tags" as const, "userTags" as const, "customProperties" as const), n, swapShape(options.generator ?? GENERATOR))
+      .map(([s, i, { shape, length }]) => new Swap(s, i, shape, length)),
     fc.tuple(section, n).map(([s, variant]) => new Add(s, variant)),
     fc.tuple(section, n, fc.boolean()).map(([s, i, viaNull]) => new Remove(s, i, viaNull)),
     fc.tuple(n, n).map(([i, variant]) => new Move(i, variant)),
@@ -55,6 +69,8 @@ export interface SequenceOptions {
   path?: string;
   /** Shrink a failure (each shrink step replays a sequence with real ups: slow). */
   shrink?: boolean;
+  /** The generator version the seed was found with (default GENERATOR). */
+  generator?: Generator;
 }
 
 export interface SequenceStats {
@@ -65,6 +81,15 @@ export interface SequenceStats {
   excused?: number;
   /** Steps run per command kind (the soak's coverage). */
   kinds?: Record<string, number>;
+  /** Sequences per shape covered cleanly (coverage.ts). */
+  shapes?: Record<string, number>;
+}
+
+/** The shapes of coverage.ts seen (`chain 4 ×2, …`) and those not seen. */
+export function shapesLine(stats: SequenceStats): string {
+  const seen = Object.entries(stats.shapes ?? {}).map(([shape, count]) => `${shape} ×${count}`);
+  const missing = SHAPES.filter((shape) => !stats.shapes?.[shape]);
+  return `${seen.join(", ") || "none"}; not covered: ${missing.join(", ") || "none"}`;
 }
 
 /** One line per command kind, most frequent first: `Up 120, Rename 40, …`. */
@@ -85,7 +110,7 @@ export function failureText(error: unknown): string {
 /** Runs one sequence (numRuns 1) for the seed; throws fast-check's report (seed, path, commands) on a break. */
 export async function runSeed(options: SequenceOptions, stats: SequenceStats): Promise<void> {
   const property = fc.asyncProperty(
-    fc.commands(commandArbitraries({ faults: process.env.LWC_SEQ_FAULTS !== "0", app: process.env.LWC_SEQ_APP !== "0" }), { maxCommands: options.maxCommands, size: "max" }),
+    fc.commands(commandArbitraries({ faults: process.env.LWC_SEQ_FAULTS !== "0", app: process.env.LWC_SEQ_APP !== "0", generator: options.generator }), { maxCommands: options.maxCommands, size: "max" }),
     async (commands) => {
       let started: { model: Model; real: Real } | undefined;
       try {
@@ -94,6 +119,7 @@ export async function runSeed(options: SequenceOptions, stats: SequenceStats): P
         await fc.asyncModelRun(() => ({ model, real }), commands);
         // Every sequence ends converged: a last up with whatever the steps left pending.
         await applyAndCheck(model, real, "final up");
+        real.stats.order.push("final up");
       } catch (error) {
         recordFinding(`seed ${options.seed}${options.path ? ` path ${options.path}` : ""}`, error);
         throw error;
@@ -105,6 +131,8 @@ export async function runSeed(options: SequenceOptions, stats: SequenceStats): P
           stats.excused = (stats.excused ?? 0) + started.real.stats.excused;
           stats.kinds ??= {};
           for (const [kind, count] of Object.entries(started.real.stats.kinds)) stats.kinds[kind] = (stats.kinds[kind] ?? 0) + count;
+          stats.shapes ??= {};
+          for (const shape of cleanShapes(started.real.stats.order)) stats.shapes[shape] = (stats.shapes[shape] ?? 0) + 1;
           await started.real.workspace.dispose();
         }
       }

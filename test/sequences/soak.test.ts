@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { emulatorProviderEnv } from "../support/provider-config";
-import { coverageLine, failureText, runSeed, type SequenceStats } from "./sequence";
+import { coverageLine, failureText, runSeed, shapesLine, type SequenceStats } from "./sequence";
 
 const MAX_SECONDS = 14_400;
 const enabled = process.env.LWC_SOAK_SECONDS !== undefined;
@@ -50,6 +50,7 @@ describe.skipIf(!enabled)("soak: edit sequences for a time budget", () => {
     const summary = [
       `soak: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.ups} pulumi up runs (${stats.excused ?? 0} failed as allowed), seeds ${firstSeed}..${firstSeed + stats.sequences - 1}`,
       `soak: steps per command kind: ${coverageLine(stats)}`,
+      `soak: sequences per shape covered cleanly: ${shapesLine(stats)}`,
       `soak: ${failures.length} failing sequence(s)${failures.length > 0 ? `:\n  ${failures.join("\n  ")}` : ""}`,
     ].join("\n");
     console.log(summary);

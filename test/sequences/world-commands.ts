@@ -5,13 +5,20 @@ import type { EmulatorFaults } from "../support/emulator-process";
 import { Step } from "./edit-commands";
 import { applyAndCheck, InvariantBreak, type Real } from "./harness";
 import { entriesOf, fresh, pick, type Entry, type Model } from "./model";
+import { appEdited, domainOf } from "./values";
 
 export class Up extends Step {
   readonly name = "Up";
+  private refresh = false;
   check(): boolean {
     return true;
   }
+  /** `Up --refresh` after app edits (the model's drift), else `Up`. */
+  override kind(): string {
+    return this.refresh ? "Up --refresh" : "Up";
+  }
   async apply(model: Model, real: Real): Promise<string> {
+    this.refresh = model.drift;
     await applyAndCheck(model, real, "up");
     return "converged";
   }
@@ -61,26 +68,32 @@ export class AppEdit extends Step {
     switch (this.edit) {
       case "memo":
         expectStatus(await app.editContact(id, { memo: `app memo ${n}` }), 200, "app memo");
+        await appEdited(entry, "memo", real.emulator.state());
         return `${where} memo`;
       case "telephone":
         await real.api.patchContact(id, { telephones: [{ type: "WORK", telephone: `03-9999-${String(n).padStart(4, "0")}`, primary: true }] } as never);
+        await appEdited(entry, "telephones", real.emulator.state());
         return `${where} telephones`;
       case "untag": {
-        const live = await real.api.getContact(id);
-        const tagIds = (live?.contactTagIds ?? []).slice(1);
+        const live = domainOf(await real.emulator.state()).contacts.find((contact: any) => contact.contactId === id);
+        const tagIds = ((live?.contactTagIds ?? []) as string[]).slice(1);
         expectStatus(await app.editContact(id, { contactTagIds: tagIds }), 200, "app untag");
+        await appEdited(entry, "tags", real.emulator.state());
         return `${where} first tag removed`;
       }
       case "deleteContact":
         expectStatus(await app.trashContact(id), 204, "app delete contact");
         model.recreated.add(entry.key);
+        await appEdited(entry, null, real.emulator.state());
         return `${where} deleted (to the trash)`;
       case "deleteTag":
         expectStatus(await app.deleteCompanyTag(id), 204, "app delete tag");
         model.recreated.add(entry.key);
+        await appEdited(entry, null, real.emulator.state());
         return `${where} deleted`;
       case "renameTag": {
         expectStatus(await app.renameCompanyTag(id, `App ${n}`), 200, "app rename tag");
+        await appEdited(entry, "contactTagName", real.emulator.state());
         if (firstDrift) await expectTagDrift(real, entry, id);
         return `${where} renamed "App ${n}"${firstDrift ? ", audit --stack checked" : ""}`;
       }

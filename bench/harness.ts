@@ -70,6 +70,8 @@ export async function withEmulator<T>(
 
 export interface Measured {
   seconds: number;
+  /** CPU seconds of the run's process tree (./support/workspace.ts), when GNU time is there. */
+  cpuSeconds?: number;
   /** What the run's environment set beyond the provider's and the program's (PULUMI_* knobs). */
   knobs?: Record<string, string>;
   apiCalls: number;
@@ -104,6 +106,7 @@ export async function timedRun(
   for (const entry of log) callsByRoute[entry.route] = (callsByRoute[entry.route] ?? 0) + 1;
   return {
     seconds: result.durationMs / 1000,
+    ...(result.cpuSeconds === undefined ? {} : { cpuSeconds: result.cpuSeconds }),
     apiCalls: log.filter((entry) => entry.kind === "api").length,
     callsByRoute,
     status429: log.filter((entry) => entry.status === 429).length,

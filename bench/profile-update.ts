@@ -6,7 +6,10 @@
  * process). Prints per side: wall time, the emulator's requests by route (ours), and per profiled
  * process its busy time (CPU, not idle) and the functions of most self time.
  *
- *   npx tsc -p bench/tsconfig.json && node dist-bench/bench/profile-update.js [contacts] [changed]
+ * With `--pairs N` (no profiles): N updates on each side, alternating data floor and ours, each
+ * changing the same contacts back and forth, and the ratio of each pair.
+ *
+ *   npx tsc -p bench/tsconfig.json && node dist-bench/bench/profile-update.js [contacts] [changed] [--pairs N]
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -14,8 +17,11 @@ import * as path from "node:path";
 import { benchWorkspace, companyEnv, timedRun, withEmulator } from "./harness";
 import type { Side } from "./stats";
 
-const contacts = Number(process.argv[2] ?? 1000);
-const changed = Number(process.argv[3] ?? Math.round(contacts / 10));
+const positional = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith("--") && all[i - 1] !== "--pairs");
+const contacts = Number(positional[0] ?? 1000);
+const changed = Number(positional[1] ?? Math.round(contacts / 10));
+const pairsAt = process.argv.indexOf("--pairs");
+const pairs = pairsAt < 0 ? 0 : Number(process.argv[pairsAt + 1]);
 
 interface ProfileNode {
   id: number;
@@ -54,7 +60,42 @@ function summarize(file: string, top = 14): { role: string; wallMs: number; busy
   return { role, wallMs: (profile.endTime - profile.startTime) / 1000, busyMs, top: ranked };
 }
 
+async function alternatePairs(): Promise<void> {
+  await withEmulator(async (emulator, providerEnv) => {
+    const sides = ["data", "ours"] as Side[];
+    const workspaces = await Promise.all(sides.map((side) => benchWorkspace(`pairs-${side}`)));
+    try {
+      for (const [i, side] of sides.entries()) {
+        const setup = await workspaces[i]!.run(["--stack", workspaces[i]!.stack, "up", "--yes", "--skip-preview"], {
+          env: { ...providerEnv, ...companyEnv(side === "data" ? "data" : "real", contacts, 30, 5), PULUMI_SKIP_CHECKPOINTS: "true" },
+          timeoutMs: 3_600_000,
+        });
+        if (setup.code !== 0) throw new Error(`${side}: setup up exited ${setup.code}: ${setup.stderr.slice(-2000)}`);
+      }
+      for (let pair = 1; pair <= pairs; pair++) {
+        const seconds: number[] = [];
+        const cpu: number[] = [];
+        for (const [i, side] of sides.entries()) {
+          // Odd pairs change the first `changed` memos, even pairs change them back: always `changed` updates.
+          const env = { ...providerEnv, ...companyEnv(side === "data" ? "data" : "real", contacts, 30, 5, pair % 2 === 1 ? changed : 0) };
+          const measured = await timedRun(side, workspaces[i]!, ["up", "--yes", "--skip-preview"], env, side === "ours" ? emulator : undefined, 60);
+          seconds.push(measured.seconds);
+          cpu.push(measured.cpuSeconds ?? NaN);
+          if (side === "ours") process.stdout.write(`  ours' requests: ${JSON.stringify(measured.callsByRoute)}\n`);
+        }
+        process.stdout.write(
+          `pair ${pair}: wall data ${seconds[0]!.toFixed(1)} s, ours ${seconds[1]!.toFixed(1)} s, ours/data ${(seconds[1]! / seconds[0]!).toFixed(2)}; ` +
+            `CPU data ${cpu[0]!.toFixed(1)} s, ours ${cpu[1]!.toFixed(1)} s, ours/data ${(cpu[1]! / cpu[0]!).toFixed(2)}\n`,
+        );
+      }
+    } finally {
+      for (const workspace of workspaces) await workspace.dispose();
+    }
+  });
+}
+
 async function main(): Promise<void> {
+  if (pairs > 0) return alternatePairs();
   await withEmulator(async (emulator, providerEnv) => {
     for (const side of ["data", "ours"] as Side[]) {
       const workspace = await benchWorkspace(`profile-${side}`);

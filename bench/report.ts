@@ -27,6 +27,7 @@ export function stepsTable(steps: readonly StepReport[], rounds: number): string
     "ours s",
     `**ours/data floor** (spread, ${rounds} round${rounds === 1 ? "" : "s"})`,
     "ours/engine floor (spread)",
+    "CPU ours/data floor",
     "API calls",
     "state B/contact: ours (floor, data floor)",
   ];
@@ -38,12 +39,13 @@ export function stepsTable(steps: readonly StepReport[], rounds: number): string
     s(step.oursMedianSeconds),
     ratioWithSpread(step.dataRatioMedian, step.dataRatioSpread),
     ratioWithSpread(step.ratioMedian, step.ratioSpread),
+    step.dataCpuRatioMedian === undefined ? "" : x(step.dataCpuRatioMedian),
     String(step.oursApiCalls),
     step.oursStateBytesPerContact === undefined
       ? ""
       : `${step.oursStateBytesPerContact} (${step.floorStateBytesPerContact ?? "–"}, ${step.dataStateBytesPerContact ?? "–"})`,
   ]);
-  return table(header, rows, [false, true, true, true, true, true, true, true, true]);
+  return table(header, rows, [false, true, true, true, true, true, true, true, true, true]);
 }
 
 export function growthTable(growth: GrowthReport): string {

@@ -32,6 +32,8 @@ export interface StepReport extends StepSummary {
   resources: number;
   /** ours: median over the rounds. */
   oursApiCalls: number;
+  /** Median over the rounds of ours' CPU seconds / the data floor's (the whole process tree; less moved by a busy machine than wall time). */
+  dataCpuRatioMedian?: number;
   oursStateBytesPerContact?: number;
   floorStateBytesPerContact?: number;
   dataStateBytesPerContact?: number;
@@ -129,6 +131,12 @@ export function summarizeRounds(runs: readonly RoundRun[], stacks: Stacks, optio
       ),
       oursApiCalls: Math.round(median(ours.map((run) => run.apiCalls))),
     };
+    const data = of("data");
+    const cpuRatios = ours.flatMap((run, i) => {
+      const floorCpu = data[i]?.cpuSeconds;
+      return run.cpuSeconds === undefined || !floorCpu ? [] : [run.cpuSeconds / floorCpu];
+    });
+    if (cpuRatios.length > 0) report.dataCpuRatioMedian = median(cpuRatios);
     const oursBytes = bytes(ours);
     const floorBytes = bytes(floor);
     const dataBytes = bytes(of("data"));

@@ -63,7 +63,7 @@ function markdown(results: BenchResults): string {
   if (results.steps) {
     parts.push(
       `### Steps: median of ${options.rounds} round${options.rounds === 1 ? "" : "s"}\n`,
-      "The headline is ours/data floor: the data floor is as many no-op resources of our types carrying the same inputs and dependencies as ours and calling no API (the engine's own cost for a state of this size, updating what ours updates). ours/engine floor compares with as many no-op resources of one short string each. Each ratio is the median of the per-round ratios; spread is their min–max. State bytes: per contact resource in `pulumi stack export`.\n",
+      "The headline is ours/data floor: the data floor is as many no-op resources of our types carrying the same inputs and dependencies as ours and calling no API (the engine's own cost for a state of this size, updating what ours updates). ours/engine floor compares with as many no-op resources of one short string each. Each ratio is the median of the per-round ratios; spread is their min–max. CPU ours/data floor: the same for the CPU seconds of each run's whole process tree (GNU time), which a busy machine moves far less than wall time. State bytes: per contact resource in `pulumi stack export`.\n",
       stepsTable(results.steps, options.rounds),
       "",
     );

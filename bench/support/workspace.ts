@@ -18,7 +18,15 @@ export interface PulumiResult {
   stdout: string;
   stderr: string;
   durationMs: number;
+  /**
+   * CPU seconds (user + system) of the run's whole process tree (pulumi, its plugins, the program,
+   * the dynamic provider), from GNU time: far less moved by a busy machine than the wall time.
+   * Undefined without /usr/bin/time.
+   */
+  cpuSeconds?: number;
 }
+
+const GNU_TIME = "/usr/bin/time";
 
 export interface PulumiWorkspace {
   readonly dir: string;
@@ -69,7 +77,10 @@ export async function createPulumiWorkspace(options: { files: Record<string, str
   const run: PulumiWorkspace["run"] = (args, runOptions = {}) =>
     new Promise((resolve, reject) => {
       const started = Date.now();
-      const child = spawn(path.join(bin, "pulumi"), ["--non-interactive", "--color", "never", ...args], {
+      const timeFile = fs.existsSync(GNU_TIME) ? path.join(scratch, `time-${randomBytes(4).toString("hex")}`) : undefined;
+      const command = [path.join(bin, "pulumi"), "--non-interactive", "--color", "never", ...args];
+      const timed = timeFile ? [GNU_TIME, "-o", timeFile, "-f", "%U %S", ...command] : command;
+      const child = spawn(timed[0]!, timed.slice(1), {
         cwd: dir,
         env: { ...baseEnv, ...runOptions.env },
         stdio: ["ignore", "pipe", "pipe"],
@@ -89,7 +100,10 @@ export async function createPulumiWorkspace(options: { files: Record<string, str
       child.on("error", reject);
       child.on("close", (code) => {
         clearTimeout(timer);
-        resolve({ code: code ?? -1, stdout, stderr, durationMs: Date.now() - started });
+        const result: PulumiResult = { code: code ?? -1, stdout, stderr, durationMs: Date.now() - started };
+        const times = timeFile && fs.existsSync(timeFile) ? /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(fs.readFileSync(timeFile, "utf8")) : null;
+        if (times) result.cpuSeconds = Number(times[1]) + Number(times[2]);
+        resolve(result);
       });
     });
 

@@ -33,6 +33,9 @@
  * 187676: app edits (a tag renamed in the app) and up --refresh, then a cycle of 5 tags.
  * 2419: a protected user tag removed (the up refuses naming protect; it comes back), a chain of 3
  * tags after up --refresh.
+ * 85636 (6 steps, 2 ups): a contact's memo and its tags changed in one up (a new tag put on yuki,
+ * yuki's memo edited): a provider that drops the memo when the tags change in the same write
+ * passes audit and preview but not the value comparison (values.ts).
  */
 import type { Generator } from "./sequence";
 
@@ -63,4 +66,5 @@ export const FIXED_SEEDS: FixedSeed[] = [
   v2(826477, ["Up --refresh", "tags chain 5", "chain 5"]),
   v2(187676, ["Up --refresh", "cycle 5"]),
   v2(2419, ["tags chain 3", "Up --refresh", "Remove protected"]),
+  { seed: 85636, maxCommands: 6, generator: 2, covers: [] },
 ];

@@ -35,7 +35,7 @@
  * tags after up --refresh.
  * 85636 (6 steps, 2 ups): a contact's memo and its tags changed in one up (a new tag put on yuki,
  * yuki's memo edited): a provider that drops the memo when the tags change in the same write
- * passes audit and preview but not the value comparison (values.ts).
+ * fails here on the value comparison (values.ts), the first check after the up.
  */
 import type { Generator } from "./sequence";
 

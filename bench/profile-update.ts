@@ -53,7 +53,7 @@ function summarize(file: string, top = 14): { role: string; wallMs: number; busy
     selfMs.set(key, (selfMs.get(key) ?? 0) + ms);
   });
   const urls = profile.nodes.map((node) => node.callFrame.url).join("\n");
-  const role = urls.includes("dynamic-handlers") || urls.includes("lineworks-noop-handler") ? "dynamic provider"
+  const role = /\/dist\/provider\/dynamic-(handlers|provider\/)/.test(urls) || urls.includes("lineworks-noop-handler") ? "dynamic provider"
     : urls.includes("cmd/run/run") || urls.includes("index.js") && urls.includes("runtime/resource") ? "program"
     : "language host / other";
   const ranked = [...selfMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([key, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${key}`);

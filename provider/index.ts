@@ -14,7 +14,7 @@ export {
   type ContactCustomPropertyArgs,
   type DeepInput,
   type UserContactTagArgs,
-} from "./resources/classes";
+} from "./program/classes";
 export * as rules from "./rules";
 export type * from "./client/contact-api";
 export {

@@ -46,7 +46,7 @@ exports.Contact = exports.CompanyContactTag = exports.ContactCustomProperty = da
 
 export const companyProgram = `
 const pulumi = require("@pulumi/pulumi");
-const { StubbedDynamicResource, providerStub } = require("lineworks-contacts-pulumi/provider/dynamic-stub");
+const { StubbedDynamicResource, providerStub } = require("lineworks-contacts-pulumi/provider/program/dynamic-stub");
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const kind = process.env.COMPANY_KIND ?? "real";
 const tagCount = env("COMPANY_TAGS", 30);

@@ -6,8 +6,8 @@
  * state before the refresh, and the following step's oldState is the refreshed one; the
  * provider's stderr lines are `diagnostics` of severity `info#err`, attached to no URN.
  */
-import { parseAdoptionNotes, type NotedType } from "../../provider/resources/preview-notes";
-import { tenantOf, type Tenant } from "../../provider/resources/tenant";
+import { parseAdoptionNotes, type NotedType } from "../../provider/seam/preview-notes";
+import { tenantOf, type Tenant } from "../../provider/dynamic-provider/tenant";
 import type { PlanKind } from "./names";
 import { isRecord } from "./values";
 
@@ -45,7 +45,7 @@ export interface PreviewRead {
   tenantMove?: { from: Tenant; to: Tenant };
 }
 
-/** The one record of the stack's tenant (provider/resources/stack-tenant.ts): no object, so not counted. */
+/** The one record of the stack's tenant (provider/dynamic-provider/stack-tenant.ts): no object, so not counted. */
 const TENANT_TYPE = "StackTenant";
 
 const KIND_OF_TYPE: Record<string, PlanKind> = {

@@ -2,19 +2,19 @@
  * The comparison behind `lineworks-contacts audit` (CONTRACT §4): a desired state against a
  * live domain, by the id the stack holds for an entry's key where the stack's state was read
  * (`held`), else by natural key (tag name; userId and tag name; propertyName; a contact's primary
- * email), with the resources' own normalization (provider/resources/normalize.ts), so server
+ * email), with the resources' own normalization (provider/dynamic-provider/normalize.ts), so server
  * defaults and list order never count as drift, and with each entry's ignoreChanges honoured.
  * Pure: the live domain is read elsewhere. Only field names are reported, never values.
  */
 import type { Contact, ContactTag, CustomProperty } from "../client/contact-api";
-import type { LiveDomain } from "../desired-state/export";
-import type { DesiredState, EntryOptions } from "../desired-state/model";
+import type { LiveDomain } from "../export/export";
+import type { DesiredState, EntryOptions } from "../loader/model";
 import { contactFieldFacts, primaryEmail, yamlNameOf, type ContactFieldName } from "../schema/contact";
 import { customPropertyDefinitionFacts } from "../schema/custom-property";
 import { differingFields } from "../schema/derive";
 import type { EntryName } from "../schema/resources";
-import { ownerAsWritten } from "../desired-state/export-owners";
-import { emptyHeldIds, userTagNaturalKey, type HeldIds } from "./stack-ids";
+import { ownerAsWritten } from "../export/export-owners";
+import { emptyHeldIds, userTagNaturalKey, type HeldIds } from "../stack/stack-ids";
 
 /** What an entry of each section is called (provider/schema/resources.ts). */
 export type AuditKind = EntryName;

@@ -1,13 +1,14 @@
 /**
- * Desired state in YAML (CONTRACT §7): loading, overlays, variables, validation, and the
- * component that turns a loaded state into resources. The root program (index.ts beside
- * Pulumi.yaml) and TypeScript users share this one implementation.
+ * Public path `lineworks-contacts-pulumi/provider/desired-state` (TypeScript users, README):
+ * desired state in YAML (CONTRACT §7) — loading, overlays, variables, validation
+ * (provider/loader) — and the component and root program that turn a loaded state into
+ * resources (provider/program). Re-exports only.
  */
-export { loadDesiredState, loadDesiredStateOrThrow, type LoadOptions, type LoadResult } from "./load";
-export { DesiredStateError, formatProblem, type Problem } from "./problems";
-export { normalizeVars } from "./variables";
-export { IGNORABLE_FIELDS, pulumiResourceOptions } from "./resource-options";
-export { readStackSettings, StackConfigError, type StackSettings } from "./stack-config";
-export type { ContactEntry, CustomPropertyEntry, DesiredState, EntryOptions, TagEntry, UserTagEntry } from "./model";
-export { COMPONENT_TYPE, LineWorksContacts, type LineWorksContactsArgs } from "./component";
-export { CONFIG_NAMESPACE, readProgramConfig, runRootProgram, type RootProgramOutputs } from "./program";
+export { loadDesiredState, loadDesiredStateOrThrow, type LoadOptions, type LoadResult } from "../loader/load";
+export { DesiredStateError, formatProblem, type Problem } from "../loader/problems";
+export { normalizeVars } from "../loader/variables";
+export { IGNORABLE_FIELDS, pulumiResourceOptions } from "../loader/resource-options";
+export { readStackSettings, StackConfigError, type StackSettings } from "../stack/stack-config";
+export type { ContactEntry, CustomPropertyEntry, DesiredState, EntryOptions, TagEntry, UserTagEntry } from "../loader/model";
+export { COMPONENT_TYPE, LineWorksContacts, type LineWorksContactsArgs } from "../program/component";
+export { CONFIG_NAMESPACE, readProgramConfig, runRootProgram, type RootProgramOutputs } from "../program/root-program";

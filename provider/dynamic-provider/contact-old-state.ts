@@ -12,7 +12,7 @@ import type { FieldBag } from "./contact-plan";
 import type { ContactStateBag } from "./contact-state";
 import { fingerprint, samePrint, splitPrints } from "./fingerprint";
 import { containsUnknown } from "./pulumi-values";
-import { CONTACT_FIELD_NAMES, type ContactFieldName } from "./types";
+import { CONTACT_FIELD_NAMES, type ContactFieldName } from "../seam/types";
 
 /** Fingerprint of each non-empty field (an absent field is empty). */
 export type FieldPrints = Partial<Record<ContactFieldName, string>>;

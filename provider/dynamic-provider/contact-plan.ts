@@ -9,7 +9,7 @@ import { contactFieldFacts } from "../schema/contact";
 import { differingFields, sameValue } from "../schema/derive";
 import { PATCH_CAN_CLEAR_FIELDS } from "./assumptions";
 import { containsUnknown } from "./pulumi-values";
-import { CONTACT_FIELD_NAMES, type ContactFieldName } from "./types";
+import { CONTACT_FIELD_NAMES, type ContactFieldName } from "../seam/types";
 
 export { primaryEmail } from "../schema/contact";
 

@@ -14,7 +14,7 @@ import type { Contact } from "../client/contact-api";
 import { defined } from "./context";
 import type { FieldPrints } from "./contact-old-state";
 import { compactContactField } from "./normalize";
-import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs } from "./types";
+import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactInputs } from "../seam/types";
 import { SECRET_CONTACT_FIELD_NAMES } from "../schema/contact";
 
 /** Declared `secret` (provider/schema/contact.ts): secret in the state's inputs where the user asks (secretFields). */

@@ -21,7 +21,7 @@ import { createOrAdopt, plannedCreate, type NaturalKeyKind } from "./kit";
 import { photoIssues, readPhoto, readPhotoForUpload, sha256Hex } from "./photo";
 import { containsUnknown, issuesAboutKnownValues, toCheckFailures, withoutProviderKey } from "./pulumi-values";
 import { RecordedInputs } from "./recorded-inputs";
-import type { ContactFieldName, ContactInputs } from "./types";
+import type { ContactFieldName, ContactInputs } from "../seam/types";
 
 /** The members a contact names: its owner and the members it is shared with. */
 function contactOwners(inputs: ContactInputs): Array<{ field: string; userId: string }> {

@@ -14,7 +14,7 @@ import { checkWith, GONE, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, plannedCreate, type NaturalKeyKind } from "./kit";
 import { containsUnknown } from "./pulumi-values";
 import { nameMoves, writeWithHandoff } from "./name-handoff";
-import type { ContactCustomPropertyInputs, ContactCustomPropertyState } from "./types";
+import type { ContactCustomPropertyInputs, ContactCustomPropertyState } from "../seam/types";
 
 /** Display names are unique in the domain; a swap between two properties is handed off (name-handoff.ts). */
 const DISPLAY_NAMES = uniqueNameScope("ContactCustomProperty", {});

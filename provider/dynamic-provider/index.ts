@@ -1,5 +1,5 @@
 /**
- * The implementation behind the serialized provider stubs (see dynamic-stub.ts:
+ * The implementation behind the serialized provider stubs (see ../program/dynamic-stub.ts:
  * the state holds `...("lineworks-contacts-pulumi/h").<Type>`, or in states of
  * v0.1 `...("lineworks-contacts-pulumi/provider/dynamic-handlers")
  * .handlersFor("<Type>")`). The stubs load this module by package name inside
@@ -7,23 +7,23 @@
  * one API client, one listing cache for every resource of a Pulumi run.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { createContactApiClient, resolveClientConfig, type ConfigSource, type ContactApi } from "./client";
-import type { ProviderContext } from "./resources/context";
-import type { ResourceHandlers } from "./resources/handlers";
-import { contactHandlers } from "./resources/contact";
-import { contactCustomPropertyHandlers } from "./resources/custom-property";
-import { LiveCache } from "./resources/live-cache";
-import { withJournalStack } from "./resources/create-journal";
-import { Preflight, withPreflight } from "./resources/preflight";
-import { guardDeletes, stackClaims } from "./resources/stack-claims";
-import { companyContactTagHandlers, userContactTagHandlers } from "./resources/tags";
-import { stackTenantHandlers } from "./resources/stack-tenant";
-import { reportTakeovers } from "./resources/takeover-count";
-import { TenantGate, withGatedGone } from "./resources/tenant-gate";
-import { withConfigErrorsPlain } from "./resources/user-error";
+import { createContactApiClient, resolveClientConfig, type ConfigSource, type ContactApi } from "../client";
+import type { ProviderContext } from "./context";
+import type { ResourceHandlers } from "./handlers";
+import { contactHandlers } from "./contact";
+import { contactCustomPropertyHandlers } from "./custom-property";
+import { LiveCache } from "./live-cache";
+import { withJournalStack } from "../seam/create-journal";
+import { Preflight, withPreflight } from "./preflight";
+import { guardDeletes, stackClaims } from "./stack-claims";
+import { companyContactTagHandlers, userContactTagHandlers } from "./tags";
+import { stackTenantHandlers } from "./stack-tenant";
+import { reportTakeovers } from "./takeover-count";
+import { TenantGate, withGatedGone } from "./tenant-gate";
+import { withConfigErrorsPlain } from "./user-error";
 
-export type { ResourceTypeName } from "./schema/resources";
-import type { ResourceTypeName } from "./schema/resources";
+export type { ResourceTypeName } from "../schema/resources";
+import type { ResourceTypeName } from "../schema/resources";
 
 let stackConfig: ConfigSource | undefined;
 let client: ContactApi | undefined;
@@ -98,7 +98,7 @@ export const CompanyContactTag = handlersFor("CompanyContactTag");
 export const UserContactTag = handlersFor("UserContactTag");
 export const ContactCustomProperty = handlersFor("ContactCustomProperty");
 export const Contact = handlersFor("Contact");
-/** The stack's tenant (resources/stack-tenant.ts): calls no API. */
+/** The stack's tenant (./stack-tenant.ts): calls no API. */
 export const StackTenant = served(
   stackTenantHandlers({ config: providerConfig, warn: context.warn, gate: tenantGate, checkSettings: () => void resolveClientConfig(providerConfig(), process.env) }),
 );

@@ -7,7 +7,7 @@
  */
 import { isDuplicateName } from "../client/errors";
 import { isConflict } from "./context";
-import { createJournal } from "./create-journal";
+import { createJournal } from "../seam/create-journal";
 import { containsUnknown } from "./pulumi-values";
 import { stackClaims } from "./stack-claims";
 import { takeoverCount } from "./takeover-count";

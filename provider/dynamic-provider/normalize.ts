@@ -6,7 +6,7 @@
  */
 import { canonicalJson, canonicalValue, type Json } from "../schema/canonical";
 import { contactFieldFacts } from "../schema/contact";
-import type { ContactFieldName } from "./types";
+import type { ContactFieldName } from "../seam/types";
 
 export { canonicalJson } from "../schema/canonical";
 

@@ -11,9 +11,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { LineWorksApiError } from "../client/errors";
 import type { ProviderContext } from "./context";
-import { createJournal } from "./create-journal";
+import { createJournal } from "../seam/create-journal";
 import type { PlannedCreate } from "./kit";
-import { adoptionNote, JOURNAL_REASON, NAME_FROM_STACK_INPUT, type NotedType } from "./preview-notes";
+import { adoptionNote, JOURNAL_REASON, NAME_FROM_STACK_INPUT, type NotedType } from "../seam/preview-notes";
 import { containsUnknown, withoutProviderKey } from "./pulumi-values";
 import { withoutStackTrace } from "./user-error";
 

@@ -6,7 +6,7 @@ import { uniqueNameScope } from "../schema/resources";
 import { type ProviderContext } from "./context";
 import { checkWith, GONE, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, immutableChanges, plannedCreate, withConflictNamed, type NaturalKeyKind } from "./kit";
-import { userTagNaturalKey } from "../audit/stack-ids";
+import { userTagNaturalKey } from "../stack/stack-ids";
 import { nameMoves, writeWithHandoff } from "./name-handoff";
 import { containsUnknown } from "./pulumi-values";
 import { isDuplicateName } from "../client/errors";
@@ -16,7 +16,7 @@ import type {
   CompanyContactTagState,
   UserContactTagInputs,
   UserContactTagState,
-} from "./types";
+} from "../seam/types";
 
 function withName(tags: Map<string, ContactTag>, name: string): ContactTag[] {
   return [...tags.values()].filter((tag) => tag.contactTagName === name);

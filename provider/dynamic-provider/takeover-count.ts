@@ -3,7 +3,7 @@
  * key) and how many it created: the kit's create path records each outcome (kit.ts createOrAdopt).
  * When the engine closes the provider process at the end of `pulumi up` (SIGINT, measured with
  * pulumi v3.276: the engine shows what a provider writes to stderr then, with the run's
- * diagnostics), the process (dynamic-handlers.ts) prints one summary line:
+ * diagnostics), the process (./index.ts) prints one summary line:
  *   lineworks-contacts: this up took over 3 existing objects and created 2 new ones
  * Which objects are taken over, up's check already says, one note each (preview-notes.ts), as in a
  * preview. A preview creates nothing, so its process prints no summary. Nothing is kept in the state.
@@ -19,7 +19,7 @@ export class TakeoverCount {
   }
 }
 
-/** The process's count (the provider module is a per-process singleton, see dynamic-handlers.ts). */
+/** The process's count (the provider module is a per-process singleton, see ./index.ts). */
 export const takeoverCount = new TakeoverCount();
 
 const objects = (n: number) => `${n} existing object${n === 1 ? "" : "s"}`;

@@ -6,7 +6,7 @@
  * stays Japanese; digits; `-`, `_`, `.`); anything else (spaces, punctuation, emoji) becomes
  * one `-`. NFKC first, so full-width Latin letters and digits read as ASCII.
  */
-import { KEY_MAX_LENGTH, isValidKey } from "./keys";
+import { KEY_MAX_LENGTH, isValidKey } from "../loader/keys";
 
 const KEY_CHAR = /^[\p{L}\p{M}\p{Nd}_.-]$/u;
 

@@ -4,7 +4,7 @@
  * a literal `${` kept literal. The same input gives the same bytes.
  */
 import { Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, YAMLMap } from "yaml";
-import { FORMAT_VERSION, SECTION_NAMES, type SectionName } from "./format";
+import { FORMAT_VERSION, SECTION_NAMES, type SectionName } from "../loader/format";
 
 export type ExportSections = Partial<Record<SectionName, Record<string, object>>>;
 

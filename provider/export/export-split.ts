@@ -3,7 +3,7 @@
  * `lineworks-contacts:files` lists them (tags before the contacts that name them), and the
  * `pulumi config set` line that lists them.
  */
-import { SECTION_NAMES, type SectionName } from "./format";
+import { SECTION_NAMES, type SectionName } from "../loader/format";
 import { renderDocument, type RenderInput } from "./export-render";
 
 export const SPLIT_FILE_NAMES: Readonly<Record<SectionName, string>> = {

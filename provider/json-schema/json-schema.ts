@@ -22,10 +22,10 @@ import {
   type Fact,
   type ObjectFact,
 } from "../schema";
-import { entryFieldNames } from "./field-names";
-import { KEY_PATTERN, KEY_RULE } from "./keys";
-import { IGNORABLE_FIELDS, IGNORE_CHANGES, PROTECT, RETAIN_ON_DELETE, SECRET_FIELDS } from "./resource-options";
-import { CONTACT_CUSTOM_PROPERTIES, CONTACT_TAGS, FORMAT_VERSION, PREVIOUS_KEYS, SECTION_NAMES, type SectionName } from "./format";
+import { entryFieldNames } from "../loader/field-names";
+import { KEY_PATTERN, KEY_RULE } from "../loader/keys";
+import { IGNORABLE_FIELDS, IGNORE_CHANGES, PROTECT, RETAIN_ON_DELETE, SECRET_FIELDS } from "../loader/resource-options";
+import { CONTACT_CUSTOM_PROPERTIES, CONTACT_TAGS, FORMAT_VERSION, PREVIOUS_KEYS, SECTION_NAMES, type SectionName } from "../loader/format";
 
 export type JsonSchema = { [keyword: string]: unknown };
 

@@ -1,7 +1,7 @@
 /**
  * The four Pulumi resources (type tokens `pulumi-nodejs:dynamic/lineworks:<Type>`).
  * Inputs and outputs use the API's field names. The provider of each is the
- * tiny stub of ../dynamic-stub.ts that loads ../dynamic-handlers at run time.
+ * tiny stub of ./dynamic-stub.ts that loads ../dynamic-provider (package export ./h) at run time.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AccessibleMember } from "../client/contact-api";
@@ -13,10 +13,10 @@ import type {
   ContactInputs,
   UserContactTagInputs,
   UserContactTagState,
-} from "./types";
+} from "../seam/types";
 import { SECRET_CONTACT_FIELD_NAMES, type SecretContactFieldName } from "../schema/contact";
 import type { ResourceTypeName } from "../schema/resources";
-import { providerStub, StubbedDynamicResource } from "../dynamic-stub";
+import { providerStub, StubbedDynamicResource } from "./dynamic-stub";
 
 /** A value, or a value of which any part may come from another resource's output. */
 export type DeepInput<T> = T extends string | number | boolean | null | undefined

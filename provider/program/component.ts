@@ -1,14 +1,14 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { CompanyContactTag, Contact, ContactCustomProperty, StackTenant, UserContactTag, type ContactArgs } from "../resources/classes";
-import { NAME_FROM_STACK_INPUT } from "../resources/preview-notes";
-import { assertStateKeys } from "./keys";
-import { loadDesiredStateOrThrow, type LoadOptions } from "./load";
-import type { ContactEntry, CustomPropertyEntry, DesiredState, EntryOptions, TagEntry, UserTagEntry } from "./model";
+import { CompanyContactTag, Contact, ContactCustomProperty, StackTenant, UserContactTag, type ContactArgs } from "./classes";
+import { NAME_FROM_STACK_INPUT } from "../seam/preview-notes";
+import { assertStateKeys } from "../loader/keys";
+import { loadDesiredStateOrThrow, type LoadOptions } from "../loader/load";
+import type { ContactEntry, CustomPropertyEntry, DesiredState, EntryOptions, TagEntry, UserTagEntry } from "../loader/model";
 import { declaredInputs } from "../schema/derive";
 import { resourceOf } from "../schema/resources";
 import { secretWhereUsed } from "./secret-values";
-import { pulumiResourceOptions, type OptionSection, type SecretFieldName } from "./resource-options";
+import { pulumiResourceOptions, type OptionSection, type SecretFieldName } from "../loader/resource-options";
 
 export const COMPONENT_TYPE = "lineworks-contacts:index:LineWorksContacts";
 

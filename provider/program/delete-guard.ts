@@ -7,9 +7,9 @@
  * counts once for itself and once per contact of the stack carrying a value for it. Pure: the
  * stack's entries are read elsewhere.
  */
-import { replacingInputs, type HeldEntries, type HeldEntry, type HeldKind } from "../audit/stack-ids";
+import { replacingInputs, type HeldEntries, type HeldEntry, type HeldKind } from "../stack/stack-ids";
 import { SECTION_NAMES } from "../schema/resources";
-import type { DesiredState, EntryOptions } from "./model";
+import type { DesiredState, EntryOptions } from "../loader/model";
 
 export const MAX_DELETES_KEY = "lineworks-contacts:maxDeletes";
 export const DEFAULT_MAX_DELETES = 10;

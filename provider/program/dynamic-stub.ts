@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { declarationSiteOnly } from "./declaration-site";
-import { STACK_INPUT } from "./resources/create-journal";
+import { STACK_INPUT } from "../seam/create-journal";
 
 /** The package name our serialized providers load the implementation by. */
 export const PACKAGE_NAME = "lineworks-contacts-pulumi";
@@ -51,7 +51,7 @@ export abstract class StubbedDynamicResource extends pulumi.CustomResource {
       Error.prepareStackTrace = trimmed;
     }
     try {
-      // The stack's name, for our provider's create journal (resources/create-journal.ts), whose check drops it;
+      // The stack's name, for our provider's create journal (seam/create-journal.ts), whose check drops it;
       // a stub pointed at another provider (the bench's floors, the engine test) gets nothing it would have to drop.
       const stack = stub.includes(`"${PACKAGE_NAME}/`) ? { [STACK_INPUT]: pulumi.getStack() } : {};
       super(`pulumi-nodejs:dynamic/lineworks:${type}`, name, { ...props, ...stack, __provider: stub }, opts);

@@ -6,9 +6,9 @@
  * and a new one created with a new id. The preview says so and names `previousKeys`. Pure: the
  * stack's entries are read elsewhere.
  */
-import { contactDisplayName, type HeldEntries, type HeldEntry, type HeldKind } from "../audit/stack-ids";
+import { contactDisplayName, type HeldEntries, type HeldEntry, type HeldKind } from "../stack/stack-ids";
 import { heldEntryOf, removedKeys } from "./delete-guard";
-import type { DesiredState, EntryOptions } from "./model";
+import type { DesiredState, EntryOptions } from "../loader/model";
 
 const digits = (phone: string): string => phone.replace(/\D/g, "");
 const folded = (name: string | undefined): string | undefined => (name === undefined || name.trim() === "" ? undefined : name.trim().toLowerCase());

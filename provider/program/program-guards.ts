@@ -5,11 +5,11 @@
  * `pulumi destroy` does not run the program, so it is not guarded.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { HeldEntries } from "../audit/stack-ids";
-import { unknownConfigKeyProblems } from "./config-keys";
+import type { HeldEntries } from "../stack/stack-ids";
+import { unknownConfigKeyProblems } from "../stack/config-keys";
 import { countDeletes, deleteGuardRefusal, describeProtected, MAX_DELETES_KEY } from "./delete-guard";
 import { lookAlikeWarnings } from "./look-alikes";
-import type { DesiredState } from "./model";
+import type { DesiredState } from "../loader/model";
 
 /** The stack's config file as a person knows it. */
 export const stackFileName = (): string => `Pulumi.${pulumi.getStack()}.yaml`;

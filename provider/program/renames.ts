@@ -6,8 +6,8 @@
  * deleting the object both would name. Pure: the stack's entries are read elsewhere.
  */
 import { primaryEmail } from "../schema/contact";
-import { userTagNaturalKey, type HeldEntries, type HeldKind } from "../audit/stack-ids";
-import type { DesiredState, EntryOptions } from "./model";
+import { userTagNaturalKey, type HeldEntries, type HeldKind } from "../stack/stack-ids";
+import type { DesiredState, EntryOptions } from "../loader/model";
 
 export interface RecognisedRename {
   kind: HeldKind;

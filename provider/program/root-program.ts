@@ -4,20 +4,20 @@
  * in the files is reported before any resource is registered, so a bad file makes no API call.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { HeldEntries } from "../audit/stack-ids";
-import { JOURNAL_DIR, pruneCreateJournal } from "../resources/create-journal";
+import type { HeldEntries } from "../stack/stack-ids";
+import { JOURNAL_DIR, pruneCreateJournal } from "../seam/create-journal";
 import { LineWorksContacts } from "./component";
-import { loadDesiredState } from "./load";
-import { readPreviousEntries } from "./previous-state";
+import { loadDesiredState } from "../loader/load";
+import { readPreviousEntries } from "../stack/previous-state";
 import { DEFAULT_MAX_DELETES, parseMaxDeletes } from "./delete-guard";
-import { DesiredStateError } from "./problems";
+import { DesiredStateError } from "../loader/problems";
 import { guardDeletes, refuseUnknownConfigKeys } from "./program-guards";
 import { describeRename, recogniseRenames, withRenames } from "./renames";
 import { takenNameProblems } from "./taken-names";
-import { secretFieldList, type SecretFieldName } from "./resource-options";
+import { secretFieldList, type SecretFieldName } from "../loader/resource-options";
 import { secureVarValues } from "./secret-values";
 import { namesHeldByStack } from "./stack-held-names";
-import { normalizeVars } from "./variables";
+import { normalizeVars } from "../loader/variables";
 
 export const CONFIG_NAMESPACE = "lineworks-contacts";
 
@@ -72,7 +72,7 @@ function projectDir(): string {
   }
 }
 
-/** An up drops the create journal's lines whose ids the state now holds (../resources/create-journal.ts). */
+/** An up drops the create journal's lines whose ids the state now holds (../seam/create-journal.ts). */
 function pruneJournal(dir: string, previous: HeldEntries): void {
   const held = new Set<string>();
   for (const entries of Object.values(previous)) for (const entry of entries.values()) held.add(entry.id);

@@ -6,7 +6,7 @@
  * is encrypted too: erring that way never leaks.)
  */
 import * as pulumi from "@pulumi/pulumi";
-import { readStackSettings } from "./stack-config";
+import { readStackSettings } from "../stack/stack-config";
 
 const VARS_KEY = "lineworks-contacts:vars";
 

@@ -2,12 +2,12 @@
  * Entries whose natural key or unique name another entry of the stack holds before this run: a
  * name handed from one entry to another in the same edit (tag B renamed away from "Partner" while
  * a new tag takes "Partner"). The preview's check that a planned create's key is free outside the
- * stack (provider/resources/preflight.ts) lets these through: up hands the name over. Pure: the
+ * stack (provider/dynamic-provider/preflight.ts) lets these through: up hands the name over. Pure: the
  * stack's entries are read elsewhere (previous-state.ts).
  */
-import { userTagNaturalKey, type HeldEntries, type HeldKind } from "../audit/stack-ids";
+import { userTagNaturalKey, type HeldEntries, type HeldKind } from "../stack/stack-ids";
 import { primaryEmail } from "../schema/contact";
-import type { DesiredState } from "./model";
+import type { DesiredState } from "../loader/model";
 
 /** The names of one desired entry that must be unique: its natural key and, for a property, its displayName. */
 function namesOf(state: DesiredState, kind: HeldKind, key: string): Array<string | undefined> {

@@ -6,8 +6,8 @@
  * before, they are refused before anything changes, naming both entries and the way through.
  * Pure: the stack's entries are read elsewhere.
  */
-import { userTagNaturalKey, type HeldEntries, type HeldKind } from "../audit/stack-ids";
-import type { DesiredState } from "./model";
+import { userTagNaturalKey, type HeldEntries, type HeldKind } from "../stack/stack-ids";
+import type { DesiredState } from "../loader/model";
 
 type NamedKind = Exclude<HeldKind, "contacts">;
 

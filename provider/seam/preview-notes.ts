@@ -9,7 +9,7 @@ import { RESOURCE_TYPE_NAMES, type ResourceTypeName } from "../schema/resources"
 
 /**
  * The other way, program to provider: an input the root program sets on an entry that takes a name
- * another entry of the stack gives up in the same run (desired-state/stack-held-names.ts). The
+ * another entry of the stack gives up in the same run (program/stack-held-names.ts). The
  * preview's check then lets the create through (up hands the name over); check drops the input,
  * so it never reaches the state.
  */
@@ -25,7 +25,7 @@ const ADOPT_REASON = "the entry has adopt: true";
 export const JOURNAL_REASON = "this stack created it in a run that was cut off before the state recorded it (.lineworks-contacts/ journal)";
 
 /**
- * `naturalKey`: a tag's name, `userId/name` for a user tag (audit/stack-ids userTagNaturalKey),
+ * `naturalKey`: a tag's name, `userId/name` for a user tag (stack/stack-ids userTagNaturalKey),
  * a property's propertyName, a contact's primary email in lower case.
  */
 export function adoptionNote(type: NotedType, naturalKey: string, reason = ADOPT_REASON): string {

@@ -7,7 +7,7 @@
  */
 import { execFile } from "node:child_process";
 import * as pulumi from "@pulumi/pulumi";
-import { heldEntriesFromExport, type HeldEntries } from "../audit/stack-ids";
+import { heldEntriesFromExport, type HeldEntries } from "./stack-ids";
 
 const EXPORT_TIMEOUT_MS = 60_000;
 const MAX_STATE_BYTES = 512 * 1024 * 1024;

@@ -13,7 +13,7 @@ export type HeldKind = SectionName;
 
 export type HeldIds = Record<HeldKind, Map<string, string>>;
 
-/** The resource's type token (resources/classes.ts `lineworksType`) → its section. */
+/** The resource's type token (program/classes.ts `lineworksType`) → its section. */
 const TYPE_TO_KIND: Record<string, HeldKind> = Object.fromEntries(
   RESOURCE_TYPE_NAMES.map((type) => [`pulumi-nodejs:dynamic/lineworks:${type}`, RESOURCES[type].section]),
 );

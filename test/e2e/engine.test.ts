@@ -4,10 +4,10 @@ import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-w
 
 // Proves the real engine, our language host and the dynamic-provider launcher work together,
 // and that the provider serialized into the state is a tiny stub with no captured values: our
-// resources' stub (provider/dynamic-stub.ts), pointed at a no-op provider beside the program
+// resources' stub (provider/program/dynamic-stub.ts), pointed at a no-op provider beside the program
 // (the package ships no no-op resource).
 const program = (value: string) => `
-const { StubbedDynamicResource, providerStub } = require("lineworks-contacts-pulumi/provider/dynamic-stub");
+const { StubbedDynamicResource, providerStub } = require("lineworks-contacts-pulumi/provider/program/dynamic-stub");
 const stub = providerStub("h", "noop").replace('"lineworks-contacts-pulumi/h"', '"./noop.js"');
 class NoopResource extends StubbedDynamicResource {
   constructor(name, args) { super("NoopResource", name, stub, { value: args.value }); }

@@ -3,7 +3,7 @@
  * In a chain each object takes the name the next one gives up and the last takes a new name
  * (`vip` ← "Partner", `partner` ← "Press", `press` ← "Tag 1"); in a cycle the last takes the
  * first one's name. The API keeps these names unique, so the engine's parallel updates are
- * refused by each other until the hand-off (provider/resources/name-handoff.ts) orders them.
+ * refused by each other until the hand-off (provider/dynamic-provider/name-handoff.ts) orders them.
  * Each up moves a chain (or cycle) of the same length in all three namespaces at once: company
  * tags, one member's tags, custom property display names. The object that must move first is
  * declared last, so the others are refused first. Every up: exit 0, no error, no DELETE, every

@@ -1,5 +1,5 @@
 /**
- * The JSON Schema for editors (provider/desired-state/json-schema.ts, shipped as
+ * The JSON Schema for editors (provider/json-schema/json-schema.ts, shipped as
  * dist/schema/desired-state.schema.json), checked with a standard validator (ajv, strict mode):
  * every example and good fixture passes; every bad fixture of test/invalid that one file can
  * show is rejected at the line `validate` reports; the ones it cannot show are listed below
@@ -13,9 +13,9 @@ import * as path from "node:path";
 import Ajv, { type ErrorObject } from "ajv";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { describe, expect, it } from "vitest";
-import { desiredStateJsonSchema } from "../../provider/desired-state/json-schema";
-import { entryFieldNames } from "../../provider/desired-state/field-names";
-import { SECTION_NAMES } from "../../provider/desired-state/format";
+import { desiredStateJsonSchema } from "../../provider/json-schema/json-schema";
+import { entryFieldNames } from "../../provider/loader/field-names";
+import { SECTION_NAMES } from "../../provider/loader/format";
 import { invalidCases, invalidDir } from "../desired-state/corpus";
 import { repoRoot } from "../support/repo-root";
 

@@ -50,7 +50,7 @@ export function announcedReplacements(model: Model, before: Live, output: string
   return replaced;
 }
 
-/** provider/desired-state/taken-names.ts: `tags.partner: contactTagName "Press" is still held by tags.press, which this edit removes`. */
+/** provider/program/taken-names.ts: `tags.partner: contactTagName "Press" is still held by tags.press, which this edit removes`. */
 const HELD_BY_REMOVED = /\b(tags|userTags|customProperties)\.(\S+): (?:contactTagName|displayName) "[^"]*" is still held by \1\.(\S+), which this edit removes\b/g;
 
 /**

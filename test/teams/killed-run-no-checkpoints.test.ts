@@ -2,7 +2,7 @@
  * Issue 33 item 3: a `pulumi up` with PULUMI_SKIP_CHECKPOINTS=true (the state is saved only when a
  * run ends) killed halfway through creating contacts loses nothing, and its recovery needs no edit
  * of the files: `pulumi cancel --yes`, then `pulumi up`. The provider's create journal
- * (provider/resources/create-journal.ts) names every object the dead run made; the next up takes
+ * (provider/seam/create-journal.ts) names every object the dead run made; the next up takes
  * those over (no adopt: true in the files) and creates the rest. Another stack in the same folder,
  * whose journal names none of them, is still refused with their ids.
  *
@@ -13,7 +13,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { journalFile, readJournal } from "../../provider/resources/create-journal";
+import { journalFile, readJournal } from "../../provider/seam/create-journal";
 import { emulatorDomain, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { waitForNoProcessesIn } from "../support/processes";
 import { emulatorProviderEnv } from "../support/provider-config";

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { declarationSiteOnly, isUserFrame } from "../../provider/declaration-site";
+import { declarationSiteOnly, isUserFrame } from "../../provider/program/declaration-site";
 
 /** Just enough of a V8 CallSite for the formatter. */
 function site(functionName: string | null, file: string | null): NodeJS.CallSite {
@@ -12,7 +12,7 @@ function site(functionName: string | null, file: string | null): NodeJS.CallSite
 }
 
 const sdk = (name: string) => site(name, "/app/node_modules/@pulumi/pulumi/resource.js");
-const ours = (name: string) => site(name, path.resolve(__dirname, "../../provider/resources/classes.js"));
+const ours = (name: string) => site(name, path.resolve(__dirname, "../../provider/program/classes.js"));
 const user = site(null, "/home/me/company/index.js");
 const sdkCallsites = [sdk("callsites"), sdk("stackTrace"), sdk("Resource"), sdk("CustomResource"), ours("StubbedDynamicResource")];
 

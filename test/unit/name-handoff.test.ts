@@ -1,12 +1,12 @@
 /**
- * The name hand-off (provider/resources/name-handoff.ts) against a fake API that keeps names
+ * The name hand-off (provider/dynamic-provider/name-handoff.ts) against a fake API that keeps names
  * unique and applies each write when it arrives but answers it later (a response in flight),
  * driven like the engine drives it: a resource's diff announces its move, then its update
  * starts at once while later resources are still being diffed. Real timers: the hand-off
  * polls and waits in wall-clock time.
  */
 import { describe, expect, it } from "vitest";
-import { NameMoves, writeWithHandoff } from "../../provider/resources/name-handoff";
+import { NameMoves, writeWithHandoff } from "../../provider/dynamic-provider/name-handoff";
 
 const NS = "company-tags";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

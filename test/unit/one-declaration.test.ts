@@ -5,7 +5,7 @@
  * functions alone; a contact field declared `secret` joins the secret list the same way.
  */
 import { describe, expect, it } from "vitest";
-import { factSchema } from "../../provider/desired-state/json-schema";
+import { factSchema } from "../../provider/json-schema/json-schema";
 import {
   contactFieldFacts,
   createBody,

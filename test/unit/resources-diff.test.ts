@@ -3,19 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DuplicateNameError } from "../../provider/client/errors";
-import { planContactWrite, primaryEmail, projectContactFields } from "../../provider/resources/contact-plan";
-import { changedFieldsFromPrints, recordsFields, storedPrints } from "../../provider/resources/contact-old-state";
-import { canonicalContactInputs, storedContact } from "../../provider/resources/contact-state";
-import { createOrAdopt, type NaturalKeyKind } from "../../provider/resources/kit";
-import { contactHandlers } from "../../provider/resources/contact";
-import type { ProviderContext } from "../../provider/resources/context";
-import { contactCustomPropertyHandlers, propertyPatch, replacedFields } from "../../provider/resources/custom-property";
-import { LiveCache } from "../../provider/resources/live-cache";
-import { sha256Hex } from "../../provider/resources/photo";
-import { formatPath, issuesAboutKnownValues, UNKNOWN } from "../../provider/resources/pulumi-values";
-import { companyContactTagHandlers, userContactTagHandlers } from "../../provider/resources/tags";
+import { planContactWrite, primaryEmail, projectContactFields } from "../../provider/dynamic-provider/contact-plan";
+import { changedFieldsFromPrints, recordsFields, storedPrints } from "../../provider/dynamic-provider/contact-old-state";
+import { canonicalContactInputs, storedContact } from "../../provider/dynamic-provider/contact-state";
+import { createOrAdopt, type NaturalKeyKind } from "../../provider/dynamic-provider/kit";
+import { contactHandlers } from "../../provider/dynamic-provider/contact";
+import type { ProviderContext } from "../../provider/dynamic-provider/context";
+import { contactCustomPropertyHandlers, propertyPatch, replacedFields } from "../../provider/dynamic-provider/custom-property";
+import { LiveCache } from "../../provider/dynamic-provider/live-cache";
+import { sha256Hex } from "../../provider/dynamic-provider/photo";
+import { formatPath, issuesAboutKnownValues, UNKNOWN } from "../../provider/dynamic-provider/pulumi-values";
+import { companyContactTagHandlers, userContactTagHandlers } from "../../provider/dynamic-provider/tags";
 import type { Contact, ContactApi } from "../../provider/client/contact-api";
-import { CONTACT_FIELD_NAMES, type ContactInputs } from "../../provider/resources/types";
+import { CONTACT_FIELD_NAMES, type ContactInputs } from "../../provider/seam/types";
 
 const desired: ContactInputs = {
   permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },

@@ -7,7 +7,7 @@ import {
   primaryEmail,
   type RuleIssue,
 } from "../../provider/rules";
-import { sameContactField } from "../../provider/resources/normalize";
+import { sameContactField } from "../../provider/dynamic-provider/normalize";
 
 const validContact = {
   permission: { masterUserId: "admin@example.com", accessibleRange: "ALL" },

@@ -5,8 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { replacedFields } from "../../provider/resources/custom-property";
-import { CONTACT_SECRET_OUTPUTS } from "../../provider/resources/classes";
+import { replacedFields } from "../../provider/dynamic-provider/custom-property";
+import { CONTACT_SECRET_OUTPUTS } from "../../provider/program/classes";
 import { contactFieldFacts, CUSTOM_PROPERTY_REPLACING_FIELDS, SECRET_CONTACT_FIELD_NAMES, USER_TAG_REPLACING_FIELDS, COMPANY_TAG_REPLACING_FIELDS } from "../../provider/schema";
 
 const schemaDir = path.join(__dirname, "..", "..", "provider", "schema");

@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { buildPlan } from "../../cli/plan/model";
 import { readPreviewJson } from "../../cli/plan/preview-json";
 import { renderPlan } from "../../cli/plan/render";
-import { stackTenantHandlers } from "../../provider/resources/stack-tenant";
-import { effectiveTenant, originOf, sameTenant } from "../../provider/resources/tenant";
-import { TenantGate } from "../../provider/resources/tenant-gate";
+import { stackTenantHandlers } from "../../provider/dynamic-provider/stack-tenant";
+import { effectiveTenant, originOf, sameTenant } from "../../provider/dynamic-provider/tenant";
+import { TenantGate } from "../../provider/dynamic-provider/tenant-gate";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 const REAL = { apiOrigin: "https://www.worksapis.com", domainId: 10000001 };

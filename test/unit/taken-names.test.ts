@@ -1,8 +1,8 @@
-/** takenNameProblems (provider/desired-state/taken-names.ts): a name still held by an entry the edit removes. */
+/** takenNameProblems (provider/program/taken-names.ts): a name still held by an entry the edit removes. */
 import { describe, expect, it } from "vitest";
-import type { HeldEntries } from "../../provider/audit/stack-ids";
-import type { DesiredState } from "../../provider/desired-state/model";
-import { takenNameProblems } from "../../provider/desired-state/taken-names";
+import type { HeldEntries } from "../../provider/stack/stack-ids";
+import type { DesiredState } from "../../provider/loader/model";
+import { takenNameProblems } from "../../provider/program/taken-names";
 
 const tags = (entries: Record<string, [string, string[]?]>): DesiredState =>
   ({

@@ -76,12 +76,14 @@ const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, en
 
 /**
  * The regular expression of the `__provider` stubs the code of `commit` writes: the template
- * literals providerStub (provider/dynamic-stub.ts) returns, their `${…}` any text.
+ * literals providerStub (provider/program/dynamic-stub.ts) returns, their `${…}` any text.
  */
 function stubPatternAt(commit: string): RegExp {
-  const source = git("show", `${commit}:provider/dynamic-stub.ts`);
+  // Where the stub lived at that commit: provider/program/ since the folders show the two processes.
+  const file = ["provider/program/dynamic-stub.ts", "provider/dynamic-stub.ts"].find((candidate) => git("ls-tree", "--name-only", commit, candidate).trim() !== "")!;
+  const source = git("show", `${commit}:${file}`);
   const body = /export function providerStub\([^)]*\): string \{([\s\S]*?)\n\}/.exec(source)?.[1];
-  if (!body) throw new Error(`no providerStub in ${commit}:provider/dynamic-stub.ts`);
+  if (!body) throw new Error(`no providerStub in ${commit}:${file}`);
   const returned = body.slice(body.indexOf("return"));
   const template = [...returned.matchAll(/`([^`]*)`/g)].map((match) => match[1]!).join("").replace(/\\n/g, "\n");
   const parts = template.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));

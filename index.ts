@@ -3,6 +3,6 @@
  * desired-state files of `lineworks-contacts:files` with `lineworks-contacts:vars`, and
  * exports tagIds, userTagIds, customPropertyIds and contactIds.
  */
-import { runRootProgram } from "./provider/desired-state/program";
+import { runRootProgram } from "./provider/program/root-program";
 
 export = runRootProgram();

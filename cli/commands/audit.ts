@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { formatProblem } from "../../provider/desired-state/problems";
+import { formatProblem } from "../../provider/loader/problems";
 import { cwdOption, desiredInputsOrUsageError, stackOption, varOption } from "./desired-inputs";
 import { loadForCli } from "./validate";
 
@@ -50,7 +50,7 @@ export function registerAuditCommand(program: Command): void {
       }
       const { createContactApiClient } = await import("../../provider/client/index.js");
       const { clientConfigForCli } = await import("./credentials.js");
-      const { readLiveDomain } = await import("../../provider/desired-state/export.js");
+      const { readLiveDomain } = await import("../../provider/export/export.js");
       const { compareDomain } = await import("../../provider/audit/compare.js");
       const { formatAuditText } = await import("../../provider/audit/format.js");
 

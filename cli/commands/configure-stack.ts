@@ -9,7 +9,7 @@
  * argument (a command line is visible to every local user, and to CI logs). Values already set
  * are left alone, so that restarting the emulator with `--data` does not rewrite the stack file.
  */
-import { stackSettingsFromPulumiJson, locateStack } from "../../provider/desired-state/stack-config";
+import { stackSettingsFromPulumiJson, locateStack } from "../../provider/stack/stack-config";
 import { CONFIG_READ_ARGS, failureReason, runPulumi } from "./pulumi-cli";
 
 export interface ConfigSetting {

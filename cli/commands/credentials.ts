@@ -6,7 +6,7 @@
  * write. Errors name only what the command read: without `--stack`, the environment variables alone.
  */
 import { ClientConfigError, resolveClientConfig, type ClientConfig } from "../../provider/client/config";
-import type { StackSettings } from "../../provider/desired-state/stack-config";
+import type { StackSettings } from "../../provider/stack/stack-config";
 
 /** `lineworks:apiBaseUrl` → `LINEWORKS_API_BASE_URL`. */
 export function envNameOf(key: string): string {

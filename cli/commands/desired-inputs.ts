@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import type { StackSettings } from "../../provider/desired-state/stack-config";
+import type { StackSettings } from "../../provider/stack/stack-config";
 import { readStackForCli, type StackNeeds } from "./stack-settings";
 
 /** Collects repeated `--var NAME=VALUE` options. */

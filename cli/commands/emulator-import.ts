@@ -11,9 +11,9 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { StagedContact, StagedDomain, StagedField } from "../../emulator/import";
-import type { ContactEntry, CustomPropertyEntry, DesiredState } from "../../provider/desired-state/model";
-import { formatProblem } from "../../provider/desired-state/problems";
-import { normalizeContactField } from "../../provider/resources/normalize";
+import type { ContactEntry, CustomPropertyEntry, DesiredState } from "../../provider/loader/model";
+import { formatProblem } from "../../provider/loader/problems";
+import { normalizeContactField } from "../../provider/dynamic-provider/normalize";
 import { CONTACT_FIELD_NAMES } from "../../provider/schema/contact";
 import { loadForCli } from "./validate";
 

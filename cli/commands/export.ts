@@ -59,7 +59,7 @@ export function registerExportCommand(program: Command): void {
       }
       // Loaded here so that other commands do not pay for the HTTP client.
       const { createContactApiClient } = await import("../../provider/client/index.js");
-      const { readLiveDomain, toDesiredStateDocument, toDesiredStateFiles } = await import("../../provider/desired-state/export.js");
+      const { readLiveDomain, toDesiredStateDocument, toDesiredStateFiles } = await import("../../provider/export/export.js");
       const { clientConfigForCli } = await import("./credentials.js");
       const config = clientConfigForCli(stack, process.env);
       const api = createContactApiClient(config, { log: progress });
@@ -72,7 +72,7 @@ export function registerExportCommand(program: Command): void {
         fs.mkdirSync(dir, { recursive: true });
         writePhotoFiles(dir, options.photos ?? "", exported.photoFiles);
         for (const file of exported.files) writeAtomically(path.join(dir, file.name), file.text);
-        const { filesConfigCommand } = await import("../../provider/desired-state/export-split.js");
+        const { filesConfigCommand } = await import("../../provider/export/export-split.js");
         // lineworks-contacts:files are relative to the project: the stack's, else the current folder.
         const projectDir = stack?.settings.projectDir ?? process.cwd();
         const listed = exported.files.map((file) => toPosix(path.relative(projectDir, path.join(dir, file.name))));

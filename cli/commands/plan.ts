@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Option, type Command } from "commander";
-import { readPhoto } from "../../provider/resources/photo";
+import { readPhoto } from "../../provider/dynamic-provider/photo";
 import { buildPlan, type PlanOptions } from "../plan/model";
 import { readPreviewJson } from "../plan/preview-json";
 import { renderPlan, type PlanFormat } from "../plan/render";

@@ -11,7 +11,7 @@ import {
   stackSettingsFromPulumiJson,
   StackConfigError,
   type StackSettings,
-} from "../../provider/desired-state/stack-config";
+} from "../../provider/stack/stack-config";
 import { CONFIG_READ_ARGS, failureReason, runPulumiSync } from "./pulumi-cli";
 
 /** What a command takes from the stack: the desired-state files and vars, the lineworks:* credentials, or both. */

@@ -4,7 +4,7 @@
  * as `pulumi` itself would (PULUMI_BACKEND_URL, `pulumi login`). No argument carries a secret.
  */
 import { execFile } from "node:child_process";
-import { heldEntriesFromExport, heldIdsFromExport, type HeldEntries, type HeldIds } from "../../provider/audit/stack-ids";
+import { heldEntriesFromExport, heldIdsFromExport, type HeldEntries, type HeldIds } from "../../provider/stack/stack-ids";
 
 export type StackIdsResult = { held: HeldIds } | { held?: undefined; why: string };
 export type StackEntriesResult = { held: HeldEntries } | { held?: undefined; why: string };

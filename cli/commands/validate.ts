@@ -1,12 +1,12 @@
 import * as path from "node:path";
 import type { Command } from "commander";
-import { unknownConfigKeyProblems } from "../../provider/desired-state/config-keys";
-import { MAX_DELETES_KEY, parseMaxDeletes } from "../../provider/desired-state/delete-guard";
+import { unknownConfigKeyProblems } from "../../provider/stack/config-keys";
+import { MAX_DELETES_KEY, parseMaxDeletes } from "../../provider/program/delete-guard";
 // The pure loader only: the package index also loads @pulumi/pulumi, which validate does not need.
-import { loadDesiredState, type LoadResult } from "../../provider/desired-state/load";
-import { formatProblem, sortProblems, type Problem } from "../../provider/desired-state/problems";
-import { secretFieldList } from "../../provider/desired-state/resource-options";
-import { oncePerKey, setVarCommand } from "../../provider/desired-state/variables";
+import { loadDesiredState, type LoadResult } from "../../provider/loader/load";
+import { formatProblem, sortProblems, type Problem } from "../../provider/loader/problems";
+import { secretFieldList } from "../../provider/loader/resource-options";
+import { oncePerKey, setVarCommand } from "../../provider/loader/variables";
 import { failureReason, runPulumiSync } from "./pulumi-cli";
 import { cwdOption, desiredInputsOrUsageError, stackOption, varOption, type DesiredInputs } from "./desired-inputs";
 

@@ -7,7 +7,7 @@
  */
 import { canonicalJson } from "../../provider/schema/canonical";
 import { CONTACT_FIELD_NAMES, type ContactFieldName } from "../../provider/schema/contact";
-import { normalizeContactField } from "../../provider/resources/normalize";
+import { normalizeContactField } from "../../provider/dynamic-provider/normalize";
 import type { NameBook, PlanKind } from "./names";
 import { clip, containsSecret, containsUnknown, isRecord, plainText, UNKNOWN } from "./values";
 

@@ -3,15 +3,15 @@
  * display name and field changes; drift found by `--refresh` kept apart. Pure: the photo
  * bytes and the stack's names are handed in.
  */
-import type { HeldEntries } from "../../provider/audit/stack-ids";
-import { userTagNaturalKey } from "../../provider/audit/stack-ids";
-import type { NotedType } from "../../provider/resources/preview-notes";
+import type { HeldEntries } from "../../provider/stack/stack-ids";
+import { userTagNaturalKey } from "../../provider/stack/stack-ids";
+import type { NotedType } from "../../provider/seam/preview-notes";
 import { primaryEmail } from "../../provider/schema/contact";
 import { contactChanges, objectChanges, secretFieldsOf, type DiffContext } from "./field-diff";
 import { displayNameOf, nameBook, type PlanKind } from "./names";
 import type { PreviewRead, ResourceStep, StepState } from "./preview-json";
 import { plainText } from "./values";
-import { describeTenant, MOVE_TENANT_KEY, type Tenant } from "../../provider/resources/tenant";
+import { describeTenant, MOVE_TENANT_KEY, type Tenant } from "../../provider/dynamic-provider/tenant";
 
 /** The reviewer's warning for a run that moves the stack to another tenant. */
 function tenantMoveText(from: Tenant, to: Tenant): string {

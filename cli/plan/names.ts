@@ -4,7 +4,7 @@
  * property steps, else from the stack's state (`--stack`, pulumi stack export); an id found in
  * neither is "a tag not in this plan", never the id itself.
  */
-import type { HeldEntries } from "../../provider/audit/stack-ids";
+import type { HeldEntries } from "../../provider/stack/stack-ids";
 import { primaryEmail } from "../../provider/schema/contact";
 import { clip, isRecord, plainText } from "./values";
 

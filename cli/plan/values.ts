@@ -4,7 +4,7 @@
  * until `up` is the engine's unknown sentinel. Nothing here ever returns a secret's content.
  */
 import { isRecord } from "../../provider/schema/json";
-import { containsUnknown, UNKNOWN } from "../../provider/resources/pulumi-values";
+import { containsUnknown, UNKNOWN } from "../../provider/dynamic-provider/pulumi-values";
 
 export { containsUnknown, isRecord, UNKNOWN };
 

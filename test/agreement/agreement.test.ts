@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { loadDesiredState } from "../../provider/desired-state/load";
+import { loadDesiredState } from "../../provider/loader/load";
 import { api, requestToken } from "../emulator/http";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { AGREEMENT_CASES, CORPUS_PROPERTIES, CORPUS_TAGS, MEMBER, type AgreementCase, type Verdict } from "./cases";

@@ -10,11 +10,11 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContactApiClient, makeClientConfig } from "../../provider/client";
 import { LimiterRegistry } from "../../provider/client/rate-limiter";
-import { readLiveDomain, toDesiredStateDocument } from "../../provider/desired-state/export";
+import { readLiveDomain, toDesiredStateDocument } from "../../provider/export/export";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadDesiredState } from "../../provider/desired-state/load";
+import { loadDesiredState } from "../../provider/loader/load";
 import { contactFact, contactTagFact, readResponse } from "../../provider/schema";
 
 const contactC1 = {

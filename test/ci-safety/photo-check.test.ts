@@ -8,10 +8,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePhotoFiles } from "../../cli/commands/photo-files";
-import { contactHandlers } from "../../provider/resources/contact";
-import type { ProviderContext } from "../../provider/resources/context";
-import { LiveCache } from "../../provider/resources/live-cache";
-import { readPhotoForUpload } from "../../provider/resources/photo";
+import { contactHandlers } from "../../provider/dynamic-provider/contact";
+import type { ProviderContext } from "../../provider/dynamic-provider/context";
+import { LiveCache } from "../../provider/dynamic-provider/live-cache";
+import { readPhotoForUpload } from "../../provider/dynamic-provider/photo";
 import { JPEG, writePhotoProject, type PhotoProject } from "./photo-fixtures";
 
 let scratch: string;

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeStaged, loadImport, stagedDomainOf } from "../../cli/commands/emulator-import";
-import { loadDesiredStateOrThrow } from "../../provider/desired-state/load";
+import { loadDesiredStateOrThrow } from "../../provider/loader/load";
 import { repoRoot } from "../support/repo-root";
 
 const YAML = `version: 1

@@ -15,7 +15,7 @@ import { clientConfigForCli, envNameOf } from "../../cli/commands/credentials";
 import { connectableUrl, emulatorSettings } from "../../cli/commands/configure-stack";
 import { readStackForCli } from "../../cli/commands/stack-settings";
 import { startEmulator } from "../../emulator/server";
-import { readStackSettings } from "../../provider/desired-state/stack-config";
+import { readStackSettings } from "../../provider/stack/stack-config";
 import { CLI_PATH, REPO_ROOT } from "../support/emulator-process";
 
 const run = promisify(execFile);

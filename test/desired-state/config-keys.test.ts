@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { resolveClientConfig } from "../../provider/client/config";
-import { KNOWN_CONFIG_KEYS, unknownConfigKeyProblems } from "../../provider/desired-state/config-keys";
+import { KNOWN_CONFIG_KEYS, unknownConfigKeyProblems } from "../../provider/stack/config-keys";
 
 describe("unknown config keys", () => {
   it("a key spelt in another case, a missing letter: the known key suggested", () => {

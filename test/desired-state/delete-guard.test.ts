@@ -8,10 +8,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { heldEntriesFromExport } from "../../provider/audit/stack-ids";
+import { heldEntriesFromExport } from "../../provider/stack/stack-ids";
 import { loadDesiredState, type DesiredState } from "../../provider/desired-state";
-import { countDeletes, deleteGuardRefusal, parseMaxDeletes } from "../../provider/desired-state/delete-guard";
-import { lookAlikeWarnings } from "../../provider/desired-state/look-alikes";
+import { countDeletes, deleteGuardRefusal, parseMaxDeletes } from "../../provider/program/delete-guard";
+import { lookAlikeWarnings } from "../../provider/program/look-alikes";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-guard-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Contact } from "../../provider/client/contact-api";
 import { formatProblem, loadDesiredState } from "../../provider/desired-state";
-import { toDesiredStateDocument, type LiveDomain } from "../../provider/desired-state/export";
+import { toDesiredStateDocument, type LiveDomain } from "../../provider/export/export";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-export-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -6,11 +6,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Contact } from "../../provider/client/contact-api";
 import { LineWorksApiError } from "../../provider/client/errors";
 import { formatProblem, loadDesiredState } from "../../provider/desired-state";
-import { toDesiredStateDocument, toDesiredStateFiles, type LiveDomain } from "../../provider/desired-state/export";
-import { KeyMaker, slugOf } from "../../provider/desired-state/export-keys";
-import { readOwnerEmails } from "../../provider/desired-state/export-owners";
-import { filesConfigCommand } from "../../provider/desired-state/export-split";
-import { isValidKey } from "../../provider/desired-state/keys";
+import { toDesiredStateDocument, toDesiredStateFiles, type LiveDomain } from "../../provider/export/export";
+import { KeyMaker, slugOf } from "../../provider/export/export-keys";
+import { readOwnerEmails } from "../../provider/export/export-owners";
+import { filesConfigCommand } from "../../provider/export/export-split";
+import { isValidKey } from "../../provider/loader/keys";
 import { PNG } from "../ci-safety/photo-fixtures";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-export-keys-"));

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { formatProblem, loadDesiredState, type DesiredState } from "../../provider/desired-state";
-import { isValidKey, keyProblem, stateKeyProblems } from "../../provider/desired-state/keys";
+import { isValidKey, keyProblem, stateKeyProblems } from "../../provider/loader/keys";
 import { repoRoot } from "../support/repo-root";
 import { waitFor } from "../support/wait-for";
 
@@ -109,7 +109,7 @@ describe("a state built in code", () => {
       "stack",
       true,
     );
-    const { LineWorksContacts } = await import("../../provider/desired-state/component");
+    const { LineWorksContacts } = await import("../../provider/program/component");
     expect(() => new LineWorksContacts("bad", { state: bad })).toThrow(/LineWorksContacts: 2 invalid keys in the state[\s\S]*tags\[""\]: invalid key: the key is empty/);
     // The mocks see what a good state registers: the component, the stack's tenant record and its tag.
     new LineWorksContacts("good", { state: good });

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem, loadDesiredState } from "../../provider/desired-state";
-import { entryFieldNames, fieldNamesAt } from "../../provider/desired-state/field-names";
+import { entryFieldNames, fieldNamesAt } from "../../provider/loader/field-names";
 import { closestNames, didYouMean } from "../../provider/schema/suggest";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-suggest-"));

@@ -4,8 +4,8 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { Alias } from "yaml";
 import { formatProblem, loadDesiredState, type LoadResult } from "../../provider/desired-state";
-import { MAX_ALIAS_VALUES } from "../../provider/desired-state/source";
-import { substituteVariables } from "../../provider/desired-state/variables";
+import { MAX_ALIAS_VALUES } from "../../provider/loader/source";
+import { substituteVariables } from "../../provider/loader/variables";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lwc-desired-state-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -279,7 +279,7 @@ contacts:
 
 describe("resource options for the component", () => {
   it("map YAML field names to the resource's inputs, and refuse unknown ones from a state built in code", async () => {
-    const { pulumiResourceOptions } = await import("../../provider/desired-state/resource-options");
+    const { pulumiResourceOptions } = await import("../../provider/loader/resource-options");
     expect(pulumiResourceOptions("contacts", { protect: true, ignoreChanges: ["tags", "memo", "customProperties"] })).toEqual({
       protect: true,
       ignoreChanges: ["contactTagIds", "memo", "customProperties"],

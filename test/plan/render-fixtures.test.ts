@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { heldEntriesFromExport } from "../../provider/audit/stack-ids";
+import { heldEntriesFromExport } from "../../provider/stack/stack-ids";
 import { buildPlan, type PlanOptions } from "../../cli/plan/model";
 import { readPreviewJson } from "../../cli/plan/preview-json";
 import { renderPlan, type PlanFormat } from "../../cli/plan/render";

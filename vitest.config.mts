@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // The soak (npm run soak) runs only when given a time budget; npm test runs the fixed seeds.
-    exclude: ["**/node_modules/**", "**/.git/**", ...(process.env.LWC_SOAK_SECONDS === undefined ? ["test/sequences/soak.test.ts"] : [])],
+    exclude: ["**/node_modules/**", "**/.git/**", ...(process.env.LWC_SOAK_SECONDS === undefined ? ["test/stories/sequences/soak.test.ts"] : [])],
     // Rebuilds dist/ (what the emulator, the CLI and pulumi runs load) when a source is newer.
     globalSetup: ["test/support/fresh-dist.ts"],
     testTimeout: 120_000,

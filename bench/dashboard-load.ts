@@ -1,6 +1,6 @@
 /**
  * How fast the emulator's dashboard shows 1,000 contacts in headless Chromium (the wall-clock
- * measurement test/browser/dashboard-load.test.ts used to assert; the test keeps the counts
+ * measurement test/stories/browser/dashboard-load.test.ts used to assert; the test keeps the counts
  * and bytes). Seeds N contacts (default 1,000) over loopback, then loads the page three times
  * and reports, per load, the time from navigation to the first page of contacts, and the
  * page's own timings of the last load. Writes bench/results/dashboard-load-<time>.json.

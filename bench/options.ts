@@ -1,5 +1,5 @@
 /**
- * The command line of `npm run bench` (pure: unit-tested in test/unit/bench-stats.test.ts).
+ * The command line of `npm run bench` (pure: unit-tested in test/bench/bench-stats.test.ts).
  * The BENCH_* environment variables of earlier versions still set the defaults.
  */
 

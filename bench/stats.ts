@@ -1,6 +1,6 @@
 /**
  * The pure parts of `npm run bench` (no clock, no process, no file): the order the runs are
- * made in, and what is computed from their times. Unit-tested in test/unit/bench-stats.test.ts.
+ * made in, and what is computed from their times. Unit-tested in test/bench/bench-stats.test.ts.
  */
 
 /**

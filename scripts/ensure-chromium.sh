@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes Debian's headless-capable Chromium available for the browser tests (test/browser),
+# Makes Debian's headless-capable Chromium available for the browser tests (test/stories/browser),
 # with a font covering Japanese and Korean. Prints the browser's path as the last line of
 # stdout and exits 0; prints nothing and exits 1 when it is missing and cannot be installed.
 # Installs (apt-get, Debian's packages `chromium` and `fonts-noto-cjk`) only in CI (CI set) or

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # `npm test`: bootstrap, then the whole suite (unit, emulator conformance, client, real
-# `pulumi` end-to-end runs). Extra arguments go to vitest, e.g. `npm test -- test/e2e`.
+# `pulumi` end-to-end runs). Extra arguments go to vitest, e.g. `npm test -- test/stories/engine`.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo_root/scripts/bootstrap.sh"
-# CI runs test/browser: a missing Chromium is installed there, and a failure to do so stops the run.
+# CI runs test/stories/browser: a missing Chromium is installed there, and a failure to do so stops the run.
 # Elsewhere the browser tests skip without a Chromium; the closing summary says so and why.
 browser_note=""
 if [[ -n "${CI:-}" ]]; then
   bash scripts/ensure-chromium.sh >/dev/null
 elif ! bash scripts/ensure-chromium.sh >/dev/null 2>&1; then
-  browser_note="browser tests (test/browser) skipped: no Chromium at /usr/bin/chromium or \$LINEWORKS_CHROMIUM (apt-get install chromium, or run with CI=1 or LINEWORKS_INSTALL_CHROMIUM=1 to install it)"
+  browser_note="browser tests (test/stories/browser) skipped: no Chromium at /usr/bin/chromium or \$LINEWORKS_CHROMIUM (apt-get install chromium, or run with CI=1 or LINEWORKS_INSTALL_CHROMIUM=1 to install it)"
 fi
 
 echo "test: type-checking the tests and benchmarks" >&2

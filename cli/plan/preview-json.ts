@@ -1,6 +1,6 @@
 /**
  * Reads the JSON `pulumi preview --json` prints into the steps of our four resources. What a
- * real run showed (Pulumi 3.276, test/plan/fixtures): unchanged resources have no step (a key
+ * real run showed (Pulumi 3.276, test/stories/plan/fixtures): unchanged resources have no step (a key
  * renamed with previousKeys and nothing else is one of them); a replacement is one `replace`
  * step; `--refresh` adds a `refresh` step per resource whose old and new state are both the
  * state before the refresh, and the following step's oldState is the refreshed one; the

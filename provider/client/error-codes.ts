@@ -2,7 +2,7 @@
  * The one catalogue of error codes: every code the client gives a LineWorksApiError of its
  * own, and every code of an answer (the API's `code`, the token endpoint's `error`) that the
  * client or the provider acts on. Each with what it means and the way out. Every other file
- * uses these constants, never a string literal (test/unit/error-codes.test.ts keeps it so).
+ * uses these constants, never a string literal (test/provider/client/error-codes.test.ts keeps it so).
  * An answer's other codes pass through as the server wrote them, or as `HTTP_<status>` when
  * the body had none.
  */

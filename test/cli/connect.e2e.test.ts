@@ -14,11 +14,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  runCli,
   startConfiguringEmulator,
   stopConfiguringEmulator as stop,
   type ConfiguringEmulator as Started,
 } from "../support/configuring-emulator";
+import { runCli } from "../support/cli-runs";
 import { expectOk } from "../support/expect-ok";
 import { credentialSecrets, secretSearch } from "../support/secret-search";
 import { pulumiBinDir } from "../support/pulumi-cli";
@@ -136,14 +136,14 @@ describe("emulator --configure-stack, and --stack reading secure config through 
   }, 300_000);
 
   it("audit --stack and export --stack work with no credential in the environment; validate --stack reads the secure var", async () => {
-    const audit = await runCli(["audit", "--stack", "dev"], ws.dir, env);
+    const audit = await runCli(["audit", "--stack", "dev"], { cwd: ws.dir, env: env, onlyEnv: true });
     expect(audit.code, audit.stdout + audit.stderr).toBe(0);
     expect(audit.stderr).not.toMatch(/note/);
-    const exported = await runCli(["export", "--stack", "dev", "--cwd", ws.dir], os.tmpdir(), env);
+    const exported = await runCli(["export", "--stack", "dev", "--cwd", ws.dir], { cwd: os.tmpdir(), env, onlyEnv: true });
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toMatch(/contactTagName: VIP/);
     expect(exported.stdout).toMatch(/taro@acme\.example/);
-    const validate = await runCli(["validate", "--stack", "dev"], ws.dir, env);
+    const validate = await runCli(["validate", "--stack", "dev"], { cwd: ws.dir, env: env, onlyEnv: true });
     expect(validate.code, validate.stdout + validate.stderr).toBe(0);
     expect(validate.stderr).toBe("");
     expect(fs.readFileSync(argvLog, "utf8")).toMatch(/^pulumi config --show-secrets --json --stack dev --non-interactive$/m);
@@ -153,7 +153,7 @@ describe("emulator --configure-stack, and --stack reading secure config through 
   async function domainsExportReads(extra: Record<string, string>): Promise<{ code: number | null; stderr: string; domains: string[] }> {
     const url = `http://127.0.0.1:${port}`;
     await fetch(`${url}/_emulator/requests`, { method: "DELETE" });
-    const run = await runCli(["export", "--stack", "dev"], ws.dir, { ...env, ...extra });
+    const run = await runCli(["export", "--stack", "dev"], { cwd: ws.dir, env: { ...env, ...extra }, onlyEnv: true });
     const log = (await (await fetch(`${url}/_emulator/requests`)).json()) as Array<{ query?: { domainId?: unknown } }>;
     const domains = [...new Set(log.flatMap((entry) => (entry.query?.domainId === undefined ? [] : [String(entry.query.domainId)])))];
     return { code: run.code, stderr: run.stderr, domains };

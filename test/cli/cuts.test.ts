@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatAuditText } from "../../provider/audit/format";
-import { runCli } from "../support/configuring-emulator";
+import { runCli } from "../support/cli-runs";
 import { createPulumiWorkspace, type PulumiWorkspace } from "../support/pulumi-workspace";
 
 const PROGRAM = 'module.exports = require("lineworks-contacts-pulumi/provider/desired-state/program").runRootProgram();\n';
@@ -49,7 +49,7 @@ describe("the cuts of issue 29", () => {
   });
 
   it("enum values: the value meant, for another case, a synonym or a close spelling", async () => {
-    const result = await runCli(["validate", "contacts.yaml", "--var", "owner=admin@example.com"], ws.dir, env);
+    const result = await runCli(["validate", "contacts.yaml", "--var", "owner=admin@example.com"], { cwd: ws.dir, env: env, onlyEnv: true });
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split("\n");
     expect(lines.filter((line) => /telephones\[\d\]\.type: must be one of .*; did you mean "CELLPHONE"\?$/.test(line))).toHaveLength(2);
@@ -57,7 +57,7 @@ describe("the cuts of issue 29", () => {
   });
 
   it("lineworks-contacts:file: validate --stack and pulumi preview both name lineworks-contacts:files", async () => {
-    const validate = await runCli(["validate", "--stack", "team"], ws.dir, env);
+    const validate = await runCli(["validate", "--stack", "team"], { cwd: ws.dir, env: env, onlyEnv: true });
     expect(validate.code).toBe(1);
     expect(validate.stderr).toMatch(/lineworks-contacts:files is not set: unknown config key lineworks-contacts:file in Pulumi\.team\.yaml; did you mean lineworks-contacts:files\? Rename it: pulumi config rm lineworks-contacts:file/);
     const preview = await ws.run(["preview", "--stack", "team"]);
@@ -79,7 +79,7 @@ describe("the cuts of issue 29", () => {
     expect(output).not.toMatch(/--var/);
 
     // Neither FILE nor --stack: the selected stack (team), said on stderr.
-    const validate = await runCli(["validate"], ws.dir, env);
+    const validate = await runCli(["validate"], { cwd: ws.dir, env: env, onlyEnv: true });
     expect(validate.code).toBe(1);
     expect(validate.stderr).toContain("validate: no FILE or --stack given: validating the selected stack team");
     const undefinedLines = validate.stdout.split("\n").filter((line) => line.includes("undefined variable"));
@@ -87,14 +87,14 @@ describe("the cuts of issue 29", () => {
   }, 300_000);
 
   it("validate of files alone, without --var: one note per variable, with every place", async () => {
-    const result = await runCli(["validate", "contacts.yaml"], ws.dir, env);
+    const result = await runCli(["validate", "contacts.yaml"], { cwd: ws.dir, env: env, onlyEnv: true });
     const notes = result.stderr.split("\n").filter((line) => line.startsWith("note:"));
     expect(notes).toEqual([expect.stringMatching(/^note: contacts\.yaml:6:\d+: \$\{vars\.owner\} has no value offline; give --var owner=VALUE to check the fields that use it \(also at 11:\d+, 15:\d+, 16:\d+\)$/)]);
   });
 
   it("validate with neither FILE nor --stack and no selected stack: a usage error naming both ways out", async () => {
     const elsewhere = fs.mkdtempSync(path.join(ws.backendDir, "..", "no-project-"));
-    const result = await runCli(["validate"], elsewhere, env);
+    const result = await runCli(["validate"], { cwd: elsewhere, env: env, onlyEnv: true });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(/^error: give desired-state FILEs or --stack NAME \(no selected stack to validate: .*; select one with pulumi stack select NAME\)$/);
   });

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../desired-state/e2e-support";
+import { runCli } from "../support/cli-runs";
 
 describe("validate --stack: secretFields", () => {
   let dir: string;

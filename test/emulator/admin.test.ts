@@ -1,7 +1,7 @@
 /** The emulator's own endpoints (CONTRACT §8): health, credentials, reset, state, request log; unknown routes. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { api, client, contactBody, requestToken, type Client } from "./http";
+import { api, client, contactBody, requestToken, type Client } from "../support/emulator-http";
 
 let emulator: EmulatorProcess;
 let token: string;

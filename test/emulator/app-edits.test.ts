@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appEdits, expectStatus, type AppEdits } from "../app/app-edits";
+import { appEdits, expectStatus, type AppEdits } from "../stories/app/app-edits";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, contactBody, expectError, requestToken, type Client } from "./http";
+import { client, contactBody, expectError, requestToken, type Client } from "../support/emulator-http";
 
 const DOMAIN = 10000001;
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appEdits, expectStatus } from "../app/app-edits";
+import { appEdits, expectStatus } from "../stories/app/app-edits";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, contactBody, expectError, requestToken } from "./http";
+import { client, contactBody, expectError, requestToken } from "../support/emulator-http";
 
 const DEFAULT = 40000001;
 const FREE = 40000002;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorCredentials, type EmulatorProcess } from "../support/emulator-process";
 import { waitFor } from "../support/wait-for";
-import { api, assertion, client, contactBody, JWT_BEARER, postForm, requestToken } from "./http";
+import { api, assertion, client, contactBody, JWT_BEARER, postForm, requestToken } from "../support/emulator-http";
 
 const DEV = 20000001;
 const PROD = 20000002;

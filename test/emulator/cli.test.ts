@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_PATH, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { assertion, JWT_BEARER, postForm } from "./http";
+import { assertion, JWT_BEARER, postForm } from "../support/emulator-http";
 
 describe("lineworks-contacts emulator (CLI)", () => {
   let emulator: EmulatorProcess;

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { EmulatorProcess } from "../support/emulator-process";
 import { waitPastSecond } from "../support/wait-for";
-import { contactBody, expectError, useConformanceEmulator, type Client } from "./http";
+import { contactBody, expectError, useConformanceEmulator, type Client } from "../support/emulator-http";
 
 let emulator: EmulatorProcess;
 let api: Client;

@@ -1,7 +1,7 @@
 /** Contact custom property definitions (seed 000, lineworks-api.md CustomProperty). */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorProcess } from "../support/emulator-process";
-import { expectError, useConformanceEmulator, type Client } from "./http";
+import { expectError, useConformanceEmulator, type Client } from "../support/emulator-http";
 
 let emulator: EmulatorProcess;
 let api: Client;

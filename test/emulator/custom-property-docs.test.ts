@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EmulatorProcess } from "../support/emulator-process";
-import { contactBody, expectError, useConformanceEmulator, type Client } from "./http";
+import { contactBody, expectError, useConformanceEmulator, type Client } from "../support/emulator-http";
 
 let emulator: EmulatorProcess;
 let api: Client;

@@ -1,7 +1,7 @@
 /** Fault injection through PUT /_emulator/faults (CONTRACT §8), applied to /v1.0 calls only. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, requestToken, type Client } from "./http";
+import { client, requestToken, type Client } from "../support/emulator-http";
 
 let emulator: EmulatorProcess;
 let api: Client;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { issuedTokens, issuedTokensIn } from "../support/issued-tokens";
-import { postForm, requestToken } from "./http";
+import { postForm, requestToken } from "../support/emulator-http";
 
 let emulator: EmulatorProcess;
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { api, client, contactBody, requestToken, type Client } from "./http";
+import { api, client, contactBody, requestToken, type Client } from "../support/emulator-http";
 
 const LIMIT = 5;
 const OTHER_DOMAIN = 10000002;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { EmulatorProcess } from "../support/emulator-process";
 import { waitPastSecond } from "../support/wait-for";
-import { contactBody, useConformanceEmulator, type Client } from "./http";
+import { contactBody, useConformanceEmulator, type Client } from "../support/emulator-http";
 
 let emulator: EmulatorProcess;
 let api: Client;

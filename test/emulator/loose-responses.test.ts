@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { EmulatorProcess } from "../support/emulator-process";
-import { contactBody, useConformanceEmulator, type Client } from "./http";
+import { contactBody, useConformanceEmulator, type Client } from "../support/emulator-http";
 
 let emulator: EmulatorProcess;
 let http: Client;

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, contactBody, expectError, requestToken } from "./http";
+import { client, contactBody, expectError, requestToken } from "../support/emulator-http";
 
 const running: EmulatorProcess[] = [];
 const directory = mkdtempSync(join(tmpdir(), "emulator-messengers-"));

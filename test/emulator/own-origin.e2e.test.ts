@@ -9,7 +9,7 @@ import * as http from "node:http";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appEdits, expectStatus } from "../app/app-edits";
+import { appEdits, expectStatus } from "../stories/app/app-edits";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { waitFor } from "../support/wait-for";
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_PATH, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
 import { waitFor } from "../support/wait-for";
-import { api, client, contactBody, requestToken } from "./http";
+import { api, client, contactBody, requestToken } from "../support/emulator-http";
 
 /** Random bytes that start like a JPEG (FF D8 FF): the emulator takes only images. */
 const randomImage = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(Math.max(0, size - 3))]).subarray(0, size);

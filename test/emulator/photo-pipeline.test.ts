@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, contactBody, requestToken, type Client } from "./http";
+import { client, contactBody, requestToken, type Client } from "../support/emulator-http";
 
 /** Random bytes that start like a JPEG (FF D8 FF): the emulator takes only images. */
 const randomImage = (size: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(Math.max(0, size - 3))]).subarray(0, size);

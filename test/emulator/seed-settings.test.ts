@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { client, contactBody, postForm, requestToken, type TokenSet } from "./http";
+import { client, contactBody, postForm, requestToken, type TokenSet } from "../support/emulator-http";
 
 const ROTATING = 30000001;
 const FIXED = 30000002;

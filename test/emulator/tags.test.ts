@@ -1,6 +1,6 @@
 /** Company and user contact tags (seed 000, lineworks-api.md endpoint table and ContactTag). */
 import { describe, expect, it } from "vitest";
-import { contactBody, expectError, useConformanceEmulator, type Client } from "./http";
+import { contactBody, expectError, useConformanceEmulator, type Client } from "../support/emulator-http";
 
 let api: Client;
 useConformanceEmulator((_emulator, client) => {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process";
-import { api, assertion, expectError, JWT_BEARER, postForm, requestToken } from "./http";
+import { api, assertion, expectError, JWT_BEARER, postForm, requestToken } from "../support/emulator-http";
 
 const DEV = 30000001;
 const OTHER = 30000002;

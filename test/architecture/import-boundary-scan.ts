@@ -55,8 +55,8 @@ export function loadsIn(source: string): Load[] {
 export function reachedFolder(file: string, specifier: string): string | undefined {
   if (specifier === PACKAGE || specifier.startsWith(`${PACKAGE}/`)) {
     const rest = specifier.slice(PACKAGE.length + 1);
-    // The package's exports: "." and "./h", "./n" are the provider; "./provider/*", "./emulator/*" say so.
-    if (rest === "" || rest === "h" || rest === "n") return "provider";
+    // The package's exports: "." and "./h" are the provider; "./provider/*", "./emulator/*" say so.
+    if (rest === "" || rest === "h") return "provider";
     return rest.split("/")[0];
   }
   if (!specifier.startsWith(".")) return undefined;

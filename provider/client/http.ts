@@ -3,7 +3,13 @@
  * they mean for a retry: "connect" (the request never left, safe to send again),
  * "timeout" and "dropped" (it may have been applied: ambiguous).
  */
-import { Agent, request, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
+
+/**
+ * undici is loaded on the first request: its ~100 modules cost a provider process ~100 ms, which
+ * a run that calls no API (a no-op preview: the diffs find nothing to do) need not pay.
+ */
+const undici = (): typeof import("undici") => require("undici") as typeof import("undici");
 
 export interface HttpRequest {
   url: string;
@@ -70,7 +76,7 @@ let sharedDispatcher: Dispatcher | undefined;
 
 /** One keep-alive connection pool per process, shared by every client. */
 export function processDispatcher(): Dispatcher {
-  sharedDispatcher ??= new Agent({
+  sharedDispatcher ??= new (undici().Agent)({
     keepAliveTimeout: 10_000,
     keepAliveMaxTimeout: 60_000,
     connections: 16,
@@ -81,7 +87,7 @@ export function processDispatcher(): Dispatcher {
 
 export async function send(dispatcher: Dispatcher, req: HttpRequest): Promise<HttpResponse> {
   try {
-    const response = await request(req.url, {
+    const response = await undici().request(req.url, {
       dispatcher,
       method: req.method as Dispatcher.HttpMethod,
       headers: req.headers,

@@ -92,9 +92,12 @@ export function runRootProgram(): Promise<RootProgramOutputs> {
   refuseUnknownConfigKeys();
   const { files, vars, secretFields, maxDeletes } = readProgramConfig();
   const dir = projectDir();
+  // The stack's state comes from a `pulumi stack export` subprocess (it never rejects): started
+  // first, it runs while the files load and are checked, instead of after.
+  const previousEntries = readPreviousEntries(dir);
   const result = loadDesiredState(files, vars, { baseDir: dir });
   if (!result.ok) throw new pulumi.RunError(new DesiredStateError(result.problems).message);
-  return readPreviousEntries(dir).then((previous) => {
+  return previousEntries.then((previous) => {
     if (previous && !pulumi.runtime.isDryRun()) pruneJournal(dir, previous);
     const renames = previous ? recogniseRenames(result.state, previous) : [];
     const state = withRenames(result.state, renames);

@@ -33,7 +33,7 @@ interface ArgvRecord {
   argv: string[];
 }
 
-const CAPTURE = path.join(repoRoot, "test", "ci-safety", "capture-argv.cjs");
+const CAPTURE = path.join(__dirname, "capture-argv.cjs");
 const EXAMPLE = path.join(repoRoot, "examples", "basic");
 
 let scratch: string;

@@ -1,15 +1,16 @@
 /**
- * Where an update's time goes (issue 33 item 1): `up` from empty of N contacts (default 1,000,
- * unmeasured, without checkpoints) on ours and on the data floor, then the update of a tenth of
- * them with checkpoints, as the bench's "update" step, timed, with CPU profiles of every Node
- * process of the run (NODE_OPTIONS=--cpu-prof: the language host, the program, the dynamic-provider
- * process). Prints per side: wall time, the emulator's requests by route (ours), and per profiled
- * process its busy time (CPU, not idle) and the functions of most self time.
+ * Where a step's time goes (issue 33 item 1): `up` from empty of N contacts (default 1,000,
+ * unmeasured, without checkpoints) on ours and on the data floor, then one step as the bench runs
+ * it, timed, with CPU profiles of every Node process of the run (NODE_OPTIONS=--cpu-prof: the
+ * language host, the program, the dynamic-provider process). The step (`--step`, default update):
+ * `update` (a tenth of the contacts, with checkpoints), `preview` (the no-op preview) or `refresh`.
+ * Prints per side: wall time, the emulator's requests by route (ours), and per profiled process its
+ * busy time (CPU, not idle) and the functions of most self time.
  *
- * With `--pairs N` (no profiles): N updates on each side, alternating data floor and ours, each
- * changing the same contacts back and forth, and the ratio of each pair.
+ * With `--pairs N` (no profiles): N runs of the step on each side, alternating data floor and ours
+ * (an update changes the same contacts back and forth), and the ratio of each pair.
  *
- *   npx tsc -p bench/tsconfig.json && node dist-bench/bench/profile-update.js [contacts] [changed] [--pairs N]
+ *   npx tsc -p bench/tsconfig.json && node dist-bench/bench/profile-update.js [contacts] [changed] [--step S] [--pairs N]
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -17,11 +18,22 @@ import * as path from "node:path";
 import { benchWorkspace, companyEnv, timedRun, withEmulator } from "./harness";
 import type { Side } from "./stats";
 
-const positional = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith("--") && all[i - 1] !== "--pairs");
+const positional = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith("--") && all[i - 1] !== "--pairs" && all[i - 1] !== "--step");
 const contacts = Number(positional[0] ?? 1000);
 const changed = Number(positional[1] ?? Math.round(contacts / 10));
 const pairsAt = process.argv.indexOf("--pairs");
 const pairs = pairsAt < 0 ? 0 : Number(process.argv[pairsAt + 1]);
+const stepAt = process.argv.indexOf("--step");
+const step = stepAt < 0 ? "update" : process.argv[stepAt + 1];
+const STEP_ARGS: Record<string, string[]> = {
+  update: ["up", "--yes", "--skip-preview"],
+  preview: ["preview", "--expect-no-changes"],
+  refresh: ["refresh", "--yes", "--skip-preview"],
+};
+const stepArgs = STEP_ARGS[step ?? ""];
+if (!stepArgs) throw new Error(`--step: one of ${Object.keys(STEP_ARGS).join(", ")}, got ${String(step)}`);
+/** The contacts whose memo differs from the setup's in run `n` (an update alternates; other steps change nothing). */
+const changedIn = (n: number): number => (step === "update" && n % 2 === 1 ? changed : 0);
 
 interface ProfileNode {
   id: number;
@@ -77,8 +89,8 @@ async function alternatePairs(): Promise<void> {
         const cpu: number[] = [];
         for (const [i, side] of sides.entries()) {
           // Odd pairs change the first `changed` memos, even pairs change them back: always `changed` updates.
-          const env = { ...providerEnv, ...companyEnv(side === "data" ? "data" : "real", contacts, 30, 5, pair % 2 === 1 ? changed : 0) };
-          const measured = await timedRun(side, workspaces[i]!, ["up", "--yes", "--skip-preview"], env, side === "ours" ? emulator : undefined, 60);
+          const env = { ...providerEnv, ...companyEnv(side === "data" ? "data" : "real", contacts, 30, 5, changedIn(pair)) };
+          const measured = await timedRun(side, workspaces[i]!, stepArgs!, env, side === "ours" ? emulator : undefined, 60);
           seconds.push(measured.seconds);
           cpu.push(measured.cpuSeconds ?? NaN);
           if (side === "ours") process.stdout.write(`  ours' requests: ${JSON.stringify(measured.callsByRoute)}\n`);
@@ -107,9 +119,18 @@ async function main(): Promise<void> {
         });
         if (setup.code !== 0) throw new Error(`${side}: setup up exited ${setup.code}: ${setup.stderr.slice(-2000)}`);
         const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), `lwc-profile-${side}-`));
-        const env = { ...providerEnv, ...companyEnv(kind, contacts, 30, 5, changed), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` };
-        const measured = await timedRun(side, workspace, ["up", "--yes", "--skip-preview"], env, side === "ours" ? emulator : undefined, 60);
-        process.stdout.write(`\n## ${side}: update of ${changed} of ${contacts} contacts: ${measured.seconds.toFixed(1)} s wall (load ${measured.load.join(" → ")})\n`);
+        // The engine ends a provider process with SIGINT; Node writes a CPU profile only on a normal
+        // exit, so every process of both sides exits on it (ours also prints its summary line then).
+        const onSignalExit = path.join(profileDir, "..", `lwc-exit-on-signal-${side}.cjs`);
+        fs.writeFileSync(onSignalExit, `for (const s of ["SIGINT", "SIGTERM"]) process.on(s, () => setImmediate(() => process.exit(0)));\n`);
+        const env = {
+          ...providerEnv,
+          ...companyEnv(kind, contacts, 30, 5, changedIn(1)),
+          NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir} --require ${onSignalExit}`,
+        };
+        const measured = await timedRun(side, workspace, stepArgs!, env, side === "ours" ? emulator : undefined, 60);
+        const what = step === "update" ? `update of ${changed} of ${contacts} contacts` : `${step} of ${contacts} contacts`;
+        process.stdout.write(`\n## ${side}: ${what}: ${measured.seconds.toFixed(1)} s wall, ${measured.cpuSeconds?.toFixed(1)} s CPU (load ${measured.load.join(" → ")})\n`);
         if (side === "ours") process.stdout.write(`requests: ${JSON.stringify(measured.callsByRoute)}\n`);
         for (const file of fs.readdirSync(profileDir)) {
           const summary = summarize(path.join(profileDir, file));

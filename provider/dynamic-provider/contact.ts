@@ -11,16 +11,16 @@
  * values those kept in the outputs.
  */
 import type { Contact } from "../client/contact-api";
-import { checkContact } from "../rules";
 import { ResourceInitError, type ProviderContext } from "./context";
 import { changedContactFields, contactBody, planContactWrite, planWrite, primaryEmail } from "./contact-plan";
 import { changedFieldsFromPrints, recordsFields, storedPrints } from "./contact-old-state";
 import { canonicalContactInputs, inputsOfLive, storedContact, withoutEmptySecrets, type ContactStateBag } from "./contact-state";
-import { GONE, type ResourceHandlers } from "./handlers";
+import { GONE, offlineRules, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, plannedCreate, type NaturalKeyKind } from "./kit";
 import { photoIssues, readPhoto, readPhotoForUpload, sha256Hex } from "./photo";
 import { containsUnknown, issuesAboutKnownValues, toCheckFailures, withoutProviderKey } from "./pulumi-values";
-import { RecordedInputs } from "./recorded-inputs";
+import { RecordedInputs, sameInputs } from "./recorded-inputs";
+import { canonicalJson } from "./normalize";
 import type { ContactFieldName, ContactInputs } from "../seam/types";
 
 /** The members a contact names: its owner and the members it is shared with. */
@@ -82,6 +82,8 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
   };
 
   const recorded = new RecordedInputs();
+  /** The canonical JSON of the inputs read() returned for a live contact (a refresh's diff compares with it first). */
+  const liveInputs = new WeakMap<Contact, string>();
 
   /**
    * The fields that differ from the current contact: the old inputs check() recorded, else the
@@ -89,8 +91,10 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
    * outputs; `undefined` when none of these is at hand.
    */
   function changedFields(id: string, olds: ContactStateBag, news: ContactInputs, last = false): ContactFieldName[] | undefined {
-    const base = (last ? recorded.take(news) : recorded.recall(news)) ?? ctx.cache.loadedContact(id);
-    if (base) return changedContactFields(base, news);
+    const checked = last ? recorded.take(news) : recorded.recall(news);
+    if (checked) return checked.unchanged ? [] : changedContactFields(checked.olds, news);
+    const live = ctx.cache.loadedContact(id);
+    if (live) return liveInputs.get(live) === canonicalJson(news) ? [] : changedContactFields(live, news);
     if (recordsFields(olds)) return changedFieldsFromPrints(storedPrints(olds), news);
     return undefined;
   }
@@ -100,12 +104,17 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
 
     async check(olds, news) {
       const inputs = withoutEmptySecrets(withoutProviderKey(news) as ContactInputs);
-      const issues = checkContact(inputs);
+      const existing = Object.keys(withoutProviderKey(olds)).length > 0;
+      // Inputs that are the old ones unchanged passed these rules when they were stored (and the
+      // root program checks the files before it registers anything): only the photo file, which
+      // may have gone since, is looked at again.
+      const canonical = existing ? canonicalContactInputs(inputs, true) : undefined;
+      const unchanged = canonical !== undefined && sameInputs(canonical, olds);
+      const issues = unchanged ? [] : (await offlineRules()).checkContact(inputs);
       if (typeof inputs.photo === "string" && !containsUnknown(inputs.photo)) issues.push(...photoIssues(ctx.baseDir, inputs.photo));
       const failures = toCheckFailures(issuesAboutKnownValues(inputs, issues));
       if (failures.length > 0) return { inputs, failures };
-      const existing = Object.keys(withoutProviderKey(olds)).length > 0;
-      const checked = canonicalContactInputs(inputs, existing);
+      const checked = canonical ?? canonicalContactInputs(inputs, false);
       if (existing) recorded.remember(checked, olds);
       return { inputs: checked, failures };
     },
@@ -148,7 +157,9 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
       await ctx.cache.rememberContact(live); // the refresh's diff() compares with it
       // The photo is not read back (that would cost two calls per contact); it is tracked by its hash.
       const outputs = storedContact({ photo: props.photo, photoSha256: props.photoSha256, forceDelete: props.forceDelete });
-      return { id, props: outputs, inputs: inputsOfLive(live, outputs) as ContactStateBag };
+      const inputs = inputsOfLive(live, outputs);
+      liveInputs.set(live, canonicalJson(inputs));
+      return { id, props: outputs, inputs: inputs as ContactStateBag };
     },
 
     async update(id, olds, news) {

@@ -4,7 +4,6 @@
  * replaces the property (delete first: the domain holds at most 5).
  */
 import type { CustomProperty, CustomPropertyPatch, NewCustomProperty } from "../client/contact-api";
-import { checkContactCustomProperty } from "../rules";
 import { customPropertyDefinitionFacts, customPropertyStateFacts, type CustomPropertyDefinition } from "../schema/custom-property";
 import { createBody, patchBody, replacedFields as replacedByDeclaration, stateOf } from "../schema/derive";
 import { uniqueNameScope } from "../schema/resources";
@@ -108,7 +107,7 @@ export function contactCustomPropertyHandlers(
 
   return {
     plannedCreate: plannedCreate(kind, "propertyName", (inputs) => inputs.propertyName),
-    check: checkWith(checkContactCustomProperty),
+    check: checkWith((rules) => rules.checkContactCustomProperty),
 
     async diff(id, olds, news) {
       const replaces = replacedFields(olds, news);

@@ -7,7 +7,8 @@
  * one API client, one listing cache for every resource of a Pulumi run.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { createContactApiClient, resolveClientConfig, type ConfigSource, type ContactApi } from "../client";
+import type { ConfigSource, ContactApi } from "../client";
+import { resolveClientConfig } from "../client/config";
 import type { ProviderContext } from "./context";
 import type { ResourceHandlers } from "./handlers";
 import { contactHandlers } from "./contact";
@@ -32,6 +33,8 @@ const providerConfig = (): ConfigSource => stackConfig ?? { get: () => undefined
 function api(): ContactApi {
   if (!client) {
     const config = resolveClientConfig(providerConfig(), process.env);
+    // Loaded on the first API call: a run that calls none (a preview without changes) does not pay for the client.
+    const { createContactApiClient } = require("../client") as typeof import("../client");
     client = createContactApiClient(config, { log: (message) => process.stderr.write(`lineworks: ${message}\n`) });
   }
   return client;

@@ -1,6 +1,5 @@
 /** CompanyContactTag and UserContactTag: name is the natural key; rename is an update. */
 import type { ContactTag } from "../client/contact-api";
-import { checkCompanyContactTag, checkUserContactTag } from "../rules";
 import { USER_TAG_REPLACING_FIELDS } from "../schema/tags";
 import { uniqueNameScope } from "../schema/resources";
 import { type ProviderContext } from "./context";
@@ -85,7 +84,7 @@ export function companyContactTagHandlers(ctx: ProviderContext): ResourceHandler
 
   return {
     plannedCreate: plannedCreate(kind, "contactTagName", (inputs) => inputs.contactTagName),
-    check: checkWith(checkCompanyContactTag),
+    check: checkWith((rules) => rules.checkCompanyContactTag),
 
     async diff(id, olds, news) {
       announceRename(COMPANY_NAMES, id, olds, news);
@@ -147,7 +146,7 @@ export function userContactTagHandlers(ctx: ProviderContext): ResourceHandlers<U
       (inputs) => userTagNaturalKey(inputs.userId, inputs.contactTagName),
       (inputs) => [{ field: "userId", userId: inputs.userId }],
     ),
-    check: checkWith(checkUserContactTag),
+    check: checkWith((rules) => rules.checkUserContactTag),
 
     async diff(id, olds, news) {
       const replaces = immutableChanges(USER_TAG_REPLACING_FIELDS as ReadonlyArray<"userId">, olds, news);

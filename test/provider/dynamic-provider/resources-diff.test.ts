@@ -201,6 +201,32 @@ describe("check", () => {
     expect(result.inputs).not.toHaveProperty("__provider");
   });
 
+  it("does not check again inputs the state holds unchanged; a change is checked whole, and the photo file always", async () => {
+    const handlers = contactHandlers(ctx);
+    // Stored by a run whose rules let a 300-character address through: a check today refuses it.
+    const stored = { ...desired, emails: [{ email: "x".repeat(300) + "@b.example", primary: true }] };
+    const olds = { __provider: "stub", ...canonicalContactInputs(stored, true) } as Record<string, unknown>;
+    const unchanged = await handlers.check(olds, { __provider: "stub", ...stored } as unknown as Record<string, unknown>);
+    expect(unchanged.failures).toEqual([]);
+    expect(unchanged.inputs).toEqual(canonicalContactInputs(stored, true));
+    // The same contact with one field changed is checked as a whole, the old address too.
+    const changed = await handlers.check(olds, { ...stored, memo: "new" } as unknown as Record<string, unknown>);
+    expect(changed.failures).toEqual([{ property: "emails[0].email", reason: "must be at most 256 characters" }]);
+    // A photo that is gone is found even when nothing else changed.
+    const withPhoto = { ...stored, photo: "gone.jpg" };
+    const photoOlds = canonicalContactInputs(withPhoto, true) as Record<string, unknown>;
+    expect((await handlers.check(photoOlds, withPhoto as unknown as Record<string, unknown>)).failures).toEqual([
+      { property: "photo", reason: expect.stringMatching(/^photo file not found: gone\.jpg$/) },
+    ]);
+    // Tags and custom properties alike: unchanged inputs pass as they are, a change is checked.
+    const tag = companyContactTagHandlers(ctx);
+    const longName = { contactTagName: "T".repeat(500) };
+    expect((await tag.check({ __provider: "stub", ...longName }, { __provider: "stub", ...longName })).failures).toEqual([]);
+    expect((await tag.check({ __provider: "stub", contactTagName: "VIP" }, longName)).failures).toEqual([
+      { property: "contactTagName", reason: expect.stringMatching(/at most/) },
+    ]);
+  });
+
   it("keeps issues under known values only", () => {
     const issues = [{ path: ["a", 0, "b"], message: "x" }, { path: ["c"], message: "y" }];
     expect(issuesAboutKnownValues({ a: UNKNOWN, c: 1 }, issues)).toEqual([{ path: ["c"], message: "y" }]);

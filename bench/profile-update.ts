@@ -10,7 +10,9 @@
  * With `--pairs N` (no profiles): N runs of the step on each side, alternating data floor and ours
  * (an update changes the same contacts back and forth), and the ratio of each pair.
  *
- *   npx tsc -p bench/tsconfig.json && node dist-bench/bench/profile-update.js [contacts] [changed] [--step S] [--pairs N]
+ * `--after-update`: a preview or refresh comes after the update step, as in the bench's rounds.
+ *
+ *   npx tsc -p bench/tsconfig.json && node dist-bench/bench/profile-update.js [contacts] [changed] [--step S] [--after-update] [--pairs N]
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -32,8 +34,24 @@ const STEP_ARGS: Record<string, string[]> = {
 };
 const stepArgs = STEP_ARGS[step ?? ""];
 if (!stepArgs) throw new Error(`--step: one of ${Object.keys(STEP_ARGS).join(", ")}, got ${String(step)}`);
-/** The contacts whose memo differs from the setup's in run `n` (an update alternates; other steps change nothing). */
-const changedIn = (n: number): number => (step === "update" && n % 2 === 1 ? changed : 0);
+/** `--after-update`: before a preview or refresh, the bench's update step (unmeasured), as the bench's rounds run them. */
+const afterUpdate = process.argv.includes("--after-update") && step !== "update";
+/** The contacts whose memo differs from the setup's in run `n` (an update alternates; other steps keep the setup's). */
+const changedIn = (n: number): number => (step === "update" ? (n % 2 === 1 ? changed : 0) : afterUpdate ? changed : 0);
+
+/** `up` from empty without checkpoints, then (`--after-update`) the update of `changed` contacts with checkpoints. */
+async function prepare(workspace: Awaited<ReturnType<typeof benchWorkspace>>, side: Side, providerEnv: Record<string, string>): Promise<void> {
+  const kind = side === "data" ? "data" : "real";
+  const runs: Array<[number, Record<string, string>]> = [[0, { PULUMI_SKIP_CHECKPOINTS: "true" }]];
+  if (afterUpdate) runs.push([changed, {}]);
+  for (const [changedContacts, extra] of runs) {
+    const setup = await workspace.run(["--stack", workspace.stack, "up", "--yes", "--skip-preview"], {
+      env: { ...providerEnv, ...companyEnv(kind, contacts, 30, 5, changedContacts), ...extra },
+      timeoutMs: 3_600_000,
+    });
+    if (setup.code !== 0) throw new Error(`${side}: setup up exited ${setup.code}: ${setup.stderr.slice(-2000)}`);
+  }
+}
 
 interface ProfileNode {
   id: number;
@@ -78,11 +96,7 @@ async function alternatePairs(): Promise<void> {
     const workspaces = await Promise.all(sides.map((side) => benchWorkspace(`pairs-${side}`)));
     try {
       for (const [i, side] of sides.entries()) {
-        const setup = await workspaces[i]!.run(["--stack", workspaces[i]!.stack, "up", "--yes", "--skip-preview"], {
-          env: { ...providerEnv, ...companyEnv(side === "data" ? "data" : "real", contacts, 30, 5), PULUMI_SKIP_CHECKPOINTS: "true" },
-          timeoutMs: 3_600_000,
-        });
-        if (setup.code !== 0) throw new Error(`${side}: setup up exited ${setup.code}: ${setup.stderr.slice(-2000)}`);
+        await prepare(workspaces[i]!, side, providerEnv);
       }
       for (let pair = 1; pair <= pairs; pair++) {
         const seconds: number[] = [];
@@ -113,11 +127,7 @@ async function main(): Promise<void> {
       const workspace = await benchWorkspace(`profile-${side}`);
       try {
         const kind = side === "data" ? "data" : "real";
-        const setup = await workspace.run(["--stack", workspace.stack, "up", "--yes", "--skip-preview"], {
-          env: { ...providerEnv, ...companyEnv(kind, contacts, 30, 5), PULUMI_SKIP_CHECKPOINTS: "true" },
-          timeoutMs: 3_600_000,
-        });
-        if (setup.code !== 0) throw new Error(`${side}: setup up exited ${setup.code}: ${setup.stderr.slice(-2000)}`);
+        await prepare(workspace, side, providerEnv);
         const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), `lwc-profile-${side}-`));
         // The engine ends a provider process with SIGINT; Node writes a CPU profile only on a normal
         // exit, so every process of both sides exits on it (ours also prints its summary line then).

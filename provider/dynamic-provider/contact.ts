@@ -19,7 +19,7 @@ import { GONE, offlineRules, type ResourceHandlers } from "./handlers";
 import { createOrAdopt, plannedCreate, type NaturalKeyKind } from "./kit";
 import { photoIssues, readPhoto, readPhotoForUpload, sha256Hex } from "./photo";
 import { containsUnknown, issuesAboutKnownValues, toCheckFailures, withoutProviderKey } from "./pulumi-values";
-import { RecordedInputs, sameInputs } from "./recorded-inputs";
+import { RecordedInputs } from "./recorded-inputs";
 import { canonicalJson } from "./normalize";
 import type { ContactFieldName, ContactInputs } from "../seam/types";
 
@@ -107,16 +107,14 @@ export function contactHandlers(ctx: ProviderContext): ResourceHandlers<ContactI
       const existing = Object.keys(withoutProviderKey(olds)).length > 0;
       // Inputs that are the old ones unchanged passed these rules when they were stored (and the
       // root program checks the files before it registers anything): only the photo file, which
-      // may have gone since, is looked at again.
+      // may have gone since, is looked at again. Recording them for diff() compares the two once.
       const canonical = existing ? canonicalContactInputs(inputs, true) : undefined;
-      const unchanged = canonical !== undefined && sameInputs(canonical, olds);
+      const unchanged = canonical !== undefined && recorded.remember(canonical, olds);
       const issues = unchanged ? [] : (await offlineRules()).checkContact(inputs);
       if (typeof inputs.photo === "string" && !containsUnknown(inputs.photo)) issues.push(...photoIssues(ctx.baseDir, inputs.photo));
       const failures = toCheckFailures(issuesAboutKnownValues(inputs, issues));
       if (failures.length > 0) return { inputs, failures };
-      const checked = canonical ?? canonicalContactInputs(inputs, false);
-      if (existing) recorded.remember(checked, olds);
-      return { inputs: checked, failures };
+      return { inputs: canonical ?? canonicalContactInputs(inputs, false), failures };
     },
 
     async diff(id, olds, news) {

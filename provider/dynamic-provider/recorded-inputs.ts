@@ -34,7 +34,8 @@ export class RecordedInputs {
     return canonicalJson(withoutProviderKey(checked));
   }
 
-  remember(checked: Bag, olds: Bag): void {
+  /** Records the old inputs for these checked inputs; returns whether the two are the same. */
+  remember(checked: Bag, olds: Bag): boolean {
     const key = RecordedInputs.key(checked);
     const existing = this.byChecked.get(key);
     const oldInputs = withoutProviderKey(olds);
@@ -42,6 +43,7 @@ export class RecordedInputs {
     const entry: Recorded = { olds: oldInputs, unchanged: oldJson === key };
     if (existing === undefined) this.byChecked.set(key, entry);
     else if (existing === "ambiguous" || canonicalJson(existing.olds) !== oldJson) this.byChecked.set(key, "ambiguous");
+    return entry.unchanged;
   }
 
   /** What was recorded for these checked inputs, if exactly one set of old inputs was. */
